@@ -1,0 +1,88 @@
+package dev.agentcore.runtime.autoconfigure;
+
+import dev.agentcore.runtime.AgentCoreHealth;
+import dev.agentcore.runtime.AgentCoreTasks;
+import dev.agentcore.runtime.health.AsyncTaskBeanPostProcessor;
+import dev.agentcore.runtime.health.PingEndpoint;
+import dev.agentcore.runtime.invocation.InvocationEndpoint;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Serves the AgentCore Runtime HTTP contract: {@code POST /invocations} calls the
+ * {@link dev.agentcore.runtime.AgentCoreEntrypoint} method and {@code GET /ping} reports
+ * {@link AgentCoreHealth}. Every bean here can be replaced by declaring one of the same type.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(RouterFunction.class)
+@EnableConfigurationProperties(AgentCoreRuntimeProperties.class)
+public class AgentCoreRuntimeAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public AgentCoreTasks agentCoreTasks() {
+        return new AgentCoreTasks(Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public AgentCoreHealth agentCoreHealth(AgentCoreTasks tasks) {
+        return new AgentCoreHealth(tasks, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public InvocationEndpoint agentCoreInvocationEndpoint(ObjectMapper mapper, AgentCoreHealth health,
+            AgentCoreTasks tasks, AgentCoreRuntimeProperties properties) {
+        return new InvocationEndpoint(mapper, health, tasks,
+                new InvocationEndpoint.Settings(properties.maxRequestSize().toBytes(), properties.debugActions()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PingEndpoint agentCorePingEndpoint(AgentCoreHealth health, ObjectMapper mapper) {
+        return new PingEndpoint(health, mapper, Clock.systemUTC());
+    }
+
+    @Bean
+    public RouterFunction<ServerResponse> agentCoreRoutes(InvocationEndpoint invocations, PingEndpoint ping) {
+        return RouterFunctions.route()
+                .POST("/invocations", invocations::handle)
+                .GET("/ping", ping::handle)
+                // Other methods on the contract's paths: 405 with Allow, as the reference answers.
+                .route(RequestPredicates.path("/invocations"), request -> methodNotAllowed("POST"))
+                .route(RequestPredicates.path("/ping"), request -> methodNotAllowed("GET, HEAD"))
+                .build();
+    }
+
+    private static ServerResponse methodNotAllowed(String allow) {
+        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allow)
+                .contentType(MediaType.TEXT_PLAIN).body("Method Not Allowed");
+    }
+
+    @Bean
+    public static AnnotatedHandlerScanner agentCoreHandlerScanner(ApplicationContext context) {
+        return new AnnotatedHandlerScanner(context);
+    }
+
+    @Bean
+    public static AsyncTaskBeanPostProcessor agentCoreAsyncTaskBeanPostProcessor(ObjectProvider<AgentCoreTasks> tasks) {
+        return new AsyncTaskBeanPostProcessor(tasks);
+    }
+}

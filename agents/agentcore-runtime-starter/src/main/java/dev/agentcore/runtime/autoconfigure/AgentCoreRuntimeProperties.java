@@ -1,0 +1,28 @@
+package dev.agentcore.runtime.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the AgentCore runtime starter. Port, bind address and shutdown use Spring Boot's own
+ * {@code server.*} properties, which the starter gives AgentCore defaults (see
+ * {@link AgentCoreEnvironmentDefaults}).
+ *
+ * @param maxRequestSize largest {@code /invocations} body accepted; larger ones get {@code 413}.
+ *                       AgentCore itself accepts up to 100 MB.
+ * @param debugActions   answer the Python SDK's debug payloads
+ *                       ({@code {"_agent_core_app_action": "ping_status" | "job_status" | "force_healthy" |
+ *                       "force_busy" | "clear_forced_status"}}) instead of passing them to the handler
+ */
+@ConfigurationProperties("agentcore.runtime")
+public record AgentCoreRuntimeProperties(DataSize maxRequestSize, boolean debugActions) {
+
+    public AgentCoreRuntimeProperties {
+        if (maxRequestSize == null) {
+            maxRequestSize = DataSize.ofMegabytes(100);
+        }
+        if (maxRequestSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("agentcore.runtime.max-request-size must be positive, was " + maxRequestSize);
+        }
+    }
+}

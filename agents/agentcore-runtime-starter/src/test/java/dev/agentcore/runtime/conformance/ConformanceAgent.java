@@ -1,0 +1,50 @@
+package dev.agentcore.runtime.conformance;
+
+import dev.agentcore.runtime.AgentCoreContext;
+import dev.agentcore.runtime.AgentCoreEntrypoint;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** The same trivial handlers as src/test/resources/python/conformance_app.py, case by case. */
+@SpringBootApplication
+public class ConformanceAgent {
+
+    @Component
+    static class Handlers {
+        @AgentCoreEntrypoint
+        Object handle(JsonNode payload, AgentCoreContext context) {
+            String which = payload.path("case").isString() ? payload.get("case").asString() : null;
+            return switch (which == null ? "" : which) {
+                case "echo" -> payload;
+                case "text" -> "Hello, AgentCore \u2713";
+                case "number" -> 42;
+                case "list" -> List.of(1, "two", Map.of("three", 3.5));
+                case "none" -> null;
+                case "stream" -> Stream.of("Hi", " there \u2713", ordered("n", 1, "done", true));
+                case "stream_error" -> Stream.concat(Stream.of("partial"),
+                        Stream.generate(() -> {
+                            throw new IllegalArgumentException("stream broke");
+                        }).limit(1));
+                case "error" -> throw new IllegalArgumentException("boom");
+                case "context" -> ordered("session_id", context.sessionId(),
+                        "headers", new TreeMap<>(context.requestHeaders()));
+                default -> Collections.singletonMap("unknown_case", which);
+            };
+        }
+
+        private static Map<String, Object> ordered(Object... pairs) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                map.put((String) pairs[i], pairs[i + 1]);
+            }
+            return map;
+        }
+    }
+}

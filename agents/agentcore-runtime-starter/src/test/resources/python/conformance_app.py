@@ -1,0 +1,42 @@
+"""The reference: the Python SDK's BedrockAgentCoreApp with the same trivial handlers as
+ConformanceAgent.java. The conformance test sends both the same requests and compares the answers."""
+import sys
+
+from bedrock_agentcore.runtime import BedrockAgentCoreApp
+
+app = BedrockAgentCoreApp()
+
+
+@app.entrypoint
+def handler(payload, context):
+    case = payload.get("case") if isinstance(payload, dict) else None
+    if case == "echo":
+        return payload
+    if case == "text":
+        return "Hello, AgentCore \u2713"
+    if case == "number":
+        return 42
+    if case == "list":
+        return [1, "two", {"three": 3.5}]
+    if case == "none":
+        return None
+    if case == "stream":
+        def chunks():
+            yield "Hi"
+            yield " there \u2713"
+            yield {"n": 1, "done": True}
+        return chunks()
+    if case == "stream_error":
+        def broken():
+            yield "partial"
+            raise ValueError("stream broke")
+        return broken()
+    if case == "error":
+        raise ValueError("boom")
+    if case == "context":
+        return {"session_id": context.session_id, "headers": dict(sorted((context.request_headers or {}).items()))}
+    return {"unknown_case": case}
+
+
+if __name__ == "__main__":
+    app.run(port=int(sys.argv[1]), host="127.0.0.1")
