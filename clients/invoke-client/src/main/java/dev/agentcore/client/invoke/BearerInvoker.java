@@ -1,0 +1,80 @@
+package dev.agentcore.client.invoke;
+
+import dev.agentcore.client.auth.BearerToken;
+import dev.agentcore.client.auth.TokenException;
+import dev.agentcore.client.auth.TokenSource;
+import dev.agentcore.client.http.RequestView;
+import dev.agentcore.client.http.ResponseView;
+import dev.agentcore.client.runtime.SessionId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * InvokeAgentRuntime with an OAuth bearer token over plain HTTPS; the AWS SDK cannot send bearer tokens.
+ * {@code POST /runtimes/{URL-encoded ARN}/invocations?qualifier=...} with {@code Authorization: Bearer}.
+ */
+public final class BearerInvoker implements Invoker {
+
+    static final String USER_AGENT = "agentcore-invoke/0.1 (java.net.http)";
+
+    private final HttpClient http;
+    private final TokenSource tokens;
+
+    public BearerInvoker(HttpClient http, TokenSource tokens) {
+        this.http = http;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public AuthMode authMode() {
+        return AuthMode.BEARER;
+    }
+
+    /** The token this invoker sends; the diagnosis decodes its claims. */
+    public BearerToken currentToken() throws TokenException {
+        return tokens.token();
+    }
+
+    @Override
+    public InvocationResponse invoke(InvocationRequest request) throws InvocationFailure, TokenException {
+        BearerToken token = tokens.token();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.target().invocationUri())
+                .timeout(request.timeout())
+                .header("Content-Type", request.contentType())
+                .header("Accept", request.accept())
+                .header("User-Agent", USER_AGENT)
+                .header(SessionId.HEADER, request.sessionId().value())
+                .header("Authorization", "Bearer " + token.value())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request.payload()));
+        request.customHeaders().forEach(builder::header);
+        HttpRequest httpRequest = builder.build();
+        RequestView view = new RequestView("POST", httpRequest.uri(), httpRequest.headers().map());
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw InvocationFailure.transport(AuthMode.BEARER, view, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw InvocationFailure.transport(AuthMode.BEARER, view, e);
+        }
+        if (response.statusCode() / 100 == 2) {
+            return new InvocationResponse(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue(SessionId.HEADER).orElse(request.sessionId().value()),
+                    response.headers().map(), response.body());
+        }
+        String body;
+        try (InputStream in = response.body()) {
+            body = new String(in.readNBytes(ResponseView.MAX_BODY + 1), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            body = "(the body could not be read: " + e.getMessage() + ")";
+        }
+        throw InvocationFailure.response(AuthMode.BEARER, view,
+                new ResponseView(response.statusCode(), response.headers().map(), body));
+    }
+}
