@@ -19,6 +19,16 @@ public final class AgentCoreEnvironmentDefaults implements EnvironmentPostProces
 
     static final String SOURCE_NAME = "agentcoreRuntimeDefaults";
 
+    private final Path dockerMarker;
+
+    public AgentCoreEnvironmentDefaults() {
+        this(Path.of("/.dockerenv"));
+    }
+
+    AgentCoreEnvironmentDefaults(Path dockerMarker) {
+        this.dockerMarker = dockerMarker;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -32,7 +42,7 @@ public final class AgentCoreEnvironmentDefaults implements EnvironmentPostProces
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 
-    private static boolean inContainer(ConfigurableEnvironment environment) {
-        return Files.exists(Path.of("/.dockerenv")) || environment.containsProperty("DOCKER_CONTAINER");
+    private boolean inContainer(ConfigurableEnvironment environment) {
+        return Files.exists(dockerMarker) || environment.containsProperty("DOCKER_CONTAINER");
     }
 }

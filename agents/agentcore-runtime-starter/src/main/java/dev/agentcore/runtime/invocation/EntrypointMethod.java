@@ -80,10 +80,14 @@ public final class EntrypointMethod {
         }
         try {
             return mapper.treeToValue(payload, payloadType);
-        } catch (JacksonException | IllegalArgumentException e) {
-            String detail = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
-            throw new PayloadBindingException(
-                    "payload does not match " + payloadType.getRawClass().getSimpleName() + ": " + detail, e);
+        } catch (JacksonException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .map(path -> " at '" + path + "'")
+                    .orElse("");
+            throw new PayloadBindingException("payload does not match "
+                    + payloadType.getRawClass().getSimpleName() + field + ": " + e.getOriginalMessage(), e);
         }
     }
 }

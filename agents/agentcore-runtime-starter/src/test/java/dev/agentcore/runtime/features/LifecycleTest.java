@@ -1,0 +1,49 @@
+package dev.agentcore.runtime.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentcore.runtime.misconfigured.TwoEntrypointsApp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Start-up and shutdown behaviour, each on an application of its own. */
+class LifecycleTest {
+
+    @Test
+    void gracefulShutdownLetsAnOpenStreamFinish() throws Exception {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(FeaturesAgent.class)
+                .properties("server.port=0", "spring.main.banner-mode=off").run();
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        FeaturesAgent.Probes probes = app.getBean(FeaturesAgent.Probes.class);
+
+        CompletableFuture<HttpResponse<String>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invocations"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"slow-stream\",\"count\":5}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(probes.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        app.close(); // returns once the stream has finished, within the shutdown phase timeout
+
+        assertThat(stream.get(10, TimeUnit.SECONDS).body())
+                .isEqualTo("data: 1\n\ndata: 2\n\ndata: 3\n\ndata: 4\n\ndata: 5\n\n");
+    }
+
+    @Test
+    void twoEntrypointsRefuseToStartAndNameBoth() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TwoEntrypointsApp.class)
+                .properties("server.port=0", "spring.main.banner-mode=off").run())
+                .hasMessageContaining("Only one @AgentCoreEntrypoint method is allowed, found 2")
+                .hasMessageContaining("TwoEntrypointsApp$First#handle")
+                .hasMessageContaining("TwoEntrypointsApp$Second#handle");
+    }
+}
