@@ -1,0 +1,55 @@
+package dev.agentcore.iam;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+import dk.brics.automaton.RegExp;
+
+/**
+ * One resource type of bedrock-agentcore ({@code runtime}, {@code workload-identity}, ...) with its ARN format from the
+ * Service Authorization Reference and the formats of its identifiers from the service models.
+ */
+public record AgentCoreResourceType(String name, String arnFormat, Map<String, String> identifiers) {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+
+    public AgentCoreResourceType {
+        identifiers = Map.copyOf(identifiers);
+    }
+
+    /** The resource component of the format, for example {@code runtime/${RuntimeId}}. */
+    public String resourceFormat() {
+        return arnFormat.split(":", 6)[5];
+    }
+
+    /** The account component: {@code ${Account}}, or {@code aws} for AWS-owned resources such as the built-in browser. */
+    public String accountFormat() {
+        return arnFormat.split(":", 6)[4];
+    }
+
+    public boolean awsOwned() {
+        return "aws".equals(accountFormat());
+    }
+
+    /** The language of valid resource components: literals from the format, identifiers from their shapes. */
+    public Automaton resourceLanguage() {
+        String format = resourceFormat();
+        Matcher m = VARIABLE.matcher(format);
+        Automaton result = BasicAutomata.makeEmptyString();
+        int last = 0;
+        while (m.find()) {
+            result = result.concatenate(BasicAutomata.makeString(format.substring(last, m.start())));
+            String regex = identifiers.get(m.group(1));
+            // An identifier without a known shape is any non-empty run of characters other than '/'.
+            Automaton id = new RegExp(regex == null ? "[^/]+" : regex, RegExp.NONE).toAutomaton();
+            result = result.concatenate(id);
+            last = m.end();
+        }
+        result = result.concatenate(BasicAutomata.makeString(format.substring(last)));
+        result.minimize();
+        return result;
+    }
+}
