@@ -50,7 +50,7 @@ demo: jdk ## Start the hello agent on the offline model, ping it, stream one inv
 bench: bench-runtime ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
 
 bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
-	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
+	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
 
 clean: ## Remove build output (keeps .venv and node_modules)
