@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * InvokeAgentRuntime with an OAuth bearer token over plain HTTPS; the AWS SDK cannot send bearer tokens.
  * {@code POST /runtimes/{URL-encoded ARN}/invocations?qualifier=...} with {@code Authorization: Bearer}.
+ * Without a token source it sends no Authorization header: for a runtime container running locally.
  */
 public final class BearerInvoker implements Invoker {
 
@@ -24,6 +25,7 @@ public final class BearerInvoker implements Invoker {
     private final HttpClient http;
     private final TokenSource tokens;
 
+    /** @param tokens null to send no Authorization header (a local container) */
     public BearerInvoker(HttpClient http, TokenSource tokens) {
         this.http = http;
         this.tokens = tokens;
@@ -35,21 +37,23 @@ public final class BearerInvoker implements Invoker {
     }
 
     /** The token this invoker sends; the diagnosis decodes its claims. */
-    public BearerToken currentToken() throws TokenException {
-        return tokens.token();
+    public java.util.Optional<BearerToken> currentToken() throws TokenException {
+        return tokens == null ? java.util.Optional.empty() : java.util.Optional.of(tokens.token());
     }
 
     @Override
     public InvocationResponse invoke(InvocationRequest request) throws InvocationFailure, TokenException {
-        BearerToken token = tokens.token();
+        BearerToken token = tokens == null ? null : tokens.token();
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.target().invocationUri())
                 .timeout(request.timeout())
                 .header("Content-Type", request.contentType())
                 .header("Accept", request.accept())
                 .header("User-Agent", USER_AGENT)
                 .header(SessionId.HEADER, request.sessionId().value())
-                .header("Authorization", "Bearer " + token.value())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.payload()));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token.value());
+        }
         request.customHeaders().forEach(builder::header);
         HttpRequest httpRequest = builder.build();
         RequestView view = new RequestView("POST", httpRequest.uri(), httpRequest.headers().map());

@@ -1,0 +1,145 @@
+package dev.agentcore.client.output;
+
+import dev.agentcore.client.invoke.InvocationResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Prints a response as it arrives. Server-sent events are decoded: a JSON string event (a streamed token) prints
+ * as text, any other JSON event as one compact line. A JSON body is pretty-printed. Raw mode copies the bytes.
+ */
+public final class ResponsePrinter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
+
+    private final PrintStream out;
+    private final boolean raw;
+
+    public ResponsePrinter(PrintStream out, boolean raw) {
+        this.out = out;
+        this.raw = raw;
+    }
+
+    /** What a stream said about itself: how many events, and the error an agent reported mid-stream (or null). */
+    public record Outcome(int events, String agentError) {
+    }
+
+    public Outcome print(InvocationResponse response) throws IOException {
+        try (InputStream body = response.body()) {
+            if (raw) {
+                copy(body);
+                return new Outcome(0, null);
+            }
+            if (response.isEventStream()) {
+                return events(body);
+            }
+            if (response.isJson()) {
+                printJson(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                return new Outcome(0, null);
+            }
+            copy(body);
+            return new Outcome(0, null);
+        }
+    }
+
+    private void copy(InputStream body) throws IOException {
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = body.read(buffer)) != -1) {
+            out.write(buffer, 0, read);
+            out.flush();
+        }
+    }
+
+    private void printJson(String text) {
+        try {
+            out.println(JSON.writeValueAsString(JSON.readTree(text)));
+        } catch (RuntimeException notJson) {
+            out.println(text);
+        }
+        out.flush();
+    }
+
+    private Outcome events(InputStream body) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        StringBuilder data = new StringBuilder();
+        boolean hasData = false;
+        int events = 0;
+        String agentError = null;
+        boolean midLine = false;
+        String line;
+        while (true) {
+            line = reader.readLine();
+            if (line == null || line.isEmpty()) {
+                if (hasData) {
+                    events++;
+                    EventResult result = event(data.toString(), midLine);
+                    midLine = result.midLine();
+                    agentError = agentError == null ? result.agentError() : agentError;
+                }
+                data.setLength(0);
+                hasData = false;
+                if (line == null) {
+                    break;
+                }
+                continue;
+            }
+            if (line.startsWith("data:")) {
+                String value = line.substring(5);
+                if (value.startsWith(" ")) {
+                    value = value.substring(1);
+                }
+                if (hasData) {
+                    data.append('\n');
+                }
+                data.append(value);
+                hasData = true;
+            }
+            // "event:", "id:", "retry:" and ":" comments carry nothing to print
+        }
+        if (midLine) {
+            out.println();
+        }
+        out.flush();
+        return new Outcome(events, agentError);
+    }
+
+    private record EventResult(boolean midLine, String agentError) {
+    }
+
+    private EventResult event(String data, boolean midLine) {
+        JsonNode node;
+        try {
+            node = COMPACT.readTree(data);
+        } catch (RuntimeException notJson) {
+            node = null;
+        }
+        if (node != null && node.isString()) {
+            out.print(node.asString());
+            out.flush();
+            return new EventResult(!node.asString().endsWith("\n"), null);
+        }
+        if (midLine) {
+            out.println();
+        }
+        out.println(node == null ? data : COMPACT.writeValueAsString(node));
+        out.flush();
+        return new EventResult(false, node == null ? null : agentError(node));
+    }
+
+    /** The Python SDK ends a failed stream with {"error": ..., "error_type": ..., "message": ...}. */
+    private static String agentError(JsonNode node) {
+        if (node.isObject() && node.hasNonNull("error") && (node.has("error_type") || node.has("message"))) {
+            return node.get("error").isString() ? node.get("error").asString() : node.get("error").toString();
+        }
+        return null;
+    }
+}
