@@ -44,7 +44,7 @@ test: jdk tools ## Run every test (the README's test command)
 
 demo: jdk ## Start the hello agent on the offline model, ping it, stream one invocation, stop it
 	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
-	JAVA_HOME=$(JDK_HOME) scripts/demo.sh
+	python3 scripts/demo.py --java $(JDK_HOME)/bin/java
 
 # Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
 bench: bench-runtime ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)

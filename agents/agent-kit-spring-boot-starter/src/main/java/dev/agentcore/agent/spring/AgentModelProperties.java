@@ -1,0 +1,28 @@
+package dev.agentcore.agent.spring;
+
+import dev.agentcore.agent.config.ModelSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code agent.model.*}: which model the agent uses. With nothing set the offline model runs, so an agent
+ * starts with no AWS account; a base URL picks an OpenAI-compatible server; a model id or region picks
+ * Amazon Bedrock. Environment variables work as usual ({@code AGENT_MODEL_PROVIDER},
+ * {@code AGENT_MODEL_MODEL_ID}, {@code AGENT_MODEL_BASE_URL}, ...).
+ *
+ * @param provider         {@code bedrock}, {@code openai}, {@code offline} or {@code auto} (the default)
+ * @param modelId          Bedrock model or inference profile id, or the OpenAI-compatible model name
+ * @param region           AWS region for Bedrock; the SDK's region chain when unset
+ * @param baseUrl          OpenAI-compatible base URL, for example {@code http://localhost:11434/v1}
+ * @param apiKey           OpenAI-compatible API key
+ * @param endpointOverride Bedrock endpoint override (a VPC endpoint, a local stub)
+ * @param maxTokens        most tokens per model call
+ * @param temperature      sampling temperature
+ */
+@ConfigurationProperties("agent.model")
+public record AgentModelProperties(String provider, String modelId, String region, String baseUrl, String apiKey,
+                                   String endpointOverride, Integer maxTokens, Double temperature) {
+
+    ModelSettings toSettings() {
+        return new ModelSettings(provider, modelId, region, baseUrl, apiKey, endpointOverride, maxTokens, temperature);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.agentcore.samples.hello;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "dev.agentcore", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule libraries_never_depend_on_samples = noClasses()
+            .that().resideOutsideOfPackage("dev.agentcore.samples..")
+            .should().dependOnClassesThat().resideInAPackage("dev.agentcore.samples..");
+
+    @ArchTest
+    static final ArchRule the_runtime_starter_knows_nothing_of_the_agent_kit = noClasses()
+            .that().resideInAPackage("dev.agentcore.runtime..")
+            .should().dependOnClassesThat().resideInAPackage("dev.agentcore.agent..");
+
+    @ArchTest
+    static final ArchRule the_agent_kit_knows_nothing_of_spring_or_the_runtime = noClasses()
+            .that().resideInAPackage("dev.agentcore.agent..")
+            .and().resideOutsideOfPackage("dev.agentcore.agent.spring..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.agentcore.runtime..");
+
+    @ArchTest
+    static final ArchRule no_cycles_between_modules = slices().matching("dev.agentcore.(*)..").should().beFreeOfCycles();
+}

@@ -1,0 +1,62 @@
+package dev.agentcore.samples.hello;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The hello agent over real HTTP, on the offline model (nothing configured, as on a fresh clone). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HelloAgentTest {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void streamsTheAnswerAsDataLinesOfJsonStrings() throws Exception {
+        HttpResponse<String> response = invoke("{\"prompt\":\"What is VO2 max?\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.body()).startsWith("data: \"").endsWith("\"\n\n").doesNotContainPattern("(?m)^(event|id):");
+        // What the seed's client does: strip "data: ", decode the JSON string, join.
+        String answer = Arrays.stream(response.body().split("\n\n"))
+                .map(event -> json.readTree(event.substring("data: ".length())).asString())
+                .collect(Collectors.joining());
+        assertThat(answer).isEqualTo("[offline model] You said: What is VO2 max?");
+    }
+
+    @Test
+    void aPayloadWithoutAPromptIs400WithAClearError() throws Exception {
+        HttpResponse<String> response = invoke("{\"question\":\"What is VO2 max?\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"the payload needs a \\\"prompt\\\" string\"}");
+    }
+
+    @Test
+    void pingIsHealthy() throws Exception {
+        HttpResponse<String> ping = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(json.readTree(ping.body()).get("status").asString()).isEqualTo("Healthy");
+    }
+
+    private HttpResponse<String> invoke(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invocations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

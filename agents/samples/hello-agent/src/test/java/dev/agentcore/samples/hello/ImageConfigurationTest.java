@@ -1,0 +1,31 @@
+package dev.agentcore.samples.hello;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * AgentCore runs arm64 containers only and expects port 8080 on all interfaces. Building the image needs
+ * a registry for the base image, which this machine cannot reach, so this checks the Jib configuration
+ * the image is built from (the README has the build command).
+ */
+class ImageConfigurationTest {
+
+    @Test
+    void jibBuildsAnArm64ImageThatServesPort8080OnAllInterfaces() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String jib = "//*[local-name()='plugin'][*[local-name()='artifactId']='jib-maven-plugin']/*[local-name()='configuration']";
+
+        assertThat(xpath.evaluate(jib + "//*[local-name()='platform']/*[local-name()='architecture']", pom)).isEqualTo("arm64");
+        assertThat(xpath.evaluate(jib + "//*[local-name()='platform']/*[local-name()='os']", pom)).isEqualTo("linux");
+        assertThat(xpath.evaluate(jib + "/*[local-name()='from']/*[local-name()='image']", pom)).matches("eclipse-temurin:2[1-9]-jre");
+        assertThat(xpath.evaluate(jib + "//*[local-name()='ports']/*[local-name()='port']", pom)).isEqualTo("8080");
+        assertThat(xpath.evaluate(jib + "//*[local-name()='environment']/*[local-name()='DOCKER_CONTAINER']", pom)).isEqualTo("1");
+    }
+}
