@@ -2,7 +2,10 @@ package dev.agentcore.samples.hello;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
@@ -17,12 +20,23 @@ import org.w3c.dom.Document;
 class ImageConfigurationTest {
 
     @Test
-    void jibBuildsAnArm64ImageThatServesPort8080OnAllInterfaces() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+    void everySampleBuildsAnArm64ImageThatServesPort8080OnAllInterfaces() throws Exception {
+        Path samples = Path.of(System.getProperty("repo.root", "../../.."), "agents", "samples");
+        try (Stream<Path> poms = Files.list(samples).map(dir -> dir.resolve("pom.xml")).filter(Files::exists)) {
+            List<Path> all = poms.toList();
+            assertThat(all).hasSizeGreaterThanOrEqualTo(2);
+            for (Path pom : all) {
+                checkJib(pom);
+            }
+        }
+    }
+
+    private static void checkJib(Path file) throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         XPath xpath = XPathFactory.newInstance().newXPath();
         String jib = "//*[local-name()='plugin'][*[local-name()='artifactId']='jib-maven-plugin']/*[local-name()='configuration']";
 
-        assertThat(xpath.evaluate(jib + "//*[local-name()='platform']/*[local-name()='architecture']", pom)).isEqualTo("arm64");
+        assertThat(xpath.evaluate(jib + "//*[local-name()='platform']/*[local-name()='architecture']", pom)).as(file.toString()).isEqualTo("arm64");
         assertThat(xpath.evaluate(jib + "//*[local-name()='platform']/*[local-name()='os']", pom)).isEqualTo("linux");
         assertThat(xpath.evaluate(jib + "/*[local-name()='from']/*[local-name()='image']", pom)).matches("eclipse-temurin:2[1-9]-jre");
         assertThat(xpath.evaluate(jib + "//*[local-name()='ports']/*[local-name()='port']", pom)).isEqualTo("8080");
