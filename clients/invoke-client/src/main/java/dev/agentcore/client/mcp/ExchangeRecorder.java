@@ -25,7 +25,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * Records what the MCP SDK's transport sends and the first error response it gets, body included, so an MCP
+ * Records what the MCP SDK's transport sends and the first error response to a POST, body included, so an MCP
  * failure is diagnosed as fully as a plain invocation. The SDK builds its HttpClient from a builder; this one
  * hands it a delegating client that tees error bodies.
  */
@@ -86,7 +86,8 @@ final class ExchangeRecorder {
         lastRequest.set(request);
         return info -> {
             HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
-            if (info.statusCode() < 400) {
+            // Only JSON-RPC messages (POST) count; a 405 to the optional GET stream is how stateless servers say "no SSE".
+            if (info.statusCode() < 400 || !"POST".equals(request.method())) {
                 return subscriber;
             }
             ErrorCapture capture = new ErrorCapture(request, info);

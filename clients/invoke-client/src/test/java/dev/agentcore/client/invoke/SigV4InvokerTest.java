@@ -1,0 +1,151 @@
+package dev.agentcore.client.invoke;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.agentcore.client.diagnosis.Diagnostician;
+import dev.agentcore.client.diagnosis.FailureContext;
+import dev.agentcore.client.diagnosis.RuntimeDirectory;
+import dev.agentcore.client.output.ResponsePrinter;
+import dev.agentcore.client.report.Diagnosis;
+import dev.agentcore.client.report.DiagnosisReport;
+import dev.agentcore.client.runtime.InvocationTarget;
+import dev.agentcore.client.runtime.RuntimeArn;
+import dev.agentcore.client.runtime.SessionId;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** The SigV4 path is the real AWS SDK client, pointed at WireMock. */
+class SigV4InvokerTest {
+
+    static final RuntimeArn ARN = RuntimeArn.parse("arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/hello_agent-AbCdE12345");
+    static final String PATH = "/runtimes/" + ARN.urlEncoded() + "/invocations";
+
+    static WireMockServer aws;
+    static SigV4Invoker invoker;
+
+    @BeforeAll
+    static void start() {
+        aws = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        aws.start();
+        invoker = new SigV4Invoker(Region.US_EAST_1, URI.create(aws.baseUrl()),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")),
+                Duration.ofSeconds(5), 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        invoker.close();
+        aws.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        aws.resetAll();
+    }
+
+    InvocationRequest request(String qualifier) {
+        return new InvocationRequest(new InvocationTarget(ARN, qualifier, URI.create(aws.baseUrl()), "--endpoint-url"),
+                "{\"prompt\":\"hi\"}".getBytes(StandardCharsets.UTF_8), null, null,
+                new SessionId("conversation-0000000000000000000000001"), Map.of("Tenant", "acme"), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void signsWithSigV4AndStreamsTheEvents() throws Exception {
+        aws.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withHeader(SessionId.HEADER, "conversation-0000000000000000000000001")
+                .withBody("data: \"Hel\"\n\ndata: \"lo\"\n\ndata: {\"done\":true}\n\n")));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InvocationResponse response = invoker.invoke(request("dev"))) {
+            assertThat(response.sessionId()).isEqualTo("conversation-0000000000000000000000001");
+            new ResponsePrinter(new PrintStream(out, true, StandardCharsets.UTF_8), false).print(response);
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Hello\n{\"done\":true}\n");
+        aws.verify(postRequestedFor(urlEqualTo(PATH + "?qualifier=dev"))
+                .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/us-east-1/bedrock-agentcore/aws4_request, .*"))
+                .withHeader(SessionId.HEADER, equalTo("conversation-0000000000000000000000001"))
+                .withHeader("X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant", equalTo("acme"))
+                .withRequestBody(equalTo("{\"prompt\":\"hi\"}")));
+    }
+
+    @Test
+    void methodMismatchOnAnOAuthRuntimeSaysToSendABearerToken() {
+        aws.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", "AccessDeniedException")
+                .withHeader("x-amzn-RequestId", "sig-req-1")
+                .withBody("{\"message\":\"Authorization method mismatch. The agent is configured for a different authorization method than what was used in your request. (OAuth or SigV4)\"}")));
+
+        Diagnosis diagnosis = diagnose(request("DEFAULT"));
+
+        assertThat(diagnosis.summary()).contains("403 AccessDeniedException").contains("Authorization method mismatch");
+        assertThat(diagnosis.causes().getFirst().cause()).contains("configured for OAuth").contains("signed with SigV4");
+        assertThat(diagnosis.causes().getFirst().nextStep()).contains("--token");
+        String verbose = DiagnosisReport.render(diagnosis, true);
+        assertThat(verbose).contains("request id:  sig-req-1").contains("Credential=AKID…/")
+                .doesNotContain("AKIDEXAMPLE").contains("auth:        SigV4 (IAM)");
+    }
+
+    @Test
+    void accessDeniedForTheCallerNamesBothArnsToGrant() {
+        aws.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403)
+                .withHeader("x-amzn-ErrorType", "AccessDeniedException")
+                .withBody("{\"message\":\"User: arn:aws:iam::123456789012:user/bob is not authorized to perform: bedrock-agentcore:InvokeAgentRuntime\"}")));
+
+        Diagnosis diagnosis = diagnose(request("DEFAULT"));
+
+        assertThat(diagnosis.causes()).anySatisfy(c -> assertThat(c.nextStep())
+                .contains(ARN.toString()).contains(ARN.endpointArn("DEFAULT")).contains("sts get-caller-identity"));
+    }
+
+    @Test
+    void connectionRefusedThroughTheSdkIsANetworkDiagnosis() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (SigV4Invoker offline = new SigV4Invoker(Region.US_EAST_1, URI.create("http://127.0.0.1:" + closedPort),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Duration.ofSeconds(2), 1)) {
+            InvocationRequest request = new InvocationRequest(new InvocationTarget(ARN, null,
+                    URI.create("http://127.0.0.1:" + closedPort), "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"),
+                    new byte[0], null, null, null, null, Duration.ofSeconds(2));
+            InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> offline.invoke(request));
+            Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
+                    .diagnose(new FailureContext(failure, request.target(), null, "HTTP", Duration.ofSeconds(2)));
+            assertThat(diagnosis.summary()).startsWith("connection refused");
+            assertThat(diagnosis.causes().getFirst().cause()).contains("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");
+        }
+    }
+
+    private Diagnosis diagnose(InvocationRequest request) {
+        InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> invoker.invoke(request));
+        assertThat(failure).isNotNull();
+        return new Diagnostician(RuntimeDirectory.none("lookups off"), Clock.systemUTC())
+                .diagnose(new FailureContext(failure, request.target(), null, "HTTP", request.timeout()));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.agentcore.client.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.agentcore.client.Jwts;
+import dev.agentcore.client.auth.TokenSource;
+import dev.agentcore.client.diagnosis.Diagnostician;
+import dev.agentcore.client.diagnosis.FailureContext;
+import dev.agentcore.client.diagnosis.RuntimeDirectory;
+import dev.agentcore.client.invoke.InvocationFailure;
+import dev.agentcore.client.report.Diagnosis;
+import dev.agentcore.client.report.DiagnosisReport;
+import dev.agentcore.client.runtime.InvocationTarget;
+import dev.agentcore.client.runtime.RuntimeArn;
+import dev.agentcore.client.runtime.SessionId;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** The MCP Java SDK client against a real MCP server on loopback, through the AgentCore invoke path. */
+class McpRuntimeClientTest {
+
+    static final RuntimeArn ARN = RuntimeArn.parse("arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/mcp_echo-N0geaLEEPE");
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static LoopbackMcpRuntime runtime;
+    static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = new LoopbackMcpRuntime(ARN);
+        token = Jwts.accessToken(Instant.now().plusSeconds(3600));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        runtime.auth = LoopbackMcpRuntime.Auth.BEARER;
+        runtime.acceptedToken = token;
+        runtime.forcedAnswer = null;
+    }
+
+    InvocationTarget target() {
+        return new InvocationTarget(ARN, "DEFAULT", URI.create(runtime.baseUrl()), "--endpoint-url");
+    }
+
+    @Test
+    void listsAndCallsToolsWithABearerToken() throws Exception {
+        SessionId session = SessionId.generate();
+        try (McpRuntimeClient client = McpRuntimeClient.connect(target(),
+                RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), session, Map.of(
+                        "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant", "acme"), TIMEOUT)) {
+            assertThat(client.serverInfo().serverInfo().name()).isEqualTo("loopback-echo");
+            assertThat(client.listTools()).extracting(McpSchema.Tool::name).containsExactly("echo");
+            McpSchema.CallToolResult result = client.callTool("echo", Map.of("text", "hi"));
+            assertThat(((McpSchema.TextContent) result.content().getFirst()).text()).isEqualTo("echo: hi");
+        }
+        assertThat(runtime.lastHeaders).containsEntry("x-amzn-bedrock-agentcore-runtime-session-id", session.value())
+                .containsEntry("x-amzn-bedrock-agentcore-runtime-custom-tenant", "acme")
+                .containsEntry("authorization", "Bearer " + token);
+    }
+
+    @Test
+    void signsEachMcpRequestWithSigV4() throws Exception {
+        runtime.auth = LoopbackMcpRuntime.Auth.SIGV4;
+        RequestAuthenticator sigV4 = RequestAuthenticator.sigV4(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), "us-east-1");
+        try (McpRuntimeClient client = McpRuntimeClient.connect(target(), sigV4, SessionId.generate(), Map.of(), TIMEOUT)) {
+            assertThat(client.listTools()).hasSize(1);
+        }
+        assertThat(runtime.lastHeaders.get("authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/").contains("/us-east-1/bedrock-agentcore/aws4_request");
+    }
+
+    @Test
+    void talksToALocalContainerAtSlashMcpWithoutAuthentication() throws Exception {
+        InvocationTarget local = InvocationTarget.direct(URI.create(runtime.baseUrl() + "/mcp"), "--local");
+        try (McpRuntimeClient client = McpRuntimeClient.connect(local, RequestAuthenticator.bearer(null),
+                SessionId.generate(), Map.of(), TIMEOUT)) {
+            assertThat(client.callTool("echo", Map.of("text", "local")).content()).hasSize(1);
+        }
+    }
+
+    @Test
+    void rejectedTokenComesBackWithTheFullExchangeForTheDiagnosis() throws Exception {
+        String idToken = Jwts.idToken(Instant.now().plusSeconds(3600));
+        InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(target(),
+                RequestAuthenticator.bearer(TokenSource.fixed(idToken, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
+
+        assertThat(failure.status()).isEqualTo(401);
+        assertThat(failure.httpResponse().get().header("WWW-Authenticate")).get().asString().contains("resource_metadata=");
+        Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("lookups off"), Clock.systemUTC()).diagnose(
+                new FailureContext(failure, target(), dev.agentcore.client.auth.BearerToken.of(idToken, "--token"), "MCP", TIMEOUT));
+        assertThat(diagnosis.causes().getFirst().cause()).contains("ID token");
+        String verbose = DiagnosisReport.render(diagnosis, true);
+        assertThat(verbose).contains("POST " + runtime.baseUrl() + "/runtimes/" + ARN.urlEncoded() + "/invocations?qualifier=DEFAULT")
+                .containsIgnoringCase("WWW-Authenticate: Bearer resource_metadata=").contains("token_use:  id")
+                .doesNotContain(idToken);
+    }
+
+    @Test
+    void sigV4AgainstAnOAuthMcpRuntimeIsAMethodMismatch() {
+        InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(target(),
+                RequestAuthenticator.sigV4(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
+                        "us-east-1"), SessionId.generate(), Map.of(), TIMEOUT));
+        Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
+                .diagnose(new FailureContext(failure, target(), null, "MCP", TIMEOUT));
+        assertThat(diagnosis.causes()).hasSize(1);
+        assertThat(diagnosis.causes().getFirst().cause()).contains("configured for OAuth");
+    }
+
+    @Test
+    void containerFailureWrappedAsJsonRpcIsARuntimeClientError() {
+        runtime.forcedAnswer = Map.entry(424, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32010,"
+                + "\"message\":\"Received error (404) from runtime. Please check your CloudWatch logs for more information.\"}}");
+        InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(target(),
+                RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
+        Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
+                .diagnose(new FailureContext(failure, target(), null, "MCP", TIMEOUT));
+        assertThat(diagnosis.causes().getFirst().cause()).contains("does not serve POST /mcp on port 8000");
+        assertThat(diagnosis.causes().getFirst().nextStep()).contains("/aws/bedrock-agentcore/runtimes/mcp_echo-N0geaLEEPE-DEFAULT");
+    }
+
+    @Test
+    void unknownToolIsAJsonRpcErrorNotATransportFailure() throws Exception {
+        try (McpRuntimeClient client = McpRuntimeClient.connect(target(),
+                RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT)) {
+            McpCallException e = catchThrowableOfType(McpCallException.class, () -> client.callTool("nope", Map.of()));
+            assertThat(e.getMessage()).contains("Unknown tool");
+        }
+    }
+}
