@@ -175,6 +175,7 @@ final class Invocation {
     }
 
     private Turn streamTurn(ModelRequest request) {
+        checkNotCancelled();
         MessageAssembler assembler = new MessageAssembler();
         Stream<ModelEvent> events = agent.model().stream(request);
         modelCall.set(events);
@@ -225,6 +226,7 @@ final class Invocation {
                 results.add(run.get());
             }
             executor.shutdown();
+            checkNotCancelled(); // a tool may have finished just as the invocation was cancelled
             return new Message(Role.USER, results);
         } catch (InterruptedException e) {
             executor.shutdownNow();

@@ -9,9 +9,12 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,7 +44,7 @@ final class ToolSchemaGenerator {
         SchemaBuilder definitions = generator.buildMultipleSchemaDefinitions();
         Map<String, ObjectNode> properties = new LinkedHashMap<>();
         for (Parameter parameter : method.getParameters()) {
-            properties.put(parameter.getName(), definitions.createSchemaReference(parameter.getParameterizedType()));
+            properties.put(parameter.getName(), definitions.createSchemaReference(valueType(parameter)));
         }
         ObjectNode defs = definitions.collectDefinitions("$defs");
 
@@ -66,7 +69,34 @@ final class ToolSchemaGenerator {
         if (!defs.isEmpty()) {
             schema.set("$defs", defs);
         }
+        collapseNullable(schema);
         return schema;
+    }
+
+    /**
+     * As Strands does: an optional value is left out rather than sent as null, so {@code "type":["string","null"]}
+     * becomes {@code "type":"string"}; simpler schemas suit more models.
+     */
+    private static void collapseNullable(JsonNode node) {
+        if (node instanceof ObjectNode object && object.get("type") instanceof ArrayNode types && types.size() == 2) {
+            for (JsonNode type : types) {
+                if (!type.asString().equals("null") && types.valueStream().anyMatch(t -> t.asString().equals("null"))) {
+                    object.put("type", type.asString());
+                    break;
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            collapseNullable(child);
+        }
+    }
+
+    /** The parameter's type, or T for an {@code Optional<T>}: the generator flattens optionals only in members. */
+    private static Type valueType(Parameter parameter) {
+        if (parameter.getType() == Optional.class && parameter.getParameterizedType() instanceof ParameterizedType optional) {
+            return optional.getActualTypeArguments()[0];
+        }
+        return parameter.getParameterizedType();
     }
 
     static boolean isRequired(Parameter parameter) {
