@@ -1,0 +1,168 @@
+package dev.agentcore.policylint;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import dev.agentcore.iam.AgentCoreCatalog;
+import dev.agentcore.policylint.config.Config;
+import dev.agentcore.policylint.config.Suppressions;
+import dev.agentcore.policylint.rule.Finding;
+import dev.agentcore.policylint.rule.Findings;
+import dev.agentcore.policylint.rule.ParseError;
+import dev.agentcore.policylint.rule.Rule;
+import dev.agentcore.policylint.rule.Rules;
+import dev.agentcore.policylint.rule.Severity;
+import dev.agentcore.policylint.rule.SuppressionWithoutReason;
+import dev.agentcore.policylint.rule.TemplateContext;
+import dev.agentcore.policylint.runtime.RuntimeSet;
+import dev.agentcore.policylint.source.Documents;
+import dev.agentcore.policylint.source.Node;
+import dev.agentcore.policylint.source.ParseProblem;
+import dev.agentcore.policylint.source.Region;
+import dev.agentcore.policylint.source.SourceFile;
+import dev.agentcore.policylint.source.TreeReader;
+import dev.agentcore.policylint.template.Template;
+
+/**
+ * Lints files: reads each, finds templates and policies, runs every rule (per template, then across templates),
+ * applies suppressions and severity overrides. A problem in one file never stops the others.
+ */
+public final class Linter {
+
+    /** What to lint and against what. */
+    public record Options(List<Path> paths, List<String> excludes, RuntimeSet runtimes, Config config, Path base) {
+    }
+
+    /** Findings, sorted by file and position, plus input errors (files that could not be read at all). */
+    public record Result(List<Finding> findings, List<String> inputErrors, int filesChecked) {
+        public long count(Severity s) {
+            return findings.stream().filter(f -> f.severity() == s).count();
+        }
+
+        public boolean hasParseErrors() {
+            return findings.stream().anyMatch(f -> f.ruleId().equals(ParseError.INFO.id()));
+        }
+    }
+
+    private final AgentCoreCatalog catalog = AgentCoreCatalog.bundled();
+
+    public Result run(Options options) {
+        FileFinder.Found found = FileFinder.find(options.paths(), options.excludes(), options.base());
+        List<String> inputErrors = new ArrayList<>();
+        found.missing().forEach(m -> inputErrors.add(m + ": no such file or directory"));
+        List<Finding> findings = new ArrayList<>();
+        List<TemplateContext> contexts = new ArrayList<>();
+        List<Suppressions> suppressions = new ArrayList<>();
+        int checked = 0;
+        for (Path file : found.files()) {
+            String display = FileFinder.display(file, options.base());
+            Findings fileFindings = new Findings();
+            TemplateContext ctx = lintFile(file, display, options, fileFindings, inputErrors);
+            if (ctx == null && fileFindings.all().isEmpty()) {
+                continue;
+            }
+            checked++;
+            SourceFile source = ctx != null ? ctx.template().file() : fileFindings.all().getFirst().region().file();
+            Suppressions s = Suppressions.of(source, ctx == null ? null : ctx.template(), fileFindings);
+            suppressions.add(s);
+            if (ctx != null) {
+                contexts.add(ctx);
+            }
+            findings.addAll(fileFindings.all());
+        }
+        Findings project = new Findings();
+        for (Rule rule : Rules.all()) {
+            try {
+                rule.checkProject(contexts, project);
+            } catch (RuntimeException | StackOverflowError e) {
+                inputErrors.add("internal error in rule " + rule.info().id() + ": " + e);
+            }
+        }
+        findings.addAll(project.all());
+        return new Result(finish(findings, suppressions, options.config()), inputErrors, checked);
+    }
+
+    private TemplateContext lintFile(Path file, String display, Options options, Findings findings, List<String> inputErrors) {
+        SourceFile source;
+        switch (Documents.load(file, display)) {
+            case Documents.Text t -> source = t.file();
+            case Documents.Binary b -> {
+                return null; // not a template: passed over like any other non-template file
+            }
+            case Documents.TooLarge t -> {
+                SourceFile empty = new SourceFile(file, display, "");
+                findings.add(ParseError.INFO, Region.at(empty, new dev.agentcore.policylint.source.Position(1, 1)),
+                        "file is " + (t.bytes() / (1024 * 1024)) + " MB, over the " + (Documents.MAX_BYTES / (1024 * 1024))
+                                + " MB limit (CloudFormation accepts templates up to 1 MB)",
+                        "split the template, or exclude the file", null);
+                return null;
+            }
+            case Documents.Unreadable u -> {
+                inputErrors.add(display + ": " + u.reason());
+                return null;
+            }
+        }
+        Node root;
+        try {
+            root = TreeReader.read(source);
+        } catch (ParseProblem p) {
+            if (Template.looksLikeTemplate(source.text())) {
+                findings.add(ParseError.INFO, Region.at(source, p.position()), p.getMessage(),
+                        "fix the syntax; the file is not checked until it parses", null);
+            }
+            return null;
+        } catch (StackOverflowError e) {
+            findings.add(ParseError.INFO, Region.at(source, new dev.agentcore.policylint.source.Position(1, 1)),
+                    "nesting too deep to read", "flatten the document", null);
+            return null;
+        }
+        Template template = Template.of(source, root).orElse(null);
+        if (template == null) {
+            return null;
+        }
+        TemplateContext ctx = new TemplateContext(template, options.runtimes(), catalog);
+        for (Rule rule : Rules.all()) {
+            try {
+                rule.check(ctx, findings);
+            } catch (RuntimeException | StackOverflowError e) {
+                inputErrors.add(display + ": internal error in rule " + rule.info().id() + ": " + e);
+            }
+        }
+        return ctx;
+    }
+
+    private static List<Finding> finish(List<Finding> findings, List<Suppressions> suppressions, Config config) {
+        List<Finding> out = new ArrayList<>();
+        Findings configFindings = new Findings();
+        for (Config.Ignore ignore : config.ignores()) {
+            if (ignore.reason() == null) {
+                configFindings.add(SuppressionWithoutReason.INFO, ignore.where(), "ignore of " + ignore.rule()
+                        + " in " + config.file() + " gives no reason", "add reason: <why this is fine>", null);
+            }
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(configFindings.all());
+        Map<String, Severity> overrides = config.severities();
+        for (Finding finding : all) {
+            Finding f = finding;
+            if (suppressions.stream().anyMatch(s -> s.suppresses(finding)) || Suppressions.ignoredByConfig(config, finding)) {
+                continue;
+            }
+            if (overrides.containsKey(f.ruleId())) {
+                Severity s = overrides.get(f.ruleId());
+                if (s == null) {
+                    continue;
+                }
+                f = f.withSeverity(s);
+            }
+            out.add(f);
+        }
+        out.sort(Comparator.comparing((Finding f) -> f.region().file().displayPath())
+                .thenComparing(f -> f.region().start())
+                .thenComparing(Finding::ruleId));
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
+    }
+}

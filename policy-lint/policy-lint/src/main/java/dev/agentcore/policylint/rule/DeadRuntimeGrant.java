@@ -1,0 +1,158 @@
+package dev.agentcore.policylint.rule;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.agentcore.iam.AgentCoreCatalog;
+import dev.agentcore.iam.AgentCoreResourceType;
+import dev.agentcore.iam.Arn;
+import dev.agentcore.iam.ArnPattern;
+import dev.agentcore.iam.Glob;
+import dev.agentcore.iam.Similarity;
+import dev.agentcore.policylint.runtime.AgentRuntime;
+import dev.agentcore.policylint.template.LocatedPolicy;
+import dev.agentcore.policylint.template.LocatedStatement;
+import dev.agentcore.policylint.template.Roles;
+import dev.agentcore.policylint.template.Texts;
+import dev.agentcore.policylint.template.Value;
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+
+/**
+ * A workload-identity, runtime or runtime-endpoint resource pattern that matches none of the actual runtimes: the
+ * grant allows nothing (or, in a Deny, protects nothing).
+ */
+public final class DeadRuntimeGrant implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("PL110", "dead-runtime-grant",
+            "A workload-identity, runtime or runtime-endpoint ARN pattern matches none of the actual AgentCore runtimes.",
+            Severity.ERROR);
+
+    private static final Set<String> RUNTIME_TYPES = Set.of("workload-identity", "runtime", "runtime-endpoint");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(TemplateContext ctx, Findings findings) {
+        if (!ctx.runtimes().known()) {
+            return;
+        }
+        for (LocatedPolicy p : ctx.policies()) {
+            for (LocatedStatement s : p.statements()) {
+                for (Value.Text resource : s.resources()) {
+                    checkResource(ctx, p, s, resource, findings);
+                }
+            }
+        }
+    }
+
+    private void checkResource(TemplateContext ctx, LocatedPolicy p, LocatedStatement s, Value.Text resource,
+            Findings findings) {
+        ArnParts parts = ArnParts.of(resource);
+        if (parts == null || !parts.literal(ArnParts.SERVICE) || !parts.service().equals(AgentCoreCatalog.SERVICE)) {
+            return;
+        }
+        String resourcePattern = parts.pattern(ArnParts.RESOURCE);
+        if (resourcePattern.length() > 2048) {
+            return;
+        }
+        Set<String> types = ctx.catalog().typesMatching(resourcePattern).stream().map(AgentCoreResourceType::name)
+                .collect(Collectors.toSet());
+        if (types.isEmpty() || !RUNTIME_TYPES.containsAll(types)) {
+            return; // malformed (PL142) or not specific to runtimes
+        }
+        String pattern = Texts.pattern(resource);
+        List<AgentRuntime> runtimes = ctx.runtimes().runtimes();
+        for (AgentRuntime r : runtimes) {
+            if (matches(pattern, parts, types, r)) {
+                return;
+            }
+        }
+        ArnParts.Segment name = nameSegment(parts);
+        String target = name == null ? "" : name.text();
+        List<AgentRuntime> closest = closest(runtimes, target);
+        String kind = types.contains("workload-identity") ? "workload identity" : types.contains("runtime-endpoint")
+                && !types.contains("runtime") ? "runtime endpoint" : "runtime";
+        String message = parts.display() + " (" + kind + ") matches none of the " + runtimes.size()
+                + " actual runtime" + (runtimes.size() == 1 ? "" : "s")
+                + (closest.isEmpty() ? " (the runtimes source lists none)" : "; closest by name: " + describe(closest, 3))
+                + "; " + (s.isAllow() ? "this grant allows nothing" : "this statement matches nothing");
+        findings.add(INFO, name == null ? parts.componentRegion(ArnParts.RESOURCE) : parts.region(name.start(), name.end()),
+                message, fix(ctx, types, closest), p.owner());
+    }
+
+    static boolean matches(String pattern, ArnParts parts, Set<String> types, AgentRuntime r) {
+        ArnPattern arnPattern = ArnPattern.of(pattern);
+        if (types.contains("workload-identity") && r.workloadIdentity() != null && arnPattern.matches(r.workloadIdentity())) {
+            return true;
+        }
+        if (types.contains("runtime") && r.arn() != null && arnPattern.matches(r.arn())) {
+            return true;
+        }
+        if (types.contains("runtime-endpoint") && r.arn() != null) {
+            for (AgentRuntime.Endpoint e : r.endpoints()) {
+                if (e.arn() != null && arnPattern.matches(e.arn())) {
+                    return true;
+                }
+            }
+            // Endpoint names we were not told: any endpoint of this runtime could exist.
+            Arn arn = r.parsedArn().orElse(null);
+            if (arn != null && new Glob(parts.pattern(ArnParts.PARTITION)).matches(arn.partition())
+                    && new Glob(parts.pattern(ArnParts.REGION)).matches(arn.region())
+                    && new Glob(parts.pattern(ArnParts.ACCOUNT)).matches(arn.account())) {
+                Automaton endpoints = BasicAutomata.makeString(arn.resource() + "/runtime-endpoint/")
+                        .concatenate(BasicAutomata.makeAnyChar().repeat(1));
+                return !new Glob(parts.pattern(ArnParts.RESOURCE)).automaton().intersection(endpoints).isEmpty();
+            }
+        }
+        return false;
+    }
+
+    /** The segment that names the runtime: after {@code workload-identity/} or {@code runtime/}. */
+    static ArnParts.Segment nameSegment(ArnParts parts) {
+        List<ArnParts.Segment> segments = parts.resourceSegments();
+        for (int i = segments.size() - 2; i >= 0; i--) {
+            String s = segments.get(i).text();
+            if (s.equals("workload-identity") || s.equals("runtime")) {
+                return segments.get(i + 1);
+            }
+        }
+        return segments.isEmpty() ? null : segments.getLast();
+    }
+
+    static List<AgentRuntime> closest(List<AgentRuntime> runtimes, String target) {
+        String key = target.replaceAll("[*?]", "").replaceAll("[-_]+$", "").toLowerCase(Locale.ROOT);
+        return runtimes.stream()
+                .sorted(Comparator.comparingInt((AgentRuntime r) -> Math.min(
+                                Similarity.editDistance(key, String.valueOf(r.name()).toLowerCase(Locale.ROOT)),
+                                Similarity.editDistance(key, r.id().toLowerCase(Locale.ROOT))))
+                        .thenComparing(AgentRuntime::id))
+                .toList();
+    }
+
+    static String describe(List<AgentRuntime> runtimes, int limit) {
+        String shown = runtimes.stream().limit(limit).map(r -> r.name() + " (" + r.id() + ")")
+                .collect(Collectors.joining(", "));
+        return runtimes.size() > limit ? shown + ", ..." : shown;
+    }
+
+    private static String fix(TemplateContext ctx, Set<String> types, List<AgentRuntime> closest) {
+        String inTemplate = Roles.runtimes(ctx.template()).keySet().stream().findFirst()
+                .map(id -> "; when the runtime is in this template, use ${" + id + ".AgentRuntimeId} in a separate "
+                        + "AWS::IAM::RolePolicy (an inline policy of the role would make a dependency cycle)")
+                .orElse("");
+        if (closest.isEmpty()) {
+            return "deploy the runtime first, or point --runtimes at the right account and region" + inTemplate;
+        }
+        AgentRuntime r = closest.getFirst();
+        String tail = types.contains("workload-identity")
+                ? "workload-identity-directory/default/workload-identity/" : "runtime/";
+        return "use ..." + tail + r.name() + "-* (the runtime name and -*) or the exact id ..." + tail + r.id() + inTemplate;
+    }
+}

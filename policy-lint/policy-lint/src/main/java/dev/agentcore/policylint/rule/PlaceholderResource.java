@@ -1,0 +1,155 @@
+package dev.agentcore.policylint.rule;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.agentcore.policylint.runtime.AgentRuntime;
+import dev.agentcore.policylint.template.LocatedPolicy;
+import dev.agentcore.policylint.template.LocatedStatement;
+import dev.agentcore.policylint.template.Piece;
+import dev.agentcore.policylint.template.Texts;
+import dev.agentcore.policylint.template.Value;
+
+/**
+ * A tutorial placeholder left in an ARN ({@code agentName-*}, {@code <region>}, {@code YOUR_ACCOUNT_ID},
+ * {@code 123456789012}, ...), after resolving Sub, Join, Ref, parameter defaults and pseudo parameters.
+ */
+public final class PlaceholderResource implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("PL100", "placeholder-resource",
+            "An ARN holds a tutorial placeholder (agentName, <...>, YOUR_..., REPLACE..., EXAMPLE, my-agent, a documentation account id).",
+            Severity.ERROR);
+
+    /** Account ids the AWS documentation uses in examples. */
+    static final Set<String> DOCUMENTATION_ACCOUNTS = Set.of("123456789012", "111122223333");
+
+    private record Placeholder(Pattern pattern, String what) {
+    }
+
+    private static final List<Placeholder> SEGMENT_PLACEHOLDERS = List.of(
+            new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "the tutorial's agentName"),
+            new Placeholder(Pattern.compile("(?i)^my[-_]?agent(?=$|[-_*?.])"), "the example name my-agent"),
+            new Placeholder(Pattern.compile("<[^<>]*>"), "an angle-bracket placeholder"),
+            new Placeholder(Pattern.compile("(?<!\\$)\\{[A-Za-z_][A-Za-z0-9_-]*}"), "a brace placeholder"),
+            new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "a YOUR_... placeholder"),
+            new Placeholder(Pattern.compile("REPLACE[A-Za-z0-9_-]*|(?i)replace[-_]?(me|this|with)[a-z0-9_-]*"),
+                    "a REPLACE... placeholder"),
+            new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "an EXAMPLE placeholder"),
+            new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "an account-id placeholder"));
+
+    private static final Pattern REGION_PLACEHOLDER = Pattern.compile("(?i)^(region|aws[-_]?region|your[-_]?region|REGION_NAME)$");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(TemplateContext ctx, Findings findings) {
+        for (TemplateContext.ArnText arn : ctx.arns()) {
+            ArnParts parts = ArnParts.of(arn.text());
+            if (parts != null) {
+                checkArn(ctx, arn, parts, findings);
+            }
+        }
+        // Documentation account ids also appear bare, in conditions such as aws:SourceAccount.
+        for (LocatedPolicy p : ctx.policies()) {
+            for (LocatedStatement s : p.statements()) {
+                s.conditionKeys().values().forEach(values -> values.forEach(v -> {
+                    String shape = Texts.shape(v);
+                    if (DOCUMENTATION_ACCOUNTS.contains(shape) && !ownAccount(ctx, shape)) {
+                        findings.add(INFO, Texts.region(v, 0, shape.length()),
+                                "condition value " + shape + " is the AWS documentation's example account id" + via(v, 0),
+                                "use ${AWS::AccountId} (in a !Sub) or the real account id", p.owner());
+                    }
+                }));
+            }
+        }
+    }
+
+    private void checkArn(TemplateContext ctx, TemplateContext.ArnText arn, ArnParts parts, Findings findings) {
+        String account = parts.component(ArnParts.ACCOUNT);
+        if (DOCUMENTATION_ACCOUNTS.contains(account) && !ownAccount(ctx, account)) {
+            findings.add(INFO, parts.componentRegion(ArnParts.ACCOUNT),
+                    "account " + account + " in " + parts.display() + " is the AWS documentation's example account id"
+                            + via(parts.text(), parts.starts()[ArnParts.ACCOUNT]),
+                    "use ${AWS::AccountId} in a !Sub, or the real account id", arn.owner());
+        }
+        String region = parts.component(ArnParts.REGION);
+        if (REGION_PLACEHOLDER.matcher(region).matches()) {
+            findings.add(INFO, parts.componentRegion(ArnParts.REGION),
+                    "region '" + region + "' in " + parts.display() + " is a placeholder",
+                    "use ${AWS::Region} in a !Sub, or the real region", arn.owner());
+        }
+        for (int c = ArnParts.PARTITION; c < ArnParts.RESOURCE; c++) {
+            if (c != ArnParts.SERVICE) {
+                checkSegment(ctx, arn, parts, new ArnParts.Segment(parts.component(c), parts.starts()[c], parts.ends()[c]),
+                        findings, true);
+            }
+        }
+        for (ArnParts.Segment segment : parts.resourceSegments()) {
+            checkSegment(ctx, arn, parts, segment, findings, false);
+        }
+    }
+
+    private void checkSegment(TemplateContext ctx, TemplateContext.ArnText arn, ArnParts parts, ArnParts.Segment segment,
+            Findings findings, boolean onlyAngleAndYour) {
+        if (isActualRuntime(ctx, segment.text())) {
+            return;
+        }
+        for (Placeholder p : SEGMENT_PLACEHOLDERS) {
+            if (onlyAngleAndYour && p.pattern().pattern().startsWith("(?i)^agent")) {
+                continue;
+            }
+            Matcher m = p.pattern().matcher(segment.text());
+            if (m.find()) {
+                int from = segment.start() + m.start();
+                int to = segment.start() + m.end();
+                if (!Texts.literalRange(parts.text(), from, to)) {
+                    continue;
+                }
+                findings.add(INFO, parts.region(from, to),
+                        "'" + m.group() + "' in " + parts.display() + " is " + p.what() + " left from a tutorial"
+                                + via(parts.text(), from),
+                        fix(ctx, parts), arn.owner());
+                return;
+            }
+        }
+    }
+
+    private static boolean isActualRuntime(TemplateContext ctx, String segment) {
+        String name = segment.replaceAll("[-_]?[*?].*$", "");
+        for (AgentRuntime r : ctx.runtimes().runtimes()) {
+            if (name.equals(r.name()) || segment.equals(r.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ownAccount(TemplateContext ctx, String account) {
+        return ctx.runtimes().accounts().contains(account);
+    }
+
+    private static String fix(TemplateContext ctx, ArnParts parts) {
+        String resource = parts.component(ArnParts.RESOURCE);
+        if (!ctx.runtimes().runtimes().isEmpty() && (resource.contains("workload-identity/") || resource.startsWith("runtime/"))) {
+            AgentRuntime r = ctx.runtimes().runtimes().getFirst();
+            return "use the runtime's name followed by -* (for example " + r.name() + "-*) or its exact id ("
+                    + r.id() + "); actual runtimes: " + DeadRuntimeGrant.describe(ctx.runtimes().runtimes(), 5);
+        }
+        if (resource.contains("workload-identity/") || resource.startsWith("runtime/")) {
+            return "use the runtime's name followed by -* (a runtime's workload identity is named after its id, "
+                    + "<runtimeName>-<10 characters>), or ${MyRuntime.AgentRuntimeId} when the runtime is in the template";
+        }
+        return "replace the placeholder with the real value, or a parameter or pseudo parameter in a !Sub";
+    }
+
+    /** " (from the default of parameter X)" when the text came from elsewhere. */
+    static String via(Value.Text text, int index) {
+        Piece.Literal lit = Texts.literalAt(text, index);
+        return lit != null && lit.via() != null ? " (from " + lit.via() + ")" : "";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.agentcore.policylint.rule;
+
+import java.util.Locale;
+
+/** How bad a finding is. Errors fail the run; warnings only with {@code --fail-on warning}; info never. */
+public enum Severity {
+    ERROR("error", "error", "8.0"),
+    WARNING("warning", "warning", "5.0"),
+    INFO("info", "note", "2.0");
+
+    private final String label;
+    private final String sarifLevel;
+    private final String securitySeverity;
+
+    Severity(String label, String sarifLevel, String securitySeverity) {
+        this.label = label;
+        this.sarifLevel = sarifLevel;
+        this.securitySeverity = securitySeverity;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String sarifLevel() {
+        return sarifLevel;
+    }
+
+    /** GitHub code scanning's 0.1-10.0 scale (high, medium, low). */
+    public String securitySeverity() {
+        return securitySeverity;
+    }
+
+    public static Severity parse(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "error" -> ERROR;
+            case "warning", "warn" -> WARNING;
+            case "info", "note" -> INFO;
+            default -> throw new IllegalArgumentException("unknown severity '" + text + "' (use error, warning or info)");
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.agentcore.policylint.rule;
+
+import dev.agentcore.policylint.source.ListNode;
+import dev.agentcore.policylint.source.MapNode;
+import dev.agentcore.policylint.source.Node;
+import dev.agentcore.policylint.source.Region;
+import dev.agentcore.policylint.source.ScalarNode;
+import dev.agentcore.policylint.template.Template;
+
+/**
+ * {@code ${...}} left in a plain string, outside {@code Fn::Sub}: CloudFormation passes it on literally. Flagged when it
+ * names a pseudo parameter, a parameter or a resource, or, inside a policy, anything that is no IAM policy variable
+ * (those always have a colon: {@code ${aws:username}}).
+ */
+public final class UnsubstitutedVariable implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("PL150", "unsubstituted-variable",
+            "${...} in a plain string outside Fn::Sub: CloudFormation leaves it as is.", Severity.ERROR);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(TemplateContext ctx, Findings findings) {
+        Template t = ctx.template();
+        if (t.kind() == Template.Kind.POLICY) {
+            walk(t, t.root(), true, null, findings, 0);
+            return;
+        }
+        for (Template.Resource r : t.resources().values()) {
+            if (r.properties() != null) {
+                walk(t, r.properties(), false, r.logicalId(), findings, 0);
+            }
+        }
+        if (t.root().get("Outputs") instanceof MapNode outputs) {
+            walk(t, outputs, false, null, findings, 0);
+        }
+    }
+
+    private void walk(Template t, Node node, boolean inPolicy, String owner, Findings findings, int depth) {
+        if (depth > 200) {
+            return;
+        }
+        switch (node) {
+            case ScalarNode s when s.isString() -> check(t, s, inPolicy, owner, findings);
+            case ListNode l -> l.items().forEach(i -> walk(t, i, inPolicy, owner, findings, depth + 1));
+            case MapNode m -> {
+                if (m.entries().size() == 1 && m.entries().getFirst().key().value().equals("Fn::Sub")) {
+                    // The Sub string itself is substituted; its variable map is not.
+                    if (m.entries().getFirst().value() instanceof ListNode l) {
+                        l.items().stream().skip(1).forEach(i -> walk(t, i, inPolicy, owner, findings, depth + 1));
+                    }
+                    return;
+                }
+                boolean policy = inPolicy || m.has("Statement");
+                m.entries().forEach(e -> walk(t, e.value(), policy, owner, findings, depth + 1));
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void check(Template t, ScalarNode s, boolean inPolicy, String owner, Findings findings) {
+        String v = s.value();
+        int at = 0;
+        while ((at = v.indexOf("${", at)) >= 0) {
+            int close = v.indexOf('}', at + 2);
+            if (close < 0) {
+                return;
+            }
+            String name = v.substring(at + 2, close);
+            String why = why(t, name, inPolicy);
+            if (why != null) {
+                Region region = new Region(s.file(), s.positionOf(at), s.positionOf(close + 1));
+                findings.add(INFO, region, "'${" + name + "}' " + why,
+                        t.kind() == Template.Kind.POLICY
+                                ? "write the value itself: plain policy documents are not substituted"
+                                : "wrap the string in !Sub (YAML) or {\"Fn::Sub\": ...} (JSON)",
+                        owner);
+            }
+            at = close + 1;
+        }
+    }
+
+    private static String why(Template t, String name, boolean inPolicy) {
+        if (name.startsWith("!")) {
+            return null;
+        }
+        if (name.startsWith("AWS::")) {
+            return "is a CloudFormation pseudo parameter, but this string is not in a Fn::Sub, so it stays literal";
+        }
+        String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (t.parameters().containsKey(base)) {
+            return "names parameter " + base + ", but this string is not in a Fn::Sub, so it stays literal";
+        }
+        if (t.resources().containsKey(base)) {
+            return "names resource " + base + ", but this string is not in a Fn::Sub, so it stays literal";
+        }
+        if (inPolicy && !name.contains(":") && !name.equals("*") && !name.equals("?") && !name.equals("$")) {
+            return "is neither an IAM policy variable (those look like ${aws:username}) nor substituted";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.agentcore.policylint.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.agentcore.iam.Arn;
+
+/**
+ * An AgentCore runtime that actually exists: what {@code GetAgentRuntime} (or the deploy state file) says about it.
+ * Fields a source does not give are null: {@code list-agent-runtimes} output has no role, authorizer or creation time.
+ */
+public record AgentRuntime(
+        String name,
+        String id,
+        String arn,
+        String roleArn,
+        String workloadIdentityArn,
+        Instant createdAt,
+        Boolean jwtAuthorizer,
+        List<Endpoint> endpoints,
+        String source) {
+
+    /** AWS moved workload-token permissions to a service-linked role for runtimes created on or after this day. */
+    public static final Instant SERVICE_LINKED_ROLE_SINCE = Instant.parse("2025-10-13T00:00:00Z");
+
+    public record Endpoint(String name, String arn) {
+    }
+
+    public AgentRuntime {
+        endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        if (name == null && id != null && id.length() > 11 && id.charAt(id.length() - 11) == '-') {
+            name = id.substring(0, id.length() - 11);
+        }
+    }
+
+    public Optional<Arn> parsedArn() {
+        return Arn.parse(arn);
+    }
+
+    /**
+     * The runtime's workload identity: as reported, else derived from the runtime ARN (AgentCore names a runtime's
+     * workload identity after the runtime id).
+     */
+    public String workloadIdentity() {
+        if (workloadIdentityArn != null) {
+            return workloadIdentityArn;
+        }
+        return parsedArn().map(a -> "arn:" + a.partition() + ":bedrock-agentcore:" + a.region() + ":" + a.account()
+                + ":workload-identity-directory/default/workload-identity/" + id).orElse(null);
+    }
+
+    /** The workload identity directory that holds {@link #workloadIdentity()}. */
+    public String workloadIdentityDirectory() {
+        String wi = workloadIdentity();
+        if (wi == null) {
+            return null;
+        }
+        int cut = wi.indexOf("/workload-identity/");
+        return cut < 0 ? null : wi.substring(0, cut);
+    }
+
+    public String account() {
+        return parsedArn().map(Arn::account).orElse(null);
+    }
+
+    /** True/false when the creation time is known: whether workload-token permissions come from the service-linked role. */
+    public Optional<Boolean> usesServiceLinkedRole() {
+        return createdAt == null ? Optional.empty() : Optional.of(!createdAt.isBefore(SERVICE_LINKED_ROLE_SINCE));
+    }
+
+    /** Fields this one lacks, filled from {@code other} (the same runtime from another source). */
+    public AgentRuntime merge(AgentRuntime other) {
+        Map<String, Endpoint> eps = new LinkedHashMap<>();
+        endpoints.forEach(e -> eps.put(e.name(), e));
+        other.endpoints.forEach(e -> eps.putIfAbsent(e.name(), e));
+        return new AgentRuntime(or(name, other.name), or(id, other.id), or(arn, other.arn), or(roleArn, other.roleArn),
+                or(workloadIdentityArn, other.workloadIdentityArn), or(createdAt, other.createdAt),
+                or(jwtAuthorizer, other.jwtAuthorizer), new ArrayList<>(eps.values()), source);
+    }
+
+    private static <T> T or(T a, T b) {
+        return a != null ? a : b;
+    }
+}

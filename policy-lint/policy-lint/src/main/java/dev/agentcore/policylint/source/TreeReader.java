@@ -1,0 +1,254 @@
+package dev.agentcore.policylint.source;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
+
+/**
+ * Reads YAML (all CloudFormation short-form tags, anchors and aliases, merge keys) or JSON into a {@link Node} tree
+ * with the position of every value. Rejects duplicate keys, alias bombs and absurd nesting with a positioned message.
+ */
+public final class TreeReader {
+
+    /** Nodes a document may expand to through aliases; far above any real template (CloudFormation caps them at 1 MB). */
+    static final int NODE_BUDGET = 1_000_000;
+    static final int MAX_DEPTH = 400;
+
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 10)
+            .build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .streamReadConstraints(CONSTRAINTS)
+            .loadSettings(LoadSettings.builder()
+                    .setCodePointLimit(Integer.MAX_VALUE)
+                    .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both positions
+                    .build())
+            .build();
+
+    private final SourceFile file;
+    private final boolean yaml;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private int budget = NODE_BUDGET;
+
+    private TreeReader(SourceFile file, boolean yaml) {
+        this.file = file;
+        this.yaml = yaml;
+    }
+
+    /** Parses JSON when the text starts with '{' or '[' and is valid JSON, else YAML. */
+    public static Node read(SourceFile file) throws ParseProblem {
+        String text = file.text();
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+            try {
+                return new TreeReader(file, false).parse();
+            } catch (ParseProblem jsonProblem) {
+                try {
+                    return new TreeReader(file, true).parse(); // YAML flow style also starts with '{'
+                } catch (ParseProblem yamlProblem) {
+                    throw jsonProblem;
+                }
+            }
+        }
+        return new TreeReader(file, true).parse();
+    }
+
+    public static Node readYaml(SourceFile file) throws ParseProblem {
+        return new TreeReader(file, true).parse();
+    }
+
+    private Node parse() throws ParseProblem {
+        try (JsonParser p = yaml
+                ? YAML.createParser(ObjectReadContext.empty(), new StringReader(file.text()))
+                : JSON.createParser(ObjectReadContext.empty(), file.text())) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return new ScalarNode(file, 0, "", ScalarNode.Kind.NULL);
+            }
+            Node root = value(p, t, 1);
+            if (!yaml && p.nextToken() != null) {
+                throw problem("unexpected content after the JSON document", p.currentTokenLocation());
+            }
+            return root;
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            String message = e.getOriginalMessage();
+            throw new ParseProblem((yaml ? "YAML: " : "JSON: ") + firstLine(message),
+                    loc == null ? new Position(1, 1) : file.position(offset(loc)));
+        } catch (RuntimeException e) {
+            // snakeyaml-engine reports some scanner errors as its own runtime exceptions
+            throw new ParseProblem((yaml ? "YAML: " : "JSON: ") + firstLine(String.valueOf(e.getMessage())),
+                    new Position(1, 1));
+        }
+    }
+
+    private Node value(JsonParser p, JsonToken t, int depth) throws ParseProblem {
+        TokenStreamLocation loc = p.currentTokenLocation();
+        if (depth > MAX_DEPTH) {
+            throw problem("nesting deeper than " + MAX_DEPTH + " levels", loc);
+        }
+        int offset = offset(loc);
+        String tag = null;
+        String anchor = null;
+        if (yaml) {
+            YAMLParser yp = (YAMLParser) p;
+            if (yp.isCurrentAlias()) {
+                Node target = anchors.get(p.getString());
+                if (target == null) {
+                    throw problem("alias *" + p.getString() + " refers to no anchor defined before it", loc);
+                }
+                spend(target.size(), loc);
+                return target;
+            }
+            Object typeId = yp.getTypeId();
+            tag = typeId == null ? null : typeId.toString();
+            Object objectId = yp.getObjectId();
+            anchor = objectId == null ? null : objectId.toString();
+        }
+        Node node = switch (t) {
+            case START_OBJECT -> map(p, offset, depth);
+            case START_ARRAY -> list(p, offset, depth);
+            case VALUE_STRING -> scalar(offset, p.getString(), ScalarNode.Kind.STRING);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(offset, p.getString(), ScalarNode.Kind.NUMBER);
+            case VALUE_TRUE, VALUE_FALSE -> scalar(offset, p.getString(), ScalarNode.Kind.BOOLEAN);
+            case VALUE_NULL -> scalar(offset, "", ScalarNode.Kind.NULL);
+            default -> throw problem("unexpected " + t, loc);
+        };
+        if (tag != null && !tag.startsWith("tag:yaml.org,2002:")) {
+            node = longForm(tag, node, offset);
+        }
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    private ScalarNode scalar(int offset, String value, ScalarNode.Kind kind) throws ParseProblem {
+        spend(1, null);
+        return new ScalarNode(file, offset, value == null ? "" : value, kind);
+    }
+
+    private Node map(JsonParser p, int offset, int depth) throws ParseProblem {
+        List<MapNode.Entry> entries = new ArrayList<>();
+        Map<String, ScalarNode> seen = new HashMap<>();
+        List<Node> merges = new ArrayList<>();
+        int size = 1;
+        int childDepth = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+            if (t != JsonToken.PROPERTY_NAME) {
+                throw problem("expected a key, found " + t, p.currentTokenLocation());
+            }
+            TokenStreamLocation keyLoc = p.currentTokenLocation();
+            String name = p.currentName();
+            ScalarNode key = new ScalarNode(file, offset(keyLoc), name == null ? "" : name, ScalarNode.Kind.STRING);
+            Node value = value(p, p.nextToken(), depth + 1);
+            if (yaml && "<<".equals(name)) {
+                merges.add(value);
+                continue;
+            }
+            ScalarNode first = seen.putIfAbsent(key.value(), key);
+            if (first != null) {
+                throw problem("duplicate key '" + key.value() + "' (first defined at line " + first.position().line() + ")",
+                        keyLoc);
+            }
+            entries.add(new MapNode.Entry(key, value));
+            size += value.size() + 1;
+            childDepth = Math.max(childDepth, value.depth());
+        }
+        for (Node merge : merges) {
+            List<Node> sources = merge instanceof ListNode l ? l.items() : List.of(merge);
+            for (Node source : sources) {
+                if (!(source instanceof MapNode m)) {
+                    throw new ParseProblem("YAML: a merge key (<<) needs a mapping or a list of mappings", merge.position());
+                }
+                for (MapNode.Entry e : m.entries()) {
+                    if (seen.putIfAbsent(e.key().value(), e.key()) == null) {
+                        entries.add(e);
+                        size += e.value().size() + 1;
+                        childDepth = Math.max(childDepth, e.value().depth());
+                    }
+                }
+            }
+        }
+        spend(1, null);
+        return new MapNode(file, offset, entries, size, childDepth + 1);
+    }
+
+    private Node list(JsonParser p, int offset, int depth) throws ParseProblem {
+        List<Node> items = new ArrayList<>();
+        int size = 1;
+        int childDepth = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            Node item = value(p, t, depth + 1);
+            items.add(item);
+            size += item.size();
+            childDepth = Math.max(childDepth, item.depth());
+        }
+        spend(1, null);
+        return new ListNode(file, offset, items, size, childDepth + 1);
+    }
+
+    /** {@code !Sub x} becomes {@code {"Fn::Sub": x}}; {@code !Ref} and {@code !Condition} keep their names. */
+    private Node longForm(String tag, Node value, int offset) throws ParseProblem {
+        String name = switch (tag) {
+            case "Ref", "Condition" -> tag;
+            default -> "Fn::" + tag;
+        };
+        if (value.depth() + 1 > MAX_DEPTH) {
+            throw new ParseProblem("nesting deeper than " + MAX_DEPTH + " levels", file.position(offset));
+        }
+        spend(2, null);
+        ScalarNode key = new ScalarNode(file, offset, name, ScalarNode.Kind.STRING);
+        return new MapNode(file, offset, List.of(new MapNode.Entry(key, value)), value.size() + 2, value.depth() + 1);
+    }
+
+    private void spend(int nodes, TokenStreamLocation loc) throws ParseProblem {
+        budget -= nodes;
+        if (budget < 0) {
+            throw new ParseProblem("the document expands to more than " + NODE_BUDGET
+                    + " values through its aliases (an alias bomb?)", loc == null ? new Position(1, 1) : file.position(offset(loc)));
+        }
+    }
+
+    private int offset(TokenStreamLocation loc) {
+        if (loc == null) {
+            return 0;
+        }
+        if (!yaml && loc.getCharOffset() >= 0) {
+            return (int) Math.min(loc.getCharOffset(), file.text().length());
+        }
+        return file.offset(loc.getLineNr(), loc.getColumnNr());
+    }
+
+    private ParseProblem problem(String message, TokenStreamLocation loc) {
+        return new ParseProblem((yaml ? "YAML: " : "JSON: ") + message, file.position(offset(loc)));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "cannot parse";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+}

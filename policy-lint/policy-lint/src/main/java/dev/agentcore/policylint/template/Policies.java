@@ -1,0 +1,76 @@
+package dev.agentcore.policylint.template;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.agentcore.policylint.template.Value.ListValue;
+import dev.agentcore.policylint.template.Value.MapValue;
+
+/**
+ * Finds the policy documents of a template: any mapping with a {@code Statement} under a resource's properties
+ * (IAM roles, managed and inline policies, SAM function policies, bucket and key policies, ...), or the whole file
+ * when it is a plain policy document.
+ */
+public final class Policies {
+
+    private Policies() {
+    }
+
+    public static List<LocatedPolicy> of(Template template) {
+        List<LocatedPolicy> out = new ArrayList<>();
+        if (template.kind() == Template.Kind.POLICY) {
+            Value root = template.resolver().resolve(template.root());
+            if (root instanceof MapValue m) {
+                boolean hasPrincipal = m.get("Statement") != null && m.get("Statement").items().stream()
+                        .anyMatch(s -> s instanceof MapValue sm && sm.get("Principal") != null);
+                out.add(new LocatedPolicy(template, null,
+                        hasPrincipal ? LocatedPolicy.Kind.RESOURCE : LocatedPolicy.Kind.IDENTITY, m,
+                        "policy " + template.file().displayPath()));
+            }
+            return out;
+        }
+        for (Template.Resource r : template.resources().values()) {
+            if (r.properties() == null) {
+                continue;
+            }
+            Value props = template.properties(r);
+            walk(template, r, props, "Properties", identity(r.type()), out, 0);
+        }
+        return out;
+    }
+
+    private static boolean identity(String type) {
+        return type.startsWith("AWS::IAM::") || type.startsWith("AWS::Serverless::") || type.startsWith("AWS::SSO::");
+    }
+
+    private static void walk(Template t, Template.Resource r, Value v, String path, boolean identity,
+            List<LocatedPolicy> out, int depth) {
+        if (depth > 32) {
+            return;
+        }
+        for (Value alt : v.alternatives()) {
+            if (alt instanceof MapValue m) {
+                if (m.get("Statement") != null && (m.get("Statement") instanceof MapValue || m.get("Statement").items()
+                        .stream().anyMatch(MapValue.class::isInstance))) {
+                    LocatedPolicy.Kind kind = path.endsWith("AssumeRolePolicyDocument") ? LocatedPolicy.Kind.TRUST
+                            : identity ? LocatedPolicy.Kind.IDENTITY : LocatedPolicy.Kind.RESOURCE;
+                    out.add(new LocatedPolicy(t, r, kind, m, name(r, path, m)));
+                    continue;
+                }
+                for (MapValue.Entry e : m.entries()) {
+                    walk(t, r, e.value(), path + "." + e.key(), identity, out, depth + 1);
+                }
+            } else if (alt instanceof ListValue l) {
+                for (int i = 0; i < l.items().size(); i++) {
+                    walk(t, r, l.items().get(i), path + "[" + i + "]", identity, out, depth + 1);
+                }
+            }
+        }
+    }
+
+    /** For example {@code AgentRole Policies[3].PolicyDocument}. */
+    private static String name(Template.Resource r, String path, MapValue doc) {
+        String rest = path.startsWith("Properties.") ? path.substring("Properties.".length()) : path;
+        return r.logicalId() + " " + rest;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.agentcore.policylint.template;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.agentcore.policylint.source.ListNode;
+import dev.agentcore.policylint.source.MapNode;
+import dev.agentcore.policylint.source.Node;
+import dev.agentcore.policylint.source.ScalarNode;
+import dev.agentcore.policylint.source.SourceFile;
+
+/**
+ * A CloudFormation (or SAM, or CDK synth) template, or a plain IAM policy document: what policy-lint checks. Other
+ * YAML and JSON files are no template and are passed over.
+ */
+public final class Template {
+
+    public enum Kind {
+        CLOUDFORMATION, POLICY
+    }
+
+    public record Parameter(String name, ScalarNode key, String type, Node defaultValue) {
+        public boolean isList() {
+            return type != null && (type.startsWith("List<") || type.equals("CommaDelimitedList"));
+        }
+    }
+
+    public record Resource(String logicalId, ScalarNode key, String type, MapNode node) {
+        public Node properties() {
+            return node.get("Properties");
+        }
+
+        public Node metadata() {
+            return node.get("Metadata");
+        }
+    }
+
+    private final SourceFile file;
+    private final MapNode root;
+    private final Kind kind;
+    private final Map<String, Parameter> parameters;
+    private final Map<String, Resource> resources;
+    private final Resolver resolver;
+    private final Map<String, Value> resolvedProperties = new java.util.HashMap<>();
+
+    private Template(SourceFile file, MapNode root, Kind kind) {
+        this.file = file;
+        this.root = root;
+        this.kind = kind;
+        this.parameters = readParameters(root);
+        this.resources = readResources(root);
+        this.resolver = new Resolver(this);
+    }
+
+    /** The template in {@code root}, or empty when the document is neither a template nor a policy. */
+    public static Optional<Template> of(SourceFile file, Node root) {
+        if (!(root instanceof MapNode map)) {
+            return Optional.empty();
+        }
+        if (map.get("Resources") instanceof MapNode || map.has("AWSTemplateFormatVersion")
+                || map.get("Transform") instanceof ScalarNode t && t.value().startsWith("AWS::Serverless")) {
+            return Optional.of(new Template(file, map, Kind.CLOUDFORMATION));
+        }
+        Node statement = map.get("Statement");
+        if (statement instanceof ListNode || statement instanceof MapNode) {
+            return Optional.of(new Template(file, map, Kind.POLICY));
+        }
+        return Optional.empty();
+    }
+
+    /** True when the text probably is a template or policy: decides whether a parse error is worth reporting. */
+    public static boolean looksLikeTemplate(String text) {
+        return text.contains("AWSTemplateFormatVersion")
+                || text.contains("Resources") && text.contains("AWS::")
+                || text.contains("Statement") && (text.contains("Effect") || text.contains("Action"));
+    }
+
+    private static Map<String, Parameter> readParameters(MapNode root) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        if (root.get("Parameters") instanceof MapNode params) {
+            for (MapNode.Entry e : params.entries()) {
+                if (e.value() instanceof MapNode p) {
+                    String type = p.get("Type") instanceof ScalarNode s ? s.value() : null;
+                    out.put(e.key().value(), new Parameter(e.key().value(), e.key(), type, p.get("Default")));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Resource> readResources(MapNode root) {
+        Map<String, Resource> out = new LinkedHashMap<>();
+        if (root.get("Resources") instanceof MapNode res) {
+            for (MapNode.Entry e : res.entries()) {
+                if (e.value() instanceof MapNode r) {
+                    String type = r.get("Type") instanceof ScalarNode s ? s.value() : "";
+                    out.put(e.key().value(), new Resource(e.key().value(), e.key(), type, r));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    public SourceFile file() {
+        return file;
+    }
+
+    public MapNode root() {
+        return root;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    public Map<String, Resource> resources() {
+        return resources;
+    }
+
+    public Node conditions() {
+        return root.get("Conditions");
+    }
+
+    public Node mappings() {
+        return root.get("Mappings");
+    }
+
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    /** A resource's Properties with intrinsic functions resolved (computed once). */
+    public Value properties(Resource r) {
+        if (r.properties() == null) {
+            return new Value.NoValue(r.node());
+        }
+        return resolvedProperties.computeIfAbsent(r.logicalId(), id -> resolver.resolve(r.properties()));
+    }
+}
