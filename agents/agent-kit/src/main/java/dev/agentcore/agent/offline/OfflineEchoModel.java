@@ -105,7 +105,8 @@ public final class OfflineEchoModel implements Model {
             Matcher matcher = Pattern.compile("(?<![\\w-])" + Pattern.quote(name) + "\\s*[=:]\\s*(?:\"([^\"]*)\"|([^\\s,;]+))")
                     .matcher(prompt);
             if (matcher.find()) {
-                String raw = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                // a quoted value is taken as written; a bare one ends before sentence punctuation
+                String raw = matcher.group(1) != null ? matcher.group(1) : matcher.group(2).replaceAll("[.?!:)]+$", "");
                 arguments.set(name, typed(raw, properties.path(name).path("type").asString("")));
             }
         }
