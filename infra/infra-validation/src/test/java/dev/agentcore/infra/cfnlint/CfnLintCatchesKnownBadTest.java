@@ -2,14 +2,10 @@ package dev.agentcore.infra.cfnlint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentcore.infra.Expectations;
 import dev.agentcore.infra.Repository;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class CfnLintCatchesKnownBadTest {
 
-    private static final Pattern EXPECTATION = Pattern.compile("^\\s*# expect: ((?:[EWI]\\d{4}\\s*)+)");
-
     private static CfnLintRunner runner;
 
     @BeforeAll
@@ -31,9 +25,9 @@ class CfnLintCatchesKnownBadTest {
     }
 
     @Test
-    void the_known_bad_template_yields_exactly_the_expected_findings() throws IOException {
+    void the_known_bad_template_yields_exactly_the_expected_findings() {
         Path template = Repository.knownBad("cfn-lint-bad.yaml");
-        List<String> expected = expectations(template);
+        List<String> expected = Expectations.of(template);
         assertThat(expected).as("the fixture states its expectations").hasSizeGreaterThanOrEqualTo(5);
 
         CfnLintReport report = runner.lint(List.of(template), CfnLintOptions.defaults());
@@ -61,24 +55,5 @@ class CfnLintCatchesKnownBadTest {
                 CfnLintOptions.defaults().withInformational());
 
         assertThat(report.findings()).isEmpty();
-    }
-
-    /** "RULE@line" for every rule named in an expectation comment, at the next line that is not a comment. */
-    static List<String> expectations(Path template) throws IOException {
-        List<String> lines = Files.readAllLines(template);
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher matcher = EXPECTATION.matcher(lines.get(i));
-            if (matcher.find()) {
-                int target = i + 1;
-                while (target < lines.size() && lines.get(target).strip().startsWith("#")) {
-                    target++;
-                }
-                for (String rule : matcher.group(1).trim().split("\\s+")) {
-                    expected.add(rule + "@" + (target + 1));
-                }
-            }
-        }
-        return expected;
     }
 }

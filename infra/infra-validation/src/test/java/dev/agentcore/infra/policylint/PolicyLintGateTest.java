@@ -1,0 +1,139 @@
+package dev.agentcore.infra.policylint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentcore.infra.Expectations;
+import dev.agentcore.infra.Repository;
+import dev.agentcore.policylint.PolicyLint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The policy-lint gate: every template has zero policy-lint errors, with and without the list of deployed
+ * runtimes; and the seed's {@code agentName-*} role, which cfn-lint accepts, fails it.
+ */
+class PolicyLintGateTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The four sample runtimes as the sandbox environment deploys them (the deploy CLI's state file). */
+    private static final Path SANDBOX_RUNTIMES = resource("runtimes/sandbox-state.json");
+
+    /** The seed's echo server, mcp_echo-N0geaLEEPE, created before the October 2025 service-linked role. */
+    private static final Path SEED_RUNTIMES = resource("runtimes/seed-state.json");
+
+    private static final Path SEED_ROLE = Repository.knownBad("seed-execution-role.yaml");
+
+    record Run(int exitCode, JsonNode report, String stderr) {
+
+        List<JsonNode> findings(String severity) {
+            return StreamSupport.stream(report.path("findings").spliterator(), false)
+                    .filter(finding -> finding.path("severity").asString("").equals(severity))
+                    .toList();
+        }
+    }
+
+    @Test
+    void every_template_has_no_policy_lint_errors_against_the_deployed_runtimes(TestReporter reporter) {
+        Run run = policyLint(withTemplates("--runtimes", SANDBOX_RUNTIMES.toString()));
+
+        reporter.publishEntry("policy-lint summary", run.report().path("summary").toString());
+        run.findings("warning").forEach(warning -> System.out.println("policy-lint warning: " + warning));
+        assertThat(run.findings("error")).as("policy-lint errors: %s", run.report()).isEmpty();
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.report().path("summary").path("templates").asInt()).isEqualTo(Repository.templates().size());
+        assertThat(run.report().path("summary").path("inputErrors")).isEmpty();
+    }
+
+    @Test
+    void every_template_has_no_policy_lint_errors_or_warnings_before_anything_is_deployed() {
+        Run run = policyLint(withTemplates());
+
+        assertThat(run.findings("error")).as("policy-lint errors: %s", run.report()).isEmpty();
+        assertThat(run.findings("warning")).as("policy-lint warnings: %s", run.report()).isEmpty();
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+    }
+
+    @Test
+    void the_seeds_placeholder_role_fails_policy_lint_on_the_placeholder_line() throws IOException {
+        Run run = policyLint("--no-config", "--format", "json", SEED_ROLE.toString());
+
+        assertThat(run.exitCode()).isEqualTo(PolicyLint.FINDINGS);
+        assertThat(run.findings("error")).isNotEmpty().allSatisfy(error -> {
+            assertThat(error.path("line").asInt()).isEqualTo(placeholderLine());
+            assertThat(error.path("message").asString()).contains("agentName");
+        });
+    }
+
+    @Test
+    void against_the_seeds_runtime_policy_lint_names_the_identity_the_grant_should_have_meant() throws IOException {
+        Run run = policyLint("--no-config", "--format", "json", "--runtimes", SEED_RUNTIMES.toString(), SEED_ROLE.toString());
+
+        assertThat(run.exitCode()).isEqualTo(PolicyLint.FINDINGS);
+        assertThat(run.findings("error"))
+                .anySatisfy(error -> assertThat(error.path("message").asString()).contains("matches none")
+                        .contains("mcp_echo-N0geaLEEPE"))
+                .anySatisfy(error -> assertThat(error.path("fix").asString()).contains("workload-identity/mcp_echo-*"))
+                .allSatisfy(error -> assertThat(error.path("line").asInt()).isEqualTo(placeholderLine()));
+    }
+
+    @Test
+    void the_known_bad_template_yields_the_expected_findings_and_none_elsewhere() {
+        Path fixture = Repository.knownBad("policy-lint-bad.yaml");
+        List<String> expected = Expectations.of(fixture);
+        assertThat(expected).as("the fixture states its expectations").hasSizeGreaterThanOrEqualTo(6);
+
+        Run run = policyLint("--no-config", "--format", "json", fixture.toString());
+
+        List<String> actual = StreamSupport.stream(run.report().path("findings").spliterator(), false)
+                .map(finding -> finding.path("ruleId").asString() + "@" + finding.path("line").asInt())
+                .toList();
+        assertThat(run.exitCode()).isEqualTo(PolicyLint.FINDINGS);
+        assertThat(actual).as("policy-lint findings: %s", run.report()).containsAll(expected);
+        // A finding may cascade (one broken string, two rules), but never lands on a line nobody expected.
+        List<Integer> expectedLines = expected.stream().map(Expectations::line).distinct().toList();
+        assertThat(actual).allSatisfy(finding -> assertThat(Expectations.line(finding)).isIn(expectedLines));
+    }
+
+    private static String[] withTemplates(String... options) {
+        List<String> arguments = new ArrayList<>(List.of("--no-config", "--format", "json"));
+        arguments.addAll(List.of(options));
+        Repository.templates().forEach(template -> arguments.add(template.toString()));
+        return arguments.toArray(String[]::new);
+    }
+
+    private static Run policyLint(String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = PolicyLint.run(arguments, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(exitCode).as("policy-lint could not run: %s", stderr).isNotEqualTo(PolicyLint.USAGE);
+        return new Run(exitCode, JSON.readTree(out.toString(StandardCharsets.UTF_8)), stderr);
+    }
+
+    private static int placeholderLine() throws IOException {
+        List<String> lines = Files.readAllLines(SEED_ROLE);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("workload-identity/agentName-*")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("the seed fixture lost its placeholder line");
+    }
+
+    private static Path resource(String name) {
+        return Repository.infra().resolve("infra-validation/src/test/resources").resolve(name);
+    }
+}
