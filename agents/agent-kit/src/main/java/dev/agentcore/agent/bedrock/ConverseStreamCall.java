@@ -62,7 +62,11 @@ final class ConverseStreamCall {
         ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
                 .onEventStream(this::subscribe)
                 .build();
-        future = client.converseStream(request, handler);
+        try {
+            future = client.converseStream(request, handler);
+        } catch (RuntimeException e) {
+            throw BedrockErrors.toModelException(e, modelId);
+        }
         future.whenComplete((ignored, failure) -> {
             if (failure != null) {
                 channel.fail(BedrockErrors.toModelException(failure, modelId));
@@ -81,7 +85,7 @@ final class ConverseStreamCall {
         }
     }
 
-    /** Called once per attempt; a retry after events were passed on would repeat them, so it fails instead. */
+    /** Called once per attempt; a retry after events were passed on would repeat them (see onError). */
     private void subscribe(SdkPublisher<ConverseStreamOutput> publisher) {
         if (attempts.incrementAndGet() > 1 && emitted.get()) {
             channel.fail(new ModelException("Bedrock model '" + modelId + "' failed in the middle of its answer "
@@ -109,7 +113,12 @@ final class ConverseStreamCall {
 
             @Override
             public void onError(Throwable t) {
-                // reported through the call's future, after the SDK's retries
+                // Before any output the call's future reports it, after the SDK's retries. After output was
+                // streamed a retry would repeat it, so the error is final.
+                if (emitted.get()) {
+                    channel.fail(BedrockErrors.toModelException(t, modelId));
+                    cancel();
+                }
             }
 
             @Override

@@ -20,6 +20,8 @@ import dev.agentcore.agent.model.Usage;
 import dev.agentcore.agent.tool.Tool;
 import dev.agentcore.agent.tool.ToolParam;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +166,28 @@ class BedrockConverseModelTest {
     }
 
     @Test
+    void doesNotRepeatAPartialAnswerWhenTheSdkRetriesAStreamThatFailedHalfway() {
+        stubStream(new EventStreamFrames().start().text(0, "Half an ans")
+                .exception("throttlingException", "{\"message\":\"Too many tokens\"}").bytes());
+        RetryStrategy threeQuickAttempts = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3)
+                .backoffStrategy(BackoffStrategy.retryImmediately())
+                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build();
+        try (BedrockRuntimeAsyncClient retrying = client(threeQuickAttempts)) {
+            Agent agent = Agent.builder().model(BedrockConverseModel.builder().client(retrying).modelId(MODEL_ID).build()).build();
+            List<String> received = new ArrayList<>();
+            ModelException error = catchThrowableOfType(ModelException.class, () -> {
+                try (var text = agent.stream("Hi")) {
+                    text.forEach(received::add);
+                }
+            });
+
+            assertThat(received).containsExactly("Half an ans");
+            assertThat(error.errorCode()).isEqualTo("throttlingException");
+            assertThat(agent.messages()).isEmpty();
+        }
+    }
+
+    @Test
     void reportsAFrameWithABadChecksumAsAClearModelError() {
         byte[] frames = new EventStreamFrames().start().text(0, "Hello").stop("end_turn", 1, 1).bytes();
         frames[frames.length - 1] ^= 0x5a; // the last frame's message CRC no longer matches
@@ -211,7 +235,7 @@ class BedrockConverseModelTest {
     @Test
     void closingTheStreamCancelsTheCallAndFreesTheAgent() {
         String[] words = new String[200];
-        java.util.Arrays.fill(words, "word ");
+        Arrays.fill(words, "word ");
         wireMock.stubFor(post(urlPathMatching(STREAM_PATH)).atPriority(5).willReturn(
                 eventStream(new EventStreamFrames().start().text(0, words).stop("end_turn", 1, 200).bytes())
                         .withChunkedDribbleDelay(40, 20_000)));
