@@ -18,6 +18,7 @@ final class LocalCfnLint implements CfnLintRunner {
 
     private final Path executable;
     private final String reason;
+    private String version; // asked of the executable once, on first use
 
     LocalCfnLint(Path executable, String reason) {
         this.executable = executable;
@@ -37,7 +38,10 @@ final class LocalCfnLint implements CfnLintRunner {
     }
 
     private String version() {
-        return run(List.of("--version")).strip().replaceFirst("^cfn-lint\\s+", "");
+        if (version == null) {
+            version = run(List.of("--version")).strip().replaceFirst("^cfn-lint\\s+", "");
+        }
+        return version;
     }
 
     private String run(List<String> arguments) {
