@@ -226,7 +226,8 @@ def machine():
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     java = subprocess.run([sys.argv[sys.argv.index("--java") + 1], "-version"], capture_output=True, text=True).stderr
     return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; "
-            f"{java.splitlines()[0]}; Python {platform.python_version()}; load from wrk -t1 on the same machine")
+            f"{java.splitlines()[0]}; Python {platform.python_version()}; load from wrk -t1 on the same machine; "
+            f"1-minute load average when the report was written {os.getloadavg()[0]:.1f}")
 
 
 def write_report(args, python_start, starts, py, jv):
