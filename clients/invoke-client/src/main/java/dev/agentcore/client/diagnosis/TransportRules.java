@@ -19,6 +19,12 @@ final class TransportRules {
         boolean aws = host != null && host.endsWith(".amazonaws.com");
         switch (problem) {
             case CONNECTION_REFUSED -> {
+                if (c.target().direct()) {
+                    causes.add(new LikelyCause("The local runtime is not running at " + c.target().dataPlane().getAuthority(),
+                            "Start it first (HTTP agents listen on 8080 and serve POST /invocations, MCP servers on 8000 "
+                                    + "and serve POST /mcp), or fix the --local URL"));
+                    return causes;
+                }
                 causes.add(new LikelyCause("Nothing listens at " + c.target().dataPlane().getAuthority() + origin,
                         aws ? "A proxy or firewall refuses the connection; check HTTPS_PROXY and your network"
                                 : "Check --endpoint-url and AWS_ENDPOINT_URL_BEDROCK_AGENTCORE (unset both to use "

@@ -27,16 +27,16 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * AgentCore front door: it checks the invoke path, the qualifier, the session header and the authentication, and
  * answers as AgentCore does when they are wrong. The same server is also mounted at /mcp, as a local container.
  */
-final class LoopbackMcpRuntime implements AutoCloseable {
+public final class LoopbackMcpRuntime implements AutoCloseable {
 
-    enum Auth { BEARER, SIGV4 }
+    public enum Auth { BEARER, SIGV4 }
 
-    final RuntimeArn arn;
-    final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
-    volatile Auth auth = Auth.BEARER;
-    volatile String acceptedToken;
+    public final RuntimeArn arn;
+    public final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    public volatile Auth auth = Auth.BEARER;
+    public volatile String acceptedToken;
     /** When set, the front door answers every call with this status and JSON body (a failing container, say). */
-    volatile Map.Entry<Integer, String> forcedAnswer;
+    public volatile Map.Entry<Integer, String> forcedAnswer;
 
     /** Tomcat's start-up and shutdown chatter is noise in test output; held here so the setting is not collected. */
     private static final java.util.logging.Logger TOMCAT_LOG = quiet(java.util.logging.Logger.getLogger("org.apache"));
@@ -45,7 +45,7 @@ final class LoopbackMcpRuntime implements AutoCloseable {
     private final List<McpStatelessSyncServer> servers;
     private final int port;
 
-    LoopbackMcpRuntime(RuntimeArn arn) throws IOException, LifecycleException {
+    public LoopbackMcpRuntime(RuntimeArn arn) throws IOException, LifecycleException {
         this.arn = arn;
         Path base = Files.createTempDirectory("mcp-loopback");
         tomcat.setBaseDir(base.toString());
@@ -150,7 +150,7 @@ final class LoopbackMcpRuntime implements AutoCloseable {
         return false;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -1,0 +1,143 @@
+package dev.agentcore.cli;
+
+import dev.agentcore.client.invoke.InvocationFailure;
+import dev.agentcore.client.invoke.InvocationRequest;
+import dev.agentcore.client.invoke.InvocationResponse;
+import dev.agentcore.client.output.ResponsePrinter;
+import dev.agentcore.client.report.DiagnosedException;
+import dev.agentcore.client.report.Diagnosis;
+import dev.agentcore.client.report.FailureCategory;
+import dev.agentcore.client.report.LikelyCause;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Invoke an agent runtime (HTTP protocol) and print the answer as it streams.",
+        footer = {"%nExamples:",
+                "  agentcore-invoke agent hello_agent '{\"prompt\": \"Hello\"}'          # a runtime named in .agentcore/state.json",
+                "  agentcore-invoke agent arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/hello_agent-AbCdE12345 \\",
+                "      --prompt 'Hello' --qualifier dev                                 # SigV4 with your AWS credentials",
+                "  AGENTCORE_CLIENT_SECRET=... agentcore-invoke agent hello_agent --prompt Hi  # OAuth, client credentials",
+                "  export AGENTCORE_SESSION_ID=$(agentcore-invoke session-id)          # keep a conversation on one session",
+                "  agentcore-invoke agent --local http://localhost:8080 --prompt Hi    # a container on this machine",
+                "  echo '{\"prompt\":\"Hi\"}' | agentcore-invoke agent hello_agent - --raw   # payload from stdin, bytes out",
+                "", ExitCode.HELP})
+final class AgentCommand implements Callable<Integer>, HasOutput {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUNTIME",
+            description = "Runtime ARN, or a runtime name or id from .agentcore/state.json (not needed with --local).")
+    String runtime;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PAYLOAD",
+            description = "The payload: JSON text, @FILE to read a file, or - for standard input.")
+    String payload;
+
+    @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "Send {\"prompt\": TEXT} as the payload.")
+    String prompt;
+
+    @Option(names = "--content-type", paramLabel = "TYPE", description = "Payload content type (default application/json).")
+    String contentType = "application/json";
+
+    @Option(names = "--accept", paramLabel = "TYPES", description = "Accept header (default: application/json, text/event-stream).")
+    String accept = InvocationRequest.DEFAULT_ACCEPT;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    private final Environment env;
+
+    AgentCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public OutputOptions output() {
+        return output;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (connection.local != null && runtime != null && payload == null && prompt == null && !runtime.startsWith("arn:")) {
+            payload = runtime; // with --local the only positional is the payload
+            runtime = null;
+        }
+        byte[] body = payload();
+        try (Connection c = Connection.open(runtime, connection, "HTTP", "/invocations", env)) {
+            InvocationRequest request = new InvocationRequest(c.target, body, contentType, accept, c.sessionId,
+                    c.headers, c.timeout);
+            ResponsePrinter.Outcome outcome;
+            try (InvocationResponse response = c.invoker().invoke(request)) {
+                outcome = new ResponsePrinter(env.out(), output.raw).print(response);
+                if (output.verbose) {
+                    env.err().println("session id: " + response.sessionId() + " (reuse it with --session-id)");
+                }
+            } catch (InvocationFailure failure) {
+                throw new DiagnosedException(c.diagnose(failure), failure);
+            }
+            if (outcome.agentError() != null) {
+                throw new DiagnosedException(new Diagnosis(FailureCategory.RUNTIME_ERROR,
+                        "the agent reported an error in its stream: " + outcome.agentError(),
+                        List.of(new LikelyCause("The agent's handler raised an error after it started streaming",
+                                c.target.direct() ? "Read the container's output"
+                                        : "Read the log group " + c.target.arn().logGroup(c.target.qualifier()))),
+                        List.of()));
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private byte[] payload() throws IOException {
+        if (prompt != null) {
+            if (payload != null) {
+                throw new UsageException("give the payload either as PAYLOAD or with --prompt, not both");
+            }
+            return JSON.writeValueAsBytes(Map.of("prompt", prompt));
+        }
+        if (payload == null) {
+            throw new UsageException("no payload: pass JSON text, @FILE, - for standard input, or --prompt TEXT");
+        }
+        byte[] bytes;
+        String source;
+        if (payload.equals("-")) {
+            bytes = System.in.readAllBytes();
+            source = "standard input";
+        } else if (payload.startsWith("@")) {
+            try {
+                bytes = Files.readAllBytes(env.workingDirectory().resolve(payload.substring(1)));
+            } catch (NoSuchFileException e) {
+                throw new UsageException("payload file " + payload.substring(1) + ": no such file");
+            }
+            source = payload.substring(1);
+        } else {
+            bytes = payload.getBytes(StandardCharsets.UTF_8);
+            source = "the PAYLOAD argument";
+        }
+        if (contentType.contains("json")) {
+            try {
+                JSON.readTree(bytes);
+            } catch (JacksonException e) {
+                var at = e.getLocation();
+                throw new UsageException("the payload in " + source + " is not JSON"
+                        + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                        + ": " + e.getOriginalMessage() + "; for plain text use --prompt TEXT or --content-type text/plain");
+            }
+        }
+        return bytes;
+    }
+}

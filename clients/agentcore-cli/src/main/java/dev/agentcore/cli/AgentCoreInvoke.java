@@ -1,0 +1,97 @@
+package dev.agentcore.cli;
+
+import dev.agentcore.client.report.DiagnosedException;
+import dev.agentcore.client.report.DiagnosisReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code agentcore-invoke}: invoke AgentCore agent and MCP runtimes; every failure comes back as a diagnosis. */
+@Command(name = "agentcore-invoke", mixinStandardHelpOptions = true, version = "agentcore-invoke 0.1.0",
+        description = {"Invoke Amazon Bedrock AgentCore runtimes with SigV4 or OAuth bearer tokens.",
+                "On failure it says what went wrong, the likely causes, and the next step for each (--verbose for the "
+                        + "exact request, response and token claims)."},
+        footer = {"%nConfiguration comes from flags, then environment variables, then .agentcore/state.json (written by "
+                + "the deploy CLI): runtime names, ARNs, endpoints and Cognito settings.",
+                "%nExamples:",
+                "  agentcore-invoke agent hello_agent --prompt 'Hello'",
+                "  agentcore-invoke mcp tools mcp_echo",
+                "  agentcore-invoke mcp call mcp_echo echo --arg text=hi",
+                "  agentcore-invoke token --username alice",
+                "", ExitCode.HELP})
+public final class AgentCoreInvoke implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(Environment.system(), args));
+    }
+
+    /** Runs the CLI and returns its exit code; tests call this in-process. */
+    public static int run(Environment env, String... args) {
+        CommandLine cli = new CommandLine(new AgentCoreInvoke())
+                .addSubcommand(new AgentCommand(env))
+                .addSubcommand(new CommandLine(new McpCommandGroup())
+                        .addSubcommand(new McpCommand.Tools(env))
+                        .addSubcommand(new McpCommand.Call(env)))
+                .addSubcommand(new TokenCommand(env))
+                .addSubcommand(new SessionIdCommand(env));
+        cli.setOut(new java.io.PrintWriter(env.out(), true));
+        cli.setErr(new java.io.PrintWriter(env.err(), true));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, env));
+        cli.setParameterExceptionHandler((e, args1) -> {
+            env.err().println("error: " + e.getMessage());
+            env.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    private static int report(Exception e, CommandLine command, Environment env) {
+        OutputOptions output = command.getCommand() instanceof HasOutput has && has.output() != null
+                ? has.output() : new OutputOptions();
+        if (output.debug) {
+            e.printStackTrace(env.err());
+        }
+        if (e instanceof DiagnosedException diagnosed) {
+            env.err().print(DiagnosisReport.render(diagnosed.diagnosis(), output.verbose));
+            return ExitCode.of(diagnosed.diagnosis().category());
+        }
+        if (e instanceof UsageException || e instanceof IllegalArgumentException) {
+            env.err().println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        env.err().println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (output.debug ? "" : " (run with --debug for the stack trace)"));
+        return ExitCode.FAILED;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("error: a command is needed: agent, mcp, token or session-id");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    @Command(name = "mcp", mixinStandardHelpOptions = true,
+            description = "Talk to an MCP runtime through the MCP Java SDK client: list its tools or call one.",
+            footer = {"%nExamples:",
+                    "  agentcore-invoke mcp tools mcp_echo",
+                    "  agentcore-invoke mcp call mcp_echo echo --arg text=hello",
+                    "  agentcore-invoke mcp tools --local http://localhost:8000        # a container on this machine",
+                    "", ExitCode.HELP})
+    static final class McpCommandGroup implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getErr().println("error: a subcommand is needed: `mcp tools RUNTIME` or `mcp call RUNTIME TOOL`");
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCode.USAGE;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.agentcore.cli;
+
+import dev.agentcore.client.auth.BearerToken;
+import dev.agentcore.client.auth.TokenClaims;
+import dev.agentcore.client.config.StateFile;
+import dev.agentcore.client.config.StateFileException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = "Get a token the way `agent` and `mcp` would, and show its claims (never the whole token).",
+        footer = {"%nExamples:",
+                "  AGENTCORE_CLIENT_SECRET=... agentcore-invoke token --scope agentcore/invoke   # client credentials",
+                "  AGENTCORE_PASSWORD=... agentcore-invoke token --username alice                # user sign-in",
+                "  agentcore-invoke token --token \"$JWT\"                                         # decode a token you have",
+                "", ExitCode.HELP})
+final class TokenCommand implements Callable<Integer>, HasOutput {
+
+    @Mixin
+    TokenOptions tokens;
+
+    @Option(names = "--state-file", paramLabel = "FILE",
+            description = "Deployment state file (env AGENTCORE_STATE_FILE; default .agentcore/state.json, searched upward).")
+    String stateFile;
+
+    @Mixin
+    OutputOptions output;
+
+    private final Environment env;
+
+    TokenCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public OutputOptions output() {
+        return output;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<StateFile> state = Optional.ofNullable(stateFile).or(() -> env.variable("AGENTCORE_STATE_FILE"))
+                .map(p -> env.workingDirectory().resolve(p)).or(() -> StateFile.locate(env.workingDirectory()))
+                .map(path -> {
+                    try {
+                        return StateFile.read(path);
+                    } catch (StateFileException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                });
+        try (TokenSources sources = new TokenSources(tokens, env, state)) {
+            BearerToken token = sources.resolve(state.map(StateFile::region).orElse(null), Duration.ofSeconds(30),
+                    "getting a token").token();
+            env.out().println("token:      " + token.redacted() + " from " + token.origin());
+            Optional<TokenClaims> claims = token.claims();
+            if (claims.isPresent()) {
+                claims.get().describe(env.clock().instant()).forEach(env.out()::println);
+            } else {
+                env.out().println("(not a JWT: AgentCore's authorizer will refuse it)");
+            }
+        }
+        return ExitCode.OK;
+    }
+}
