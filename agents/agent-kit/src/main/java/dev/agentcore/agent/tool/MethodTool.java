@@ -62,10 +62,11 @@ final class MethodTool implements AgentTool {
         try {
             result = method.invoke(target, arguments);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
+            switch (e.getCause()) {
+                case Exception cause -> throw cause;
+                case Error error -> throw error;
+                default -> throw e;
             }
-            throw e;
         }
         return List.of(toContent(result));
     }

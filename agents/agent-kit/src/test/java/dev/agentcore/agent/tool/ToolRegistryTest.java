@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentcore.agent.model.ContentBlock;
 import dev.agentcore.agent.model.ToolResultContent;
 import dev.agentcore.agent.model.ToolSpec;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +152,25 @@ class ToolRegistryTest {
                 .startsWith("Error: parameter 'distanceKm' does not fit double");
         assertThat(registry.run(new ContentBlock.ToolUse("t8", "nope", json("{}"))).text())
                 .startsWith("Error: unknown tool 'nope'; available tools: ");
+    }
+
+    static class CalendarTools {
+        @Tool(description = "Plans a workout")
+        public String plan(@ToolParam(description = "Day of the workout") LocalDate day,
+                           @ToolParam(description = "Minutes per sport") Map<String, Integer> minutes) {
+            return day.getDayOfWeek() + " " + minutes;
+        }
+    }
+
+    @Test
+    void describesDatesAsStringsAndMapsAsObjects() {
+        ToolRegistry calendar = ToolRegistry.of(new CalendarTools());
+        JsonNode properties = calendar.find("plan").orElseThrow().spec().inputSchema().get("properties");
+
+        assertThat(properties.get("day").get("type").asString()).isEqualTo("string");
+        assertThat(properties.get("minutes").get("type").asString()).isEqualTo("object");
+        assertThat(calendar.run(new ContentBlock.ToolUse("t", "plan", json("{\"day\":\"2026-11-25\",\"minutes\":{\"run\":30}}"))).text())
+                .isEqualTo("WEDNESDAY {run=30}");
     }
 
     @Test
