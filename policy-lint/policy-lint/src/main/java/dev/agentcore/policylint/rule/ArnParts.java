@@ -24,8 +24,10 @@ public record ArnParts(Value.Text text, String shape, int[] starts, int[] ends) 
 
     public static ArnParts of(Value.Text text) {
         String shape = Texts.shape(text);
-        if (!shape.startsWith("arn:") || hasUnsubstitutedColon(shape)) {
-            return null; // "${AWS::Region}" left in a plain string is PL150's; its colons would split the ARN wrongly
+        if (!shape.startsWith("arn:") || shape.contains("${")) {
+            // "${AWS::Region}" left in a plain string is PL150's business, and IAM policy variables such as
+            // ${aws:username} stand for values we cannot know: either way the ARN cannot be checked piecewise.
+            return null;
         }
         int[] starts = new int[6];
         int[] ends = new int[6];
@@ -42,21 +44,6 @@ public record ArnParts(Value.Text text, String shape, int[] starts, int[] ends) 
         starts[5] = at;
         ends[5] = shape.length();
         return new ArnParts(text, shape, starts, ends);
-    }
-
-    private static boolean hasUnsubstitutedColon(String shape) {
-        int at = 0;
-        while ((at = shape.indexOf("${", at)) >= 0) {
-            int close = shape.indexOf('}', at);
-            if (close < 0) {
-                return false;
-            }
-            if (shape.substring(at, close).contains(":")) {
-                return true;
-            }
-            at = close;
-        }
-        return false;
     }
 
     public String component(int i) {

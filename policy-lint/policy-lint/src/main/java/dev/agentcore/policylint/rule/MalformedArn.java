@@ -15,7 +15,7 @@ public final class MalformedArn implements Rule {
     public static final RuleInfo INFO = new RuleInfo("PL142", "malformed-arn",
             "A bedrock-agentcore ARN fits none of the service's ARN formats (from the bundled catalog).", Severity.ERROR);
 
-    private static final Pattern ACCOUNT = Pattern.compile("[0-9*?]{1,12}|aws|\\*|");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}|[0-9]*[*?][0-9*?]*|aws|");
 
     @Override
     public RuleInfo info() {
@@ -37,7 +37,9 @@ public final class MalformedArn implements Rule {
                         "use ${AWS::AccountId} in a !Sub", arn.owner());
             }
             String resource = parts.pattern(ArnParts.RESOURCE);
-            if (resource.length() > 2048 || !ctx.catalog().typesMatching(resource).isEmpty()) {
+            if (resource.length() > 2048 || parts.resourceSegments().stream().anyMatch(s -> PlaceholderResource.isPlaceholder(s.text()))
+                    || !ctx.catalog().typesMatching(resource).isEmpty()) {
+                // a placeholder is reported as such (PL100), not as a malformed ARN
                 continue;
             }
             findings.add(INFO, parts.componentRegion(ArnParts.RESOURCE),

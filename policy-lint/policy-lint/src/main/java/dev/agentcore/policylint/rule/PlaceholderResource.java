@@ -41,6 +41,11 @@ public final class PlaceholderResource implements Rule {
 
     private static final Pattern REGION_PLACEHOLDER = Pattern.compile("(?i)^(region|aws[-_]?region|your[-_]?region|REGION_NAME)$");
 
+    /** True when a resource segment holds one of the placeholders. */
+    static boolean isPlaceholder(String segment) {
+        return SEGMENT_PLACEHOLDERS.stream().anyMatch(p -> p.pattern().matcher(segment).find());
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;

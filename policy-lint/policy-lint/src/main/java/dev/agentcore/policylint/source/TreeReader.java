@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -89,8 +90,16 @@ public final class TreeReader {
             }
             return root;
         } catch (JacksonException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
+                    // snakeyaml-engine knows where the problem is, not only where the scanner started
+                    var mark = m.getProblemMark().get();
+                    throw new ParseProblem("YAML: " + m.getProblem() + (m.getContext() == null ? "" : " (" + m.getContext() + ")"),
+                            file.position(file.offset(mark.getLine() + 1, mark.getColumn() + 1)));
+                }
+            }
             TokenStreamLocation loc = e.getLocation();
-            String message = e.getOriginalMessage();
+            String message = clean(e.getOriginalMessage());
             throw new ParseProblem((yaml ? "YAML: " : "JSON: ") + firstLine(message),
                     loc == null ? new Position(1, 1) : file.position(offset(loc)));
         } catch (RuntimeException e) {
@@ -242,6 +251,12 @@ public final class TreeReader {
 
     private ParseProblem problem(String message, TokenStreamLocation loc) {
         return new ParseProblem((yaml ? "YAML: " : "JSON: ") + message, file.position(offset(loc)));
+    }
+
+    /** Jackson's messages name the source as "[Source: REDACTED ...]": we report positions ourselves. */
+    private static String clean(String message) {
+        return message == null ? null : message.replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^]]*]", "");
     }
 
     private static String firstLine(String message) {
