@@ -140,7 +140,7 @@ public final class Linter {
         for (Config.Ignore ignore : config.ignores()) {
             if (ignore.reason() == null) {
                 configFindings.add(SuppressionWithoutReason.INFO, ignore.where(), "ignore of " + ignore.rule()
-                        + " in " + config.file() + " gives no reason", "add reason: <why this is fine>", null);
+                        + " gives no reason", "add reason: <why this is fine>", null);
             }
         }
         List<Finding> all = new ArrayList<>(findings);

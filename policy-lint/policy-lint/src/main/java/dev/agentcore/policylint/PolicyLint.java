@@ -179,10 +179,10 @@ public final class PolicyLint implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException(configFile + ": no such configuration file");
             }
-            return Config.read(file);
+            return Config.read(file, FileFinder.display(file, cwd));
         }
         var found = Config.find(cwd);
-        return found.isPresent() ? Config.read(found.get()) : Config.empty();
+        return found.isPresent() ? Config.read(found.get(), FileFinder.display(found.get(), cwd)) : Config.empty();
     }
 
     private RuntimeSet loadRuntimes(Config config) throws RuntimeSourceException {

@@ -71,7 +71,11 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
     }
 
     public static Config read(Path path) throws ConfigException {
-        String display = path.toString();
+        return read(path, path.toString());
+    }
+
+    /** @param display how to name the file in messages */
+    public static Config read(Path path, String display) throws ConfigException {
         SourceFile source = switch (Documents.load(path, display)) {
             case Documents.Text t -> t.file();
             default -> throw new ConfigException(display + ": cannot read the configuration file");

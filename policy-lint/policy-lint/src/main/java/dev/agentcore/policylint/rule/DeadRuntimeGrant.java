@@ -79,8 +79,8 @@ public final class DeadRuntimeGrant implements Rule {
         List<AgentRuntime> closest = closest(runtimes, target);
         String kind = types.contains("workload-identity") ? "workload identity" : types.contains("runtime-endpoint")
                 && !types.contains("runtime") ? "runtime endpoint" : "runtime";
-        String message = parts.display() + " (" + kind + ") matches none of the " + runtimes.size()
-                + " actual runtime" + (runtimes.size() == 1 ? "" : "s")
+        String message = parts.display() + " (" + kind + ") matches none of the actual runtimes (" + runtimes.size()
+                + ")"
                 + (closest.isEmpty() ? " (the runtimes source lists none)" : "; closest by name: " + describe(closest, 3))
                 + "; " + (s.isAllow() ? "this grant allows nothing" : "this statement matches nothing");
         findings.add(INFO, name == null ? parts.componentRegion(ArnParts.RESOURCE) : parts.region(name.start(), name.end()),

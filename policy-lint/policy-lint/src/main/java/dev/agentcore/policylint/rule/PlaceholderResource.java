@@ -29,15 +29,15 @@ public final class PlaceholderResource implements Rule {
     }
 
     private static final List<Placeholder> SEGMENT_PLACEHOLDERS = List.of(
-            new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "the tutorial's agentName"),
+            new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "the tutorials' agentName"),
             new Placeholder(Pattern.compile("(?i)^my[-_]?agent(?=$|[-_*?.])"), "the example name my-agent"),
-            new Placeholder(Pattern.compile("<[^<>]*>"), "an angle-bracket placeholder"),
-            new Placeholder(Pattern.compile("(?<!\\$)\\{[A-Za-z_][A-Za-z0-9_-]*}"), "a brace placeholder"),
-            new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "a YOUR_... placeholder"),
+            new Placeholder(Pattern.compile("<[^<>]*>"), "angle brackets"),
+            new Placeholder(Pattern.compile("(?<!\\$)\\{[A-Za-z_][A-Za-z0-9_-]*}"), "braces"),
+            new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "YOUR_..."),
             new Placeholder(Pattern.compile("REPLACE[A-Za-z0-9_-]*|(?i)replace[-_]?(me|this|with)[a-z0-9_-]*"),
-                    "a REPLACE... placeholder"),
-            new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "an EXAMPLE placeholder"),
-            new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "an account-id placeholder"));
+                    "REPLACE..."),
+            new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "EXAMPLE"),
+            new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "account-id"));
 
     private static final Pattern REGION_PLACEHOLDER = Pattern.compile("(?i)^(region|aws[-_]?region|your[-_]?region|REGION_NAME)$");
 
@@ -116,7 +116,7 @@ public final class PlaceholderResource implements Rule {
                     continue;
                 }
                 findings.add(INFO, parts.region(from, to),
-                        "'" + m.group() + "' in " + parts.display() + " is " + p.what() + " left from a tutorial"
+                        "'" + m.group() + "' in " + parts.display() + " is a placeholder (" + p.what() + ") left from a tutorial"
                                 + via(parts.text(), from),
                         fix(ctx, parts), arn.owner());
                 return;

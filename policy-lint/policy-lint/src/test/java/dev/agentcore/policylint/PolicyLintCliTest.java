@@ -1,0 +1,125 @@
+package dev.agentcore.policylint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class PolicyLintCliTest {
+
+    static final String SEED = "rules/seed-infrastructure.yaml";
+    static final String SEED_RUNTIME = "runtimes/seed-get-agent-runtime.json";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void textOutputNamesFileLineColumnSeverityRuleAndTheFix() {
+        Cli r = Cli.run(dir, "--no-config", "--runtimes", Cli.fixture(SEED_RUNTIME), Cli.fixture(SEED));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains(Cli.fixture(SEED) + ":61:140: error PL100 'agentName' in arn:aws:bedrock-agentcore:")
+                .contains(":61:140: error PL110 ")
+                .contains("    fix: use ...workload-identity-directory/default/workload-identity/mcp_echo-* (the runtime name and -*)")
+                .contains("policy-lint: 2 errors, 0 warnings, 0 info findings in 1 template checked");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void cleanCorpusExitsZero() {
+        Cli r = Cli.run(dir, "--no-config", Cli.fixture("corpus/agentcore-runtime-stack.yaml"), Cli.fixture("corpus/client-policy.json"));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("0 errors, 0 warnings, 0 info findings in 2 templates checked");
+    }
+
+    @Test
+    void warningsFailOnlyWithFailOnWarning() {
+        String wildcards = Cli.fixture("rules/wildcards.yaml");
+        assertThat(Cli.run(dir, "--no-config", wildcards).code()).isZero();
+        assertThat(Cli.run(dir, "--no-config", "--fail-on", "warning", wildcards).code()).isEqualTo(1);
+        Cli bad = Cli.run(dir, "--no-config", "--fail-on", "sometimes", wildcards);
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--fail-on").contains("unknown severity 'sometimes'");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneClearLine() {
+        Cli unknown = Cli.run(dir, "--bogus");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option: '--bogus'").contains("policy-lint --help").doesNotContain("Exception");
+        Cli missing = Cli.run(dir, "--no-config", "does-not-exist.yaml");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("does-not-exist.yaml: no such file or directory");
+        Cli format = Cli.run(dir, "--no-config", "--format", "xml", Cli.fixture(SEED));
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("unknown --format 'xml'");
+    }
+
+    @Test
+    void aTemplateThatDoesNotParseIsAnInputError() {
+        Cli r = Cli.run(dir, "--no-config", Cli.fixture("rules/broken-template.yaml"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("broken-template.yaml:8:7: error PL001 YAML: duplicate key 'RoleName' (first defined at line 6)");
+    }
+
+    @Test
+    void jsonOutputCarriesPositionsAndSummary() {
+        Cli r = Cli.run(dir, "--no-config", "--format", "json", "--runtimes", Cli.fixture(SEED_RUNTIME), Cli.fixture(SEED));
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        assertThat(json.path("findings")).hasSize(2);
+        JsonNode first = json.path("findings").get(0);
+        assertThat(first.path("line").asInt()).isEqualTo(61);
+        assertThat(first.path("column").asInt()).isEqualTo(140);
+        assertThat(first.path("endColumn").asInt()).isEqualTo(149);
+        assertThat(first.path("resource").asString()).isEqualTo("AgentRole");
+        assertThat(json.path("summary").path("errors").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void outputFileIsWrittenWhole() throws IOException {
+        Path report = dir.resolve("reports/policy-lint.sarif");
+        Cli r = Cli.run(dir, "--no-config", "--format", "sarif", "-o", report.toString(), Cli.fixture(SEED));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(JsonMapper.builder().build().readTree(Files.readString(report)).path("version").asString()).isEqualTo("2.1.0");
+        try (var files = Files.list(report.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("policy-lint.sarif");
+        }
+    }
+
+    @Test
+    void directoriesAreWalkedSkippingBuildAndToolFolders() throws IOException {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.copy(Path.of(Cli.fixture(SEED)), infra.resolve("agent.yaml"));
+        for (String skipped : new String[] {"node_modules", "target", ".venv", ".git"}) {
+            Files.copy(Path.of(Cli.fixture(SEED)), Files.createDirectories(dir.resolve(skipped)).resolve("agent.yaml"));
+        }
+        Files.writeString(dir.resolve("README.md"), "# not checked: agentName-*\n");
+        Cli r = Cli.run(dir, "--no-config");
+        assertThat(r.out()).contains("infra/agent.yaml:61:140: error PL100").contains("in 1 template checked");
+        Cli excluded = Cli.run(dir, "--no-config", "--exclude", "infra/**");
+        assertThat(excluded.code()).isZero();
+    }
+
+    @Test
+    void listRulesShowsEveryRule() {
+        Cli r = Cli.run(dir, "--list-rules");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("PL100  error    placeholder-resource").contains("PL161").contains("PL901");
+        assertThat(Cli.run(dir, "--version").out()).startsWith("policy-lint ");
+    }
+
+    @Test
+    void theLiveLookupFailsClearlyWithoutCredentialsOrRegion() {
+        // Nothing listens on this port: the SDK error becomes one line and exit code 2, never a stack trace.
+        Cli r = Cli.run(dir, "--no-config", "--live", "--region", "us-east-1", Cli.fixture(SEED));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("policy-lint: live: cannot list AgentCore runtimes").doesNotContain("\tat ");
+    }
+}
