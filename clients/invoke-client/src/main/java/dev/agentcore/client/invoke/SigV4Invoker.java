@@ -3,6 +3,7 @@ package dev.agentcore.client.invoke;
 import dev.agentcore.client.http.AwsError;
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
+import dev.agentcore.client.report.DiagnosedException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class SigV4Invoker implements Invoker, AutoCloseable {
     }
 
     @Override
-    public InvocationResponse invoke(InvocationRequest request) throws InvocationFailure {
+    public InvocationResponse invoke(InvocationRequest request) throws InvocationFailure, DiagnosedException {
         lastRequest.remove();
         try {
             ResponseInputStream<InvokeAgentRuntimeResponse> stream = client.invokeAgentRuntime(r -> r
@@ -78,6 +79,10 @@ public final class SigV4Invoker implements Invoker, AutoCloseable {
         } catch (AwsServiceException e) {
             throw serviceFailure(request, e);
         } catch (SdkClientException e) {
+            var missing = MissingCredentials.from(e);
+            if (missing.isPresent()) {
+                throw missing.get();
+            }
             throw InvocationFailure.transport(AuthMode.SIGV4, requestView(request), e);
         } finally {
             lastRequest.remove();

@@ -4,6 +4,8 @@ import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.auth.TokenException;
 import dev.agentcore.client.http.TransportProblem;
 import dev.agentcore.client.invoke.InvocationFailure;
+import dev.agentcore.client.invoke.MissingCredentials;
+import dev.agentcore.client.report.DiagnosedException;
 import dev.agentcore.client.runtime.InvocationTarget;
 import dev.agentcore.client.runtime.SessionId;
 import io.modelcontextprotocol.client.McpClient;
@@ -45,7 +47,7 @@ public final class McpRuntimeClient implements AutoCloseable {
     /** Connects and runs the MCP initialize handshake. */
     public static McpRuntimeClient connect(InvocationTarget target, RequestAuthenticator authenticator,
                                            SessionId sessionId, Map<String, String> customHeaders, Duration timeout)
-            throws InvocationFailure, TokenException, McpCallException {
+            throws InvocationFailure, DiagnosedException, McpCallException {
         ExchangeRecorder recorder = new ExchangeRecorder();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(target.baseUri().toString())
                 .endpoint(target.invocationPath())
@@ -77,7 +79,7 @@ public final class McpRuntimeClient implements AutoCloseable {
     }
 
     /** Every tool, following pagination cursors. */
-    public List<McpSchema.Tool> listTools() throws InvocationFailure, TokenException, McpCallException {
+    public List<McpSchema.Tool> listTools() throws InvocationFailure, DiagnosedException, McpCallException {
         List<McpSchema.Tool> tools = new ArrayList<>();
         String cursor = null;
         do {
@@ -90,7 +92,7 @@ public final class McpRuntimeClient implements AutoCloseable {
     }
 
     public McpSchema.CallToolResult callTool(String name, Map<String, Object> arguments)
-            throws InvocationFailure, TokenException, McpCallException {
+            throws InvocationFailure, DiagnosedException, McpCallException {
         return call(() -> client.callTool(new McpSchema.CallToolRequest(name, arguments)));
     }
 
@@ -99,7 +101,7 @@ public final class McpRuntimeClient implements AutoCloseable {
         return authenticator.token();
     }
 
-    private <T> T call(Supplier<T> operation) throws InvocationFailure, TokenException, McpCallException {
+    private <T> T call(Supplier<T> operation) throws InvocationFailure, DiagnosedException, McpCallException {
         recorder.reset();
         try {
             return operation.get();
@@ -107,6 +109,10 @@ public final class McpRuntimeClient implements AutoCloseable {
             TokenUnavailable token = find(e, TokenUnavailable.class);
             if (token != null) {
                 throw token.tokenException();
+            }
+            var missingCredentials = MissingCredentials.from(e);
+            if (missingCredentials.isPresent()) {
+                throw missingCredentials.get();
             }
             Optional<ExchangeRecorder.Exchange> error = recorder.firstError();
             if (error.isPresent()) {

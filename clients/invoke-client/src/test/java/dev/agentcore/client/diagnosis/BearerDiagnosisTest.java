@@ -359,6 +359,19 @@ class BearerDiagnosisTest {
     }
 
     @Test
+    void quotaAndValidationErrorsSayWhatToChange() {
+        dataPlaneAnswers(awsError(402, "ServiceQuotaExceededException", "Maximum number of active sessions reached"));
+        Diagnosis quota = invokeAndDiagnose(validToken(), "DEFAULT", RuntimeDirectory.none("off"), aws.baseUrl());
+        assertThat(quota.category()).isEqualTo(FailureCategory.THROTTLED);
+        assertThat(first(quota).nextStep()).contains("StopRuntimeSession").contains("Service Quotas");
+
+        dataPlaneAnswers(awsError(400, "ValidationException", "1 validation error detected: Value at 'runtimeSessionId' failed to satisfy constraint"));
+        Diagnosis invalid = invokeAndDiagnose(validToken(), "DEFAULT", RuntimeDirectory.none("off"), aws.baseUrl());
+        assertThat(invalid.category()).isEqualTo(FailureCategory.OTHER);
+        assertThat(first(invalid).nextStep()).contains("33 to 256");
+    }
+
+    @Test
     void serverErrorsGiveTheRequestIdForSupport() {
         dataPlaneAnswers(awsError(500, "InternalServerException", "Internal failure"));
         Diagnosis diagnosis = invokeAndDiagnose(validToken(), "DEFAULT", RuntimeDirectory.none("off"), aws.baseUrl());

@@ -142,6 +142,20 @@ class SigV4InvokerTest {
         }
     }
 
+    @Test
+    void noCredentialsIsDiagnosedWithoutSendingAnything() {
+        try (SigV4Invoker noCredentials = new SigV4Invoker(Region.US_EAST_1, URI.create(aws.baseUrl()), () -> {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create(
+                    "Unable to load credentials from any of the providers in the chain");
+        }, Duration.ofSeconds(2), 1)) {
+            var e = catchThrowableOfType(dev.agentcore.client.report.DiagnosedException.class,
+                    () -> noCredentials.invoke(request("DEFAULT")));
+            assertThat(e.diagnosis().category()).isEqualTo(dev.agentcore.client.report.FailureCategory.AUTH);
+            assertThat(e.diagnosis().causes().getFirst().nextStep()).contains("aws sts get-caller-identity");
+        }
+        assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
     private Diagnosis diagnose(InvocationRequest request) {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> invoker.invoke(request));
         assertThat(failure).isNotNull();

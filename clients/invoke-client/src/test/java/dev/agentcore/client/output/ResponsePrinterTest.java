@@ -34,6 +34,32 @@ class ResponsePrinterTest {
     }
 
     @Test
+    void eachEventIsPrintedAsSoonAsItArrives() throws Exception {
+        java.io.PipedOutputStream agent = new java.io.PipedOutputStream();
+        java.io.PipedInputStream body = new java.io.PipedInputStream(agent);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InvocationResponse response = new InvocationResponse(200, "text/event-stream", "s", Map.of(), body);
+        Thread printer = Thread.ofVirtual().start(() -> {
+            try {
+                new ResponsePrinter(new PrintStream(out, true, StandardCharsets.UTF_8), false).print(response);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        agent.write("data: \"first\"\n\n".getBytes(StandardCharsets.UTF_8));
+        agent.flush();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!out.toString(StandardCharsets.UTF_8).equals("first") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("printed while the stream is still open").isEqualTo("first");
+        agent.write("data: \" second\"\n\n".getBytes(StandardCharsets.UTF_8));
+        agent.close();
+        printer.join();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("first second\n");
+    }
+
+    @Test
     void anErrorEventAtTheEndOfAStreamIsReported() throws Exception {
         ResponsePrinter.Outcome[] outcome = new ResponsePrinter.Outcome[1];
         print("text/event-stream", "data: \"partial\"\n\ndata: {\"error\":\"boom\",\"error_type\":\"ValueError\","
