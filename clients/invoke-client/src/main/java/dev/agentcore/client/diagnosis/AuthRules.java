@@ -18,6 +18,10 @@ final class AuthRules {
 
     static List<LikelyCause> forbidden(Case c) {
         List<LikelyCause> causes = new ArrayList<>();
+        if (c.arn() == null) {
+            causes.add(localContainer(c));
+            return causes;
+        }
         if (c.messageContains("Authorization method mismatch")) {
             causes.add(methodMismatch(c));
             return causes;
@@ -56,6 +60,10 @@ final class AuthRules {
 
     static List<LikelyCause> unauthorized(Case c) {
         List<LikelyCause> causes = new ArrayList<>();
+        if (c.arn() == null) {
+            causes.add(localContainer(c));
+            return causes;
+        }
         if (c.mode() == AuthMode.SIGV4 || c.context.bearerToken().isEmpty()) {
             causes.add(new LikelyCause(c.runtimeLabel() + " takes OAuth bearer tokens and this request carried none",
                     "Send a token: --token, AGENTCORE_BEARER_TOKEN, or let the client get one from Cognito "
@@ -69,6 +77,14 @@ final class AuthRules {
                     + c.getAgentRuntimeCommand("authorizerConfiguration.customJWTAuthorizer")));
         }
         return causes;
+    }
+
+    /** A container called directly has no AgentCore authorizer in front: its own code answered. */
+    private static LikelyCause localContainer(Case c) {
+        return new LikelyCause("The local container itself refused the call with " + c.status()
+                + " (no AgentCore authorizer runs in front of a local container)",
+                "Check the agent's own authentication settings and its log; AgentCore passes nothing like this to a "
+                        + "container unless Authorization is in the runtime's requestHeaderAllowlist");
     }
 
     private static LikelyCause methodMismatch(Case c) {
@@ -95,7 +111,7 @@ final class AuthRules {
         String next = "In CloudTrail (event source bedrock-agentcore.amazonaws.com) look for event name "
                 + "GetWorkloadAccessTokenForJWT with errorCode AccessDenied at the time of this call; the policy must allow "
                 + "it on " + identity + " and on " + directory + ". Run `" + POLICY_LINT
-                + "` to find a grant that matches no runtime (a placeholder like workload-identity/agentName-*)";
+                + "` (or with --live) to find a grant that matches no runtime (a placeholder like workload-identity/agentName-*)";
         if (facts != null && facts.createdAt() != null && !facts.createdAt().isBefore(SERVICE_LINKED_ROLE_SINCE)) {
             next += ". This runtime was created on " + facts.createdAt() + ", after AWS moved this call to the service-linked "
                     + "role AWSServiceRoleForBedrockAgentCoreRuntimeIdentity: check that it exists "

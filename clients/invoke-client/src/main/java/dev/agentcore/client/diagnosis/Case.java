@@ -85,6 +85,9 @@ final class Case {
 
     /** The runtime's settings as the AWS CLI shows them, for next steps. */
     String getAgentRuntimeCommand(String query) {
+        if (arn() == null) {
+            return "the runtime's authorizer configuration";
+        }
         return "aws bedrock-agentcore-control get-agent-runtime --region " + arn().region() + " --agent-runtime-id "
                 + arn().runtimeId() + (query == null ? "" : " --query " + query);
     }

@@ -453,11 +453,33 @@ class BearerDiagnosisTest {
     }
 
     @Test
+    void aLocalContainerThatRefusesATokenIsNotBlamedOnAgentCore() {
+        aws.stubFor(post(urlPathEqualTo("/invocations")).willReturn(aResponse().withStatus(401)));
+        InvocationTarget local = InvocationTarget.direct(URI.create(aws.baseUrl() + "/invocations"), "--local");
+        String token = validToken();
+        InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> new BearerInvoker(
+                HttpClient.newHttpClient(), TokenSource.fixed(token, "--token")).invoke(InvocationRequest.json(local, "{}")));
+        Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
+                .diagnose(new FailureContext(failure, local, BearerToken.of(token, "--token"), "HTTP", Duration.ofSeconds(2)));
+        assertThat(diagnosis.causes()).hasSize(1);
+        assertThat(first(diagnosis).cause()).contains("local container itself refused");
+        assertThat(DiagnosisReport.render(diagnosis, true)).contains("local runtime " + aws.baseUrl());
+    }
+
+    @Test
     void regionMismatchBetweenArnAndEndpointRanksFirst() {
-        // A request that never leaves the machine: the host is a region-specific AWS name that cannot resolve offline,
-        // so use the mismatch check on the target directly with a 404 from WireMock standing in.
-        InvocationTarget target = new InvocationTarget(ARN, "DEFAULT", URI.create("https://bedrock-agentcore.eu-west-1.amazonaws.com"), "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");
-        assertThat(target.regionMismatch()).isTrue();
+        // Built by hand: an eu-west-1 AWS host cannot be reached from here, and the ranking is what is under test.
+        InvocationTarget target = new InvocationTarget(ARN, "DEFAULT",
+                URI.create("https://bedrock-agentcore.eu-west-1.amazonaws.com"), "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");
+        InvocationFailure failure = InvocationFailure.response(dev.agentcore.client.invoke.AuthMode.SIGV4,
+                new dev.agentcore.client.http.RequestView("POST", target.invocationUri(), Map.of()),
+                new dev.agentcore.client.http.ResponseView(404, Map.of("x-amzn-ErrorType", List.of("ResourceNotFoundException")), ""));
+
+        Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
+                .diagnose(new FailureContext(failure, target, null, "HTTP", Duration.ofSeconds(2)));
+
+        assertThat(first(diagnosis).cause()).contains("region us-east-1").contains("bedrock-agentcore.eu-west-1.amazonaws.com")
+                .contains("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");
         assertThat(InvocationTarget.of(ARN, "DEFAULT").regionMismatch()).isFalse();
     }
 }
