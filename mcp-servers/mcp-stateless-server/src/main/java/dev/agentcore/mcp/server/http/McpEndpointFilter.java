@@ -18,8 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Stands in front of the SDK's stateless transport and answers everything that is not one well-formed JSON-RPC
  * message POSTed to the endpoint, with the status the streamable HTTP transport specifies and a JSON-RPC error
- * body: wrong path (404), GET/DELETE on a stateless server (405), oversized body (413), malformed JSON (-32700),
- * batches and other invalid messages (-32600), unsupported {@code MCP-Protocol-Version} (400). Anything the
+ * body: wrong path (404), GET/DELETE on a stateless server (405), an Accept header without both JSON and SSE (406),
+ * oversized body (413), malformed JSON (-32700), batches and other invalid messages (-32600), an unsupported
+ * {@code MCP-Protocol-Version} (400). Anything the
  * transport itself refuses with {@code sendError} also leaves as JSON, never as a servlet container error page.
  */
 final class McpEndpointFilter extends HttpFilter {
@@ -53,6 +54,13 @@ final class McpEndpointFilter extends HttpFilter {
             response.setHeader("Allow", "POST");
             refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, null, JsonRpcErrors.SERVER_ERROR,
                     "Method Not Allowed: this stateless MCP server accepts POST only");
+            return;
+        }
+        String accept = request.getHeader("Accept");
+        if (accept == null || !accept.contains("application/json") || !accept.contains("text/event-stream")) {
+            // The transport specification makes clients accept both, whichever the server answers with.
+            refuse(response, HttpServletResponse.SC_NOT_ACCEPTABLE, null, JsonRpcErrors.SERVER_ERROR,
+                    "Not Acceptable: the client must accept both application/json and text/event-stream");
             return;
         }
         String protocolVersion = request.getHeader("MCP-Protocol-Version");

@@ -1,0 +1,17 @@
+package dev.agentcore.mcp.echo;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.agentcore.mcp.echo", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theEchoToolDependsOnNothingFromSpringOrTheSdk = noClasses()
+            .that().haveSimpleNameStartingWith("Echo").and().haveSimpleNameNotEndingWith("Application")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.modelcontextprotocol..");
+}
