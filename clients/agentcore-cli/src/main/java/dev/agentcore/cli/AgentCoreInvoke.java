@@ -39,6 +39,8 @@ public final class AgentCoreInvoke implements Callable<Integer> {
                         .addSubcommand(new McpCommand.Call(env)))
                 .addSubcommand(new TokenCommand(env))
                 .addSubcommand(new SessionIdCommand(env));
+        cli.setUsageHelpWidth(110);
+        cli.setUsageHelpAutoWidth(true);
         cli.setOut(new java.io.PrintWriter(env.out(), true));
         cli.setErr(new java.io.PrintWriter(env.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, env));
@@ -81,7 +83,8 @@ public final class AgentCoreInvoke implements Callable<Integer> {
             footer = {"%nExamples:",
                     "  agentcore-invoke mcp tools mcp_echo",
                     "  agentcore-invoke mcp call mcp_echo echo --arg text=hello",
-                    "  agentcore-invoke mcp tools --local http://localhost:8000        # a container on this machine",
+                    "  # a container on this machine",
+                    "  agentcore-invoke mcp tools --local http://localhost:8000",
                     "", ExitCode.HELP})
     static final class McpCommandGroup implements Callable<Integer> {
         @Spec

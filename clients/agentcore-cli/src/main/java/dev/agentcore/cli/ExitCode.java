@@ -27,7 +27,7 @@ public final class ExitCode {
             Exit codes:
               0  success
               1  other failure (a tool error, a JSON-RPC error, an unexpected response)
-              2  usage: bad flags or input (malformed ARN, unknown runtime name, bad state file)
+              2  usage: bad flags or input (malformed ARN, unknown name, bad state file)
               3  authentication or authorization failed (401, 403, no token)
               4  not found (404: runtime or endpoint)
               5  the runtime failed (424, or the agent reported an error)

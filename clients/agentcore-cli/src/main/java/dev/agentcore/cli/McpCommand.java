@@ -92,7 +92,8 @@ final class McpCommand {
 
     @Command(name = "call", mixinStandardHelpOptions = true, description = "Call a tool of an MCP runtime and print its result.",
             footer = {"%nExamples:", "  agentcore-invoke mcp call mcp_echo echo --arg text=hello",
-                    "  agentcore-invoke mcp call mcp_echo add --arg a=1 --arg b=2     # values that parse as JSON are sent as JSON",
+                    "  # values that parse as JSON are sent as JSON (here: numbers)",
+                    "  agentcore-invoke mcp call mcp_echo add --arg a=1 --arg b=2",
                     "", ExitCode.HELP})
     static final class Call implements Callable<Integer>, HasOutput {
         @Parameters(index = "0", paramLabel = "RUNTIME",

@@ -14,9 +14,12 @@ import picocli.CommandLine.Option;
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = "Get a token the way `agent` and `mcp` would, and show its claims (never the whole token).",
         footer = {"%nExamples:",
-                "  AGENTCORE_CLIENT_SECRET=... agentcore-invoke token --scope agentcore/invoke   # client credentials",
-                "  AGENTCORE_PASSWORD=... agentcore-invoke token --username alice                # user sign-in",
-                "  agentcore-invoke token --token \"$JWT\"                                         # decode a token you have",
+                "  # client credentials (domain and client id from the state file)",
+                "  AGENTCORE_CLIENT_SECRET=... agentcore-invoke token --scope agentcore/invoke",
+                "  # user sign-in",
+                "  AGENTCORE_PASSWORD=... agentcore-invoke token --username alice",
+                "  # decode a token you already have",
+                "  AGENTCORE_BEARER_TOKEN=\"$JWT\" agentcore-invoke token",
                 "", ExitCode.HELP})
 final class TokenCommand implements Callable<Integer>, HasOutput {
 
