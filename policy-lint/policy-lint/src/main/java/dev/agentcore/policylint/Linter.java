@@ -163,6 +163,11 @@ public final class Linter {
         out.sort(Comparator.comparing((Finding f) -> f.region().file().displayPath())
                 .thenComparing(f -> f.region().start())
                 .thenComparing(Finding::ruleId));
-        return List.copyOf(new java.util.LinkedHashSet<>(out));
+        // The same value reached twice (through a YAML alias, or two policies) is one finding.
+        Map<String, Finding> unique = new java.util.LinkedHashMap<>();
+        for (Finding f : out) {
+            unique.putIfAbsent(f.ruleId() + "|" + f.region() + "|" + f.message(), f);
+        }
+        return List.copyOf(unique.values());
     }
 }

@@ -116,9 +116,17 @@ class PolicyLintCliTest {
     }
 
     @Test
-    void theLiveLookupFailsClearlyWithoutCredentialsOrRegion() {
-        // Nothing listens on this port: the SDK error becomes one line and exit code 2, never a stack trace.
-        Cli r = Cli.run(dir, "--no-config", "--live", "--region", "us-east-1", Cli.fixture(SEED));
+    void anUnreachableControlPlaneIsOneLineAndExitTwo() {
+        // Nothing listens on loopback port 1: the SDK error becomes one line and exit code 2, never a stack trace.
+        System.setProperty("aws.endpointUrlBedrockAgentCoreControl", "http://127.0.0.1:1");
+        System.setProperty("aws.accessKeyId", "AKIDTEST");
+        System.setProperty("aws.secretAccessKey", "secret");
+        Cli r;
+        try {
+            r = Cli.run(dir, "--no-config", "--live", "--region", "us-east-1", Cli.fixture(SEED));
+        } finally {
+            System.clearProperty("aws.endpointUrlBedrockAgentCoreControl");
+        }
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("policy-lint: live: cannot list AgentCore runtimes").doesNotContain("\tat ");
     }

@@ -168,7 +168,15 @@ public final class TreeReader {
             }
             TokenStreamLocation keyLoc = p.currentTokenLocation();
             String name = p.currentName();
-            ScalarNode key = new ScalarNode(file, offset(keyLoc), name == null ? "" : name, ScalarNode.Kind.STRING);
+            int keyOffset = offset(keyLoc);
+            if (!yaml) {
+                // jackson-core places a name token where its scan began (after the comma): move to the quote
+                String text = file.text();
+                while (keyOffset < text.length() && (Character.isWhitespace(text.charAt(keyOffset)) || text.charAt(keyOffset) == ',')) {
+                    keyOffset++;
+                }
+            }
+            ScalarNode key = new ScalarNode(file, keyOffset, name == null ? "" : name, ScalarNode.Kind.STRING);
             Node value = value(p, p.nextToken(), depth + 1);
             if (yaml && "<<".equals(name)) {
                 merges.add(value);
@@ -176,8 +184,8 @@ public final class TreeReader {
             }
             ScalarNode first = seen.putIfAbsent(key.value(), key);
             if (first != null) {
-                throw problem("duplicate key '" + key.value() + "' (first defined at line " + first.position().line() + ")",
-                        keyLoc);
+                throw new ParseProblem((yaml ? "YAML: " : "JSON: ") + "duplicate key '" + key.value()
+                        + "' (first defined at line " + first.position().line() + ")", key.position());
             }
             entries.add(new MapNode.Entry(key, value));
             size += value.size() + 1;

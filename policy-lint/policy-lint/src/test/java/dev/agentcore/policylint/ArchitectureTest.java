@@ -1,0 +1,38 @@
+package dev.agentcore.policylint;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.agentcore.policylint", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule policy_lint_depends_on_nothing_from_spring = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..");
+
+    @ArchTest
+    static final ArchRule no_cycles_between_packages = slices().matching("dev.agentcore.policylint.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule only_the_runtime_package_talks_to_aws = noClasses().that()
+            .resideOutsideOfPackage("dev.agentcore.policylint.runtime..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..");
+
+    @ArchTest
+    static final ArchRule reading_files_knows_nothing_of_templates_or_rules = noClasses().that()
+            .resideInAPackage("dev.agentcore.policylint.source..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.agentcore.policylint.template..",
+                    "dev.agentcore.policylint.rule..", "dev.agentcore.policylint.config..");
+
+    @ArchTest
+    static final ArchRule every_rule_declares_its_info_as_data = classes().that()
+            .resideInAPackage("dev.agentcore.policylint.rule").and().implement(dev.agentcore.policylint.rule.Rule.class)
+            .should().haveOnlyFinalFields().andShould().bePublic();
+}
