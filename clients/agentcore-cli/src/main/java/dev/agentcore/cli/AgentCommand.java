@@ -3,6 +3,7 @@ package dev.agentcore.cli;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.InvocationRequest;
 import dev.agentcore.client.invoke.InvocationResponse;
+import dev.agentcore.client.invoke.Invoker;
 import dev.agentcore.client.output.ResponsePrinter;
 import dev.agentcore.client.report.DiagnosedException;
 import dev.agentcore.client.report.Diagnosis;
@@ -36,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "  export AGENTCORE_SESSION_ID=$(agentcore-invoke session-id)",
                 "  # a runtime container on this machine, no AWS",
                 "  agentcore-invoke agent --local http://localhost:8080 --prompt Hi",
+                "  # a conversation: one prompt a line, one session, one cached token",
+                "  agentcore-invoke agent hello_agent --chat",
                 "  # payload from standard input, response bytes untouched",
                 "  echo '{\"prompt\":\"Hi\"}' | agentcore-invoke agent hello_agent - --raw",
                 "", ExitCode.HELP})
@@ -53,6 +56,11 @@ final class AgentCommand implements Callable<Integer>, HasOutput {
 
     @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "Send {\"prompt\": TEXT} as the payload.")
     String prompt;
+
+    @Option(names = "--chat",
+            description = "Read prompts from standard input, one a line, and send each as {\"prompt\": LINE} on one "
+                    + "session with one cached token; a failed turn is diagnosed and the chat goes on. Ends at end of input.")
+    boolean chat;
 
     @Option(names = "--content-type", paramLabel = "TYPE", description = "Payload content type (default application/json).")
     String contentType = "application/json";
@@ -83,29 +91,63 @@ final class AgentCommand implements Callable<Integer>, HasOutput {
             payload = runtime; // with --local the only positional is the payload
             runtime = null;
         }
+        if (chat) {
+            if (payload != null || prompt != null) {
+                throw new UsageException("--chat reads its prompts from standard input; drop PAYLOAD and --prompt");
+            }
+            return chat();
+        }
         byte[] body = payload();
         try (Connection c = Connection.open(runtime, connection, "HTTP", "/invocations", env)) {
-            InvocationRequest request = new InvocationRequest(c.target, body, contentType, accept, c.sessionId,
-                    c.headers, c.timeout);
-            ResponsePrinter.Outcome outcome;
-            try (InvocationResponse response = c.invoker().invoke(request)) {
-                outcome = new ResponsePrinter(env.out(), output.raw).print(response);
-                if (output.verbose) {
-                    env.err().println("session id: " + response.sessionId() + " (reuse it with --session-id)");
-                }
-            } catch (InvocationFailure failure) {
-                throw new DiagnosedException(c.diagnose(failure), failure);
-            }
-            if (outcome.agentError() != null) {
-                throw new DiagnosedException(new Diagnosis(FailureCategory.RUNTIME_ERROR,
-                        "the agent reported an error in its stream: " + outcome.agentError(),
-                        List.of(new LikelyCause("The agent's handler raised an error after it started streaming",
-                                c.target.direct() ? "Read the container's output"
-                                        : "Read the log group " + c.target.arn().logGroup(c.target.qualifier()))),
-                        List.of()));
-            }
+            turn(c, c.invoker(), body);
         }
         return ExitCode.OK;
+    }
+
+    /** One invocation: print the answer as it streams; a failure or an agent error becomes a diagnosis. */
+    private void turn(Connection c, Invoker invoker, byte[] body) throws Exception {
+        InvocationRequest request = new InvocationRequest(c.target, body, contentType, accept, c.sessionId,
+                c.headers, c.timeout);
+        ResponsePrinter.Outcome outcome;
+        try (InvocationResponse response = invoker.invoke(request)) {
+            outcome = new ResponsePrinter(env.out(), output.raw).print(response);
+            if (output.verbose) {
+                env.err().println("session id: " + response.sessionId() + " (reuse it with --session-id)");
+            }
+        } catch (InvocationFailure failure) {
+            throw new DiagnosedException(c.diagnose(failure), failure);
+        }
+        if (outcome.agentError() != null) {
+            throw new DiagnosedException(new Diagnosis(FailureCategory.RUNTIME_ERROR,
+                    "the agent reported an error in its stream: " + outcome.agentError(),
+                    List.of(new LikelyCause("The agent's handler raised an error after it started streaming",
+                            c.target.direct() ? "Read the container's output"
+                                    : "Read the log group " + c.target.arn().logGroup(c.target.qualifier()))),
+                    List.of()));
+        }
+    }
+
+    /** A conversation: every line a turn, on one session; the exit code is that of the last failed turn, if any. */
+    private int chat() throws Exception {
+        int exit = ExitCode.OK;
+        try (Connection c = Connection.open(runtime, connection, "HTTP", "/invocations", env);
+             var lines = new java.io.BufferedReader(new java.io.InputStreamReader(env.in(), StandardCharsets.UTF_8))) {
+            Invoker invoker = c.invoker();
+            env.err().println("session " + c.sessionId.value() + "; one prompt a line, end of input to stop");
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    turn(c, invoker, JSON.writeValueAsBytes(Map.of("prompt", line)));
+                } catch (DiagnosedException e) {
+                    env.err().print(dev.agentcore.client.report.DiagnosisReport.render(e.diagnosis(), output.verbose));
+                    exit = ExitCode.of(e.diagnosis().category());
+                }
+            }
+        }
+        return exit;
     }
 
     private byte[] payload() throws IOException {
@@ -121,7 +163,7 @@ final class AgentCommand implements Callable<Integer>, HasOutput {
         byte[] bytes;
         String source;
         if (payload.equals("-")) {
-            bytes = System.in.readAllBytes();
+            bytes = env.in().readAllBytes();
             source = "standard input";
         } else if (payload.startsWith("@")) {
             try {

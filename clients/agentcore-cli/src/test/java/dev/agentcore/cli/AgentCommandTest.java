@@ -121,6 +121,39 @@ class AgentCommandTest {
     }
 
     @Test
+    void chatKeepsOneSessionAndFetchesTheTokenOnce() {
+        dataPlane(OAUTH_ARN, aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody("data: \"ok\"\n\n"));
+
+        Cli.Result result = cli.runWithInput("first\n\nsecond\n", "agent", "hello_agent", "--chat",
+                "-s", "chat-session-1234567890-1234567890-12");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("ok\nok\n");
+        assertThat(result.err()).contains("session chat-session-1234567890-1234567890-12");
+        aws.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
+        aws.verify(2, postRequestedFor(urlEqualTo(invokePath(OAUTH_ARN) + "?qualifier=DEFAULT"))
+                .withHeader("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", equalTo("chat-session-1234567890-1234567890-12")));
+        aws.verify(postRequestedFor(urlEqualTo(invokePath(OAUTH_ARN) + "?qualifier=DEFAULT"))
+                .withRequestBody(equalTo("{\"prompt\":\"second\"}")));
+    }
+
+    @Test
+    void aFailedChatTurnIsDiagnosedAndTheChatGoesOn() {
+        dataPlane(SIGV4_ARN, awsError(429, "ThrottlingException", "Rate exceeded"));
+        Cli.Result result = cli.runWithInput("one\ntwo\n", "agent", "iam_agent", "--chat", "--no-lookup");
+        assertThat(result.exit()).isEqualTo(ExitCode.THROTTLED);
+        assertThat(result.err().split("error: 429", -1)).hasSize(3);
+    }
+
+    @Test
+    void payloadFromStandardInput() {
+        dataPlane(SIGV4_ARN, aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}"));
+        assertThat(cli.runWithInput("{\"prompt\":\"stdin\"}", "agent", "iam_agent", "-").exit()).isZero();
+        aws.verify(postRequestedFor(urlPathEqualTo(invokePath(SIGV4_ARN))).withRequestBody(equalTo("{\"prompt\":\"stdin\"}")));
+    }
+
+    @Test
     void forbiddenWithAValidTokenIsTheWorkloadAccessTokenStoryAndExitsThree() {
         dataPlane(OAUTH_ARN, aResponse().withStatus(403));
 
