@@ -1,0 +1,89 @@
+package dev.agentcore.policylint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.agentcore.policylint.rule.Rule;
+import dev.agentcore.policylint.rule.RuleInfo;
+import dev.agentcore.policylint.rule.Rules;
+
+/** The docs cannot drift from the code: the rule table is generated, and every rule page's examples are linted. */
+class DocsTest {
+
+    private static final Pattern BLOCK = Pattern.compile("```(yaml|json runtimes)\\n(.*?)```", Pattern.DOTALL);
+
+    @TempDir
+    Path dir;
+
+    static Path docs() {
+        return RepoTools.root().resolve("docs/policy-lint");
+    }
+
+    @Test
+    void theRuleTableIsGeneratedFromTheRuleClasses() throws IOException {
+        String readme = Files.readString(docs().resolve("README.md"));
+        int begin = readme.indexOf("<!-- BEGIN rules");
+        int end = readme.indexOf("<!-- END rules -->");
+        assertThat(begin).isPositive();
+        String table = readme.substring(readme.indexOf('\n', begin) + 1, end);
+        assertThat(table).as("docs/policy-lint/README.md rule table; regenerate with policy-lint --list-rules --format markdown")
+                .isEqualTo(PolicyLint.rulesMarkdown());
+        assertThat(Cli.run(dir, "--list-rules", "--format", "markdown").out()).isEqualTo(PolicyLint.rulesMarkdown());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRulePageHasABadExampleThatFiresAndAGoodOneThatIsClean() {
+        return Rules.all().stream().map(Rule::info).map(info -> DynamicTest.dynamicTest(info.id(), () -> checkPage(info)));
+    }
+
+    private void checkPage(RuleInfo info) throws IOException {
+        Path page = RepoTools.root().resolve(info.docPath());
+        assertThat(page).exists();
+        String text = Files.readString(page);
+        assertThat(text).startsWith("# " + info.id() + " " + info.name()).contains("## Bad").contains("## Good")
+                .contains("**Severity:** " + info.severity().label());
+        String bad = firstYaml(text.substring(text.indexOf("## Bad"), text.indexOf("## Good")));
+        String good = firstYaml(text.substring(text.indexOf("## Good")));
+        List<String> args = new ArrayList<>(List.of("--no-config", "--format", "json"));
+        Matcher runtimes = BLOCK.matcher(text);
+        while (runtimes.find()) {
+            if (runtimes.group(1).equals("json runtimes")) {
+                args.addAll(List.of("--runtimes", Files.writeString(dir.resolve("runtimes.json"), runtimes.group(2)).toString()));
+            }
+        }
+        Cli badRun = lint(args, "bad.yaml", bad);
+        assertThat(badRun.out()).as("bad example of " + info.id()).contains("\"ruleId\" : \"" + info.id() + "\"");
+        Cli goodRun = lint(args, "good.yaml", good);
+        assertThat(goodRun.out()).as("good example of " + info.id()).contains("\"findings\" : [ ]");
+        assertThat(goodRun.code()).isZero();
+    }
+
+    private Cli lint(List<String> args, String name, String yaml) throws IOException {
+        List<String> all = new ArrayList<>(args);
+        all.add(Files.writeString(dir.resolve(name), yaml).toString());
+        return Cli.run(dir, all.toArray(String[]::new));
+    }
+
+    private static String firstYaml(String section) {
+        Matcher m = BLOCK.matcher(section);
+        while (m.find()) {
+            if (m.group(1).equals("yaml")) {
+                return m.group(2);
+            }
+        }
+        throw new AssertionError("no yaml example in " + section);
+    }
+}
