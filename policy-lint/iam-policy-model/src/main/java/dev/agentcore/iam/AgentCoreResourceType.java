@@ -15,6 +15,7 @@ import dk.brics.automaton.RegExp;
 public record AgentCoreResourceType(String name, String arnFormat, Map<String, String> identifiers) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    private static final Pattern LONG_REPEAT = Pattern.compile("\\{(\\d+),(\\d{2,})}");
 
     public AgentCoreResourceType {
         identifiers = Map.copyOf(identifiers);
@@ -34,6 +35,20 @@ public record AgentCoreResourceType(String name, String arnFormat, Map<String, S
         return "aws".equals(accountFormat());
     }
 
+    /**
+     * {@code x{0,99}} becomes {@code x{0,}}: whether a wildcard can ever match an identifier does not hinge on its
+     * maximum length, and a 100-state chain per identifier costs more start-up time than a whole lint.
+     */
+    static String unboundLongRepeats(String regex) {
+        Matcher m = LONG_REPEAT.matcher(regex);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, "{" + m.group(1) + ",}");
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     /** The language of valid resource components: literals from the format, identifiers from their shapes. */
     public Automaton resourceLanguage() {
         String format = resourceFormat();
@@ -44,7 +59,7 @@ public record AgentCoreResourceType(String name, String arnFormat, Map<String, S
             result = result.concatenate(BasicAutomata.makeString(format.substring(last, m.start())));
             String regex = identifiers.get(m.group(1));
             // An identifier without a known shape is any non-empty run of characters other than '/'.
-            Automaton id = new RegExp(regex == null ? "[^/]+" : regex, RegExp.NONE).toAutomaton();
+            Automaton id = new RegExp(regex == null ? "[^/]+" : unboundLongRepeats(regex), RegExp.NONE).toAutomaton();
             result = result.concatenate(id);
             last = m.end();
         }

@@ -86,6 +86,10 @@ public final class PolicyLint implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of unexpected errors.")
     private boolean debug;
 
+    @Option(names = "--self-check", hidden = true, description = "Lint bundled samples and verify the findings "
+            + "(the launcher's training run for the start-up cache).")
+    private boolean selfCheck;
+
     private PrintStream out;
     private PrintStream err;
     private Path cwd;
@@ -126,6 +130,9 @@ public final class PolicyLint implements Callable<Integer> {
     public Integer call() {
         if (listRules) {
             return listRules();
+        }
+        if (selfCheck) {
+            return SelfCheck.run(out, err);
         }
         if (!List.of("text", "json", "sarif").contains(format)) {
             err.println("policy-lint: unknown --format '" + format + "' (use text, json or sarif)");
