@@ -89,6 +89,45 @@ public final class RawMcpHttp {
         }
     }
 
+    /**
+     * POSTs a JSON-RPC body with extra raw headers, over a plain socket: for headers such as {@code Host} that
+     * {@link HttpClient} does not let a caller set. Returns the status code and the body.
+     */
+    public RawReply postWithHeaders(String body, String... headerLines) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // HTTP/1.0: the server closes the connection after the answer and never chunks the body.
+        StringBuilder head = new StringBuilder("POST " + endpoint.getRawPath() + " HTTP/1.0\r\n");
+        boolean hostGiven = false;
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+            hostGiven |= line.regionMatches(true, 0, "Host:", 0, 5);
+        }
+        if (!hostGiven) {
+            head.append("Host: ").append(endpoint.getHost()).append(':').append(endpoint.getPort()).append("\r\n");
+        }
+        head.append("Content-Type: application/json\r\nAccept: ").append(ACCEPT).append("\r\n")
+                .append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new RawReply(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A status code and body read off a plain socket. */
+    public record RawReply(int status, String body) {
+    }
+
     private JsonNode parse(HttpResponse<String> response) {
         boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
         return isJson && !response.body().isEmpty() ? json.readTree(response.body()) : null;
