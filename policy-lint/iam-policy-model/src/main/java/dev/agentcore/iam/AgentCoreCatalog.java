@@ -32,6 +32,7 @@ public final class AgentCoreCatalog {
     private final List<AgentCoreResourceType> resourceTypes;
     private final Map<String, Automaton> languages = new ConcurrentHashMap<>();
     private final Map<String, List<AgentCoreResourceType>> matches = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> closest = new ConcurrentHashMap<>();
 
     private AgentCoreCatalog(List<AgentCoreAction> actions, List<AgentCoreResourceType> resourceTypes) {
         Map<String, AgentCoreAction> byName = new LinkedHashMap<>();
@@ -157,11 +158,15 @@ public final class AgentCoreCatalog {
 
     /** The closest action names to a misspelt one, best first. */
     public List<String> closestActions(String name, int limit) {
+        return closest.computeIfAbsent(name + "\u0000" + limit, k -> computeClosestActions(name, limit));
+    }
+
+    private List<String> computeClosestActions(String name, int limit) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return actions().stream()
-                .map(AgentCoreAction::name)
-                .sorted(Comparator.comparingInt((String a) -> Similarity.editDistance(lower, a.toLowerCase(Locale.ROOT)))
-                        .thenComparing(a -> a))
+        Map<String, Integer> distance = new LinkedHashMap<>();
+        actions().forEach(a -> distance.put(a.name(), Similarity.editDistance(lower, a.name().toLowerCase(Locale.ROOT))));
+        return distance.keySet().stream()
+                .sorted(Comparator.comparingInt((String a) -> distance.get(a)).thenComparing(a -> a))
                 .limit(limit)
                 .toList();
     }

@@ -59,12 +59,14 @@ public record AgentCoreResourceType(String name, String arnFormat, Map<String, S
             result = result.concatenate(BasicAutomata.makeString(format.substring(last, m.start())));
             String regex = identifiers.get(m.group(1));
             // An identifier without a known shape is any non-empty run of characters other than '/'.
-            Automaton id = new RegExp(regex == null ? "[^/]+" : unboundLongRepeats(regex), RegExp.NONE).toAutomaton();
+            Automaton id = new RegExp(regex == null ? "[^/]+" : unboundLongRepeats(regex), RegExp.NONE).toAutomaton(false);
             result = result.concatenate(id);
             last = m.end();
         }
+        // Determinised once (it is cached and intersected many times), not minimised: minimising costs more start-up
+        // time than it saves.
         result = result.concatenate(BasicAutomata.makeString(format.substring(last)));
-        result.minimize();
+        result.determinize();
         return result;
     }
 }

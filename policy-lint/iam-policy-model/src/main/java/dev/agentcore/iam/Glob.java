@@ -71,8 +71,8 @@ public record Glob(String pattern) {
                 literal.append(c);
             }
         }
-        result = result.concatenate(BasicAutomata.makeString(literal.toString()));
-        result.minimize();
-        return result;
+        // Not minimised: intersection and emptiness work as well on the raw automaton, and minimising costs more
+        // than the intersection itself.
+        return result.concatenate(BasicAutomata.makeString(literal.toString()));
     }
 }

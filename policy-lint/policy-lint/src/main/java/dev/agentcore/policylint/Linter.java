@@ -49,6 +49,9 @@ public final class Linter {
 
     private final AgentCoreCatalog catalog = AgentCoreCatalog.bundled();
 
+    private record FileResult(TemplateContext context, Findings findings, List<String> errors) {
+    }
+
     public Result run(Options options) {
         FileFinder.Found found = FileFinder.find(options.paths(), options.excludes(), options.base());
         List<String> inputErrors = new ArrayList<>();
@@ -57,10 +60,18 @@ public final class Linter {
         List<TemplateContext> contexts = new ArrayList<>();
         List<Suppressions> suppressions = new ArrayList<>();
         int checked = 0;
-        for (Path file : found.files()) {
+        // Files are independent until the project-wide rules: lint them in parallel, keep their order.
+        List<FileResult> results = found.files().parallelStream().map(file -> {
             String display = FileFinder.display(file, options.base());
             Findings fileFindings = new Findings();
-            TemplateContext ctx = lintFile(file, display, options, fileFindings, inputErrors);
+            List<String> errors = new ArrayList<>();
+            TemplateContext ctx = lintFile(file, display, options, fileFindings, errors);
+            return new FileResult(ctx, fileFindings, errors);
+        }).toList();
+        for (FileResult r : results) {
+            inputErrors.addAll(r.errors());
+            TemplateContext ctx = r.context();
+            Findings fileFindings = r.findings();
             if (ctx == null && fileFindings.all().isEmpty()) {
                 continue;
             }

@@ -108,6 +108,13 @@ class PolicyLintCliTest {
     }
 
     @Test
+    void selfCheckLintsTheBundledSamples() {
+        Cli r = Cli.run(dir, "--self-check");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("policy-lint self-check: ok (");
+    }
+
+    @Test
     void listRulesShowsEveryRule() {
         Cli r = Cli.run(dir, "--list-rules");
         assertThat(r.code()).isZero();

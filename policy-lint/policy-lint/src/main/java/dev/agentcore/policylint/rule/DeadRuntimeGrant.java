@@ -128,11 +128,12 @@ public final class DeadRuntimeGrant implements Rule {
 
     static List<AgentRuntime> closest(List<AgentRuntime> runtimes, String target) {
         String key = target.replaceAll("[*?]", "").replaceAll("[-_]+$", "").toLowerCase(Locale.ROOT);
+        java.util.Map<AgentRuntime, Integer> distance = new java.util.HashMap<>();
+        runtimes.forEach(r -> distance.put(r, Math.min(
+                Similarity.editDistance(key, String.valueOf(r.name()).toLowerCase(Locale.ROOT)),
+                Similarity.editDistance(key, r.id().toLowerCase(Locale.ROOT)))));
         return runtimes.stream()
-                .sorted(Comparator.comparingInt((AgentRuntime r) -> Math.min(
-                                Similarity.editDistance(key, String.valueOf(r.name()).toLowerCase(Locale.ROOT)),
-                                Similarity.editDistance(key, r.id().toLowerCase(Locale.ROOT))))
-                        .thenComparing(AgentRuntime::id))
+                .sorted(Comparator.comparingInt((AgentRuntime r) -> distance.get(r)).thenComparing(AgentRuntime::id))
                 .toList();
     }
 
