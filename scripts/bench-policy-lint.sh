@@ -93,7 +93,7 @@ measure() { # runs command -> "mean stddev"
 peak() { # command -> peak RSS in MB
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "%M" -o "$WORK/rss" bash -c "exec $1" >/dev/null 2>&1 || true
-    awk '{printf "%.0f", $1/1024}' "$WORK/rss"
+    tail -1 "$WORK/rss" | awk '{printf "%.0f", $1/1024}'
   else
     echo "n/a"
   fi
@@ -125,7 +125,7 @@ FINDINGS=$( (POLICY_LINT_JAR=$PWD/$JAR JAVA_HOME=$JAVA_HOME $LAUNCHER --no-confi
 ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
 verdict() { python3 -c "print('met' if $1 >= $2 else 'MISSED')"; }
 R_ONE=$(ratio "$CFN_ONE" "$PL_ONE"); R_CORPUS=$(ratio "$CFN_CORPUS" "$PL_CORPUS")
-MEM_OK=$(python3 -c "print('met' if '$RSS_PL_ONE' != 'n/a' and max($RSS_PL_ONE, $RSS_PL_CORPUS) <= 100 else 'MISSED')")
+MEM_OK=$(python3 -c "import sys; a=sys.argv[1:]; print('met' if 'n/a' not in a and max(int(x) for x in a) <= 100 else 'MISSED')" "$RSS_PL_ONE" "$RSS_PL_CORPUS")
 
 {
   echo "## policy-lint vs cfn-lint"

@@ -31,6 +31,7 @@ public final class AgentCoreCatalog {
     private final Map<String, AgentCoreAction> actionsByLowerName;
     private final List<AgentCoreResourceType> resourceTypes;
     private final Map<String, Automaton> languages = new ConcurrentHashMap<>();
+    private final Map<String, java.util.regex.Pattern> regexes = new ConcurrentHashMap<>();
     private final Map<String, List<AgentCoreResourceType>> matches = new ConcurrentHashMap<>();
     private final Map<String, List<String>> closest = new ConcurrentHashMap<>();
 
@@ -180,6 +181,27 @@ public final class AgentCoreCatalog {
     }
 
     private List<AgentCoreResourceType> computeTypesMatching(String resourcePattern) {
+        int star = resourcePattern.indexOf('*');
+        boolean literal = star < 0 && resourcePattern.indexOf('?') < 0;
+        boolean prefix = star == resourcePattern.length() - 1 && resourcePattern.indexOf('?') < 0;
+        if (literal || prefix) {
+            // The common shapes (an exact ARN, or a name followed by one trailing *) need no automata: a regex match
+            // of the literal, or of the prefix where running out of input (hitEnd) means "could still match".
+            String text = prefix ? resourcePattern.substring(0, star) : resourcePattern;
+            List<AgentCoreResourceType> result = new ArrayList<>();
+            for (AgentCoreResourceType type : resourceTypes) {
+                java.util.regex.Matcher m = regexes.computeIfAbsent(type.name(), n -> type.resourceRegex()).matcher(text);
+                if (m.matches() || prefix && m.hitEnd()) {
+                    result.add(type);
+                }
+            }
+            return List.copyOf(result);
+        }
+        return typesMatchingByAutomata(resourcePattern);
+    }
+
+    /** The general case: intersect the glob's automaton with each type's language. */
+    List<AgentCoreResourceType> typesMatchingByAutomata(String resourcePattern) {
         Glob glob = new Glob(resourcePattern);
         String patternPrefix = literalPrefix(resourcePattern, "*?");
         Automaton pattern = null;

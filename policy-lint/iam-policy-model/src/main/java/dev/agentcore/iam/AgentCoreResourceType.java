@@ -49,6 +49,22 @@ public record AgentCoreResourceType(String name, String arnFormat, Map<String, S
         return sb.toString();
     }
 
+    /** The same language as a Java regex (exact bounds): enough for literal and prefix patterns, without automata. */
+    public Pattern resourceRegex() {
+        String format = resourceFormat();
+        Matcher m = VARIABLE.matcher(format);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(format.substring(last, m.start())));
+            String id = identifiers.get(m.group(1));
+            regex.append('(').append(id == null ? "[^/]+" : id).append(')');
+            last = m.end();
+        }
+        regex.append(Pattern.quote(format.substring(last)));
+        return Pattern.compile(regex.toString());
+    }
+
     /** The language of valid resource components: literals from the format, identifiers from their shapes. */
     public Automaton resourceLanguage() {
         String format = resourceFormat();

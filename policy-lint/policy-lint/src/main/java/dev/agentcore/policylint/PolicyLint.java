@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * (tests and other modules call it); {@link #main(String[])} exits with its code.
  */
 @Command(name = "policy-lint", mixinStandardHelpOptions = true, versionProvider = PolicyLint.VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false,
         description = {"Flags placeholder, dead and missing IAM grants in CloudFormation templates and IAM policies,",
                 "checked against the actual AgentCore runtimes.", "",
                 "Exit codes: 0 no errors, 1 errors found (warnings with --fail-on warning), 2 usage or input errors."})
