@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "  # payload from standard input, response bytes untouched",
                 "  echo '{\"prompt\":\"Hi\"}' | agentcore-invoke agent hello_agent - --raw",
                 "", ExitCode.HELP})
-final class AgentCommand implements Callable<Integer>, HasOutput {
+final class AgentCommand extends OutputCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -71,18 +70,8 @@ final class AgentCommand implements Callable<Integer>, HasOutput {
     @Mixin
     ConnectionOptions connection;
 
-    @Mixin
-    OutputOptions output;
-
-    private final Environment env;
-
     AgentCommand(Environment env) {
-        this.env = env;
-    }
-
-    @Override
-    public OutputOptions output() {
-        return output;
+        super(env);
     }
 
     @Override

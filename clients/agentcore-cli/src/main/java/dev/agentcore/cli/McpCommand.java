@@ -11,7 +11,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +55,7 @@ final class McpCommand {
 
     @Command(name = "tools", mixinStandardHelpOptions = true, description = "List the tools of an MCP runtime.",
             footer = {"%nExample:", "  agentcore-invoke mcp tools mcp_echo --qualifier dev", "", ExitCode.HELP})
-    static final class Tools implements Callable<Integer>, HasOutput {
+    static final class Tools extends OutputCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "RUNTIME",
                 description = "Runtime ARN, or a runtime name or id from .agentcore/state.json (not needed with --local).")
         String runtime;
@@ -64,18 +63,8 @@ final class McpCommand {
         @Mixin
         ConnectionOptions connection;
 
-        @Mixin
-        OutputOptions output;
-
-        private final Environment env;
-
         Tools(Environment env) {
-            this.env = env;
-        }
-
-        @Override
-        public OutputOptions output() {
-            return output;
+            super(env);
         }
 
         @Override
@@ -95,7 +84,7 @@ final class McpCommand {
                     "  # values that parse as JSON are sent as JSON (here: numbers)",
                     "  agentcore-invoke mcp call mcp_echo add --arg a=1 --arg b=2",
                     "", ExitCode.HELP})
-    static final class Call implements Callable<Integer>, HasOutput {
+    static final class Call extends OutputCommand {
         @Parameters(index = "0", paramLabel = "RUNTIME",
                 description = "Runtime ARN, or a runtime name or id from .agentcore/state.json (with --local: the tool name).")
         String runtime;
@@ -113,18 +102,8 @@ final class McpCommand {
         @Mixin
         ConnectionOptions connection;
 
-        @Mixin
-        OutputOptions output;
-
-        private final Environment env;
-
         Call(Environment env) {
-            this.env = env;
-        }
-
-        @Override
-        public OutputOptions output() {
-            return output;
+            super(env);
         }
 
         @Override

@@ -6,7 +6,6 @@ import dev.agentcore.client.config.StateFile;
 import dev.agentcore.client.config.StateFileException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Option;
                 "  # decode a token you already have",
                 "  AGENTCORE_BEARER_TOKEN=\"$JWT\" agentcore-invoke token",
                 "", ExitCode.HELP})
-final class TokenCommand implements Callable<Integer>, HasOutput {
+final class TokenCommand extends OutputCommand {
 
     @Mixin
     TokenOptions tokens;
@@ -30,18 +29,8 @@ final class TokenCommand implements Callable<Integer>, HasOutput {
             description = "Deployment state file (env AGENTCORE_STATE_FILE; default .agentcore/state.json, searched upward).")
     String stateFile;
 
-    @Mixin
-    OutputOptions output;
-
-    private final Environment env;
-
     TokenCommand(Environment env) {
-        this.env = env;
-    }
-
-    @Override
-    public OutputOptions output() {
-        return output;
+        super(env);
     }
 
     @Override

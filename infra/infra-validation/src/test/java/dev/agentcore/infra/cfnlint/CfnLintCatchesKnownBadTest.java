@@ -20,8 +20,7 @@ class CfnLintCatchesKnownBadTest {
 
     @BeforeAll
     static void detectRunner() {
-        runner = CfnLintRunner.detect(Repository.root());
-        System.out.println("cfn-lint runner: " + runner.describe());
+        runner = RepositoryRunner.detect();
     }
 
     @Test

@@ -22,8 +22,7 @@ class TemplatesPassCfnLintTest {
 
     @BeforeAll
     static void detectRunner() {
-        runner = CfnLintRunner.detect(Repository.root());
-        System.out.println("cfn-lint runner: " + runner.describe());
+        runner = RepositoryRunner.detect();
     }
 
     @Test

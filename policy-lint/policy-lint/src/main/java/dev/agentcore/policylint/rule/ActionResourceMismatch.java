@@ -3,14 +3,12 @@ package dev.agentcore.policylint.rule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.agentcore.iam.AgentCoreAction;
 import dev.agentcore.iam.AgentCoreCatalog;
 import dev.agentcore.iam.AgentCoreResourceType;
-import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;
@@ -39,58 +37,54 @@ public final class ActionResourceMismatch implements Rule {
 
     @Override
     public void check(TemplateContext ctx, Findings findings) {
-        for (LocatedPolicy p : ctx.policies()) {
-            for (LocatedStatement s : p.statements()) {
-                if (!s.notActions().isEmpty() || !s.notResources().isEmpty() || s.resources().isEmpty()) {
+        for (LocatedStatement s : ctx.statements()) {
+            if (!s.notActions().isEmpty() || !s.notResources().isEmpty() || s.resources().isEmpty()) {
+                continue;
+            }
+            List<ResourceKinds> resources = new ArrayList<>();
+            s.resources().forEach(r -> resources.add(kinds(ctx.catalog(), r)));
+            boolean allActionsKnown = true;
+            Set<String> actionTypes = new HashSet<>();
+            for (Value.Text action : s.actions()) {
+                Optional<AgentCoreAction> known = knownAction(ctx.catalog(), action);
+                if (known.isEmpty()) {
+                    allActionsKnown = false;
                     continue;
                 }
-                List<ResourceKinds> resources = new ArrayList<>();
-                s.resources().forEach(r -> resources.add(kinds(ctx.catalog(), r)));
-                boolean allActionsKnown = true;
-                Set<String> actionTypes = new HashSet<>();
-                for (Value.Text action : s.actions()) {
-                    Optional<AgentCoreAction> known = knownAction(ctx.catalog(), action);
-                    if (known.isEmpty()) {
-                        allActionsKnown = false;
-                        continue;
-                    }
-                    Set<String> takes = new HashSet<>(known.get().resourceTypes());
-                    actionTypes.addAll(takes);
-                    boolean applies = resources.stream().anyMatch(r -> r.any() || r.types().stream().anyMatch(takes::contains));
-                    if (!applies) {
-                        String shape = Texts.shape(action);
-                        findings.add(INFO, Texts.region(action, shape.indexOf(':') + 1, shape.length()),
-                                shape + " takes " + String.join(", ", known.get().resourceTypes()) + " resources, but "
-                                        + s.label() + " lists only " + describe(resources) + ": the action is granted on nothing",
-                                "add the " + known.get().resourceTypes().getFirst() + " ARN it needs, or move the action to a statement with such resources",
-                                p.owner());
-                    }
+                Set<String> takes = new HashSet<>(known.get().resourceTypes());
+                actionTypes.addAll(takes);
+                boolean applies = resources.stream().anyMatch(r -> r.any() || r.types().stream().anyMatch(takes::contains));
+                if (!applies) {
+                    String shape = Texts.shape(action);
+                    findings.add(INFO, Texts.region(action, shape.indexOf(':') + 1, shape.length()),
+                            shape + " takes " + String.join(", ", known.get().resourceTypes()) + " resources, but "
+                                    + s.label() + " lists only " + describe(resources) + ": the action is granted on nothing",
+                            "add the " + known.get().resourceTypes().getFirst() + " ARN it needs, or move the action to a statement with such resources",
+                            s.policy().owner());
                 }
-                if (!allActionsKnown || actionTypes.isEmpty()) {
-                    continue;
-                }
-                for (ResourceKinds r : resources) {
-                    if (!r.any() && !r.types().isEmpty() && r.types().stream().noneMatch(actionTypes::contains)) {
-                        String shape = Texts.shape(r.text());
-                        findings.add(INFO, Texts.region(r.text(), 0, shape.length()),
-                                "no action of " + s.label() + " applies to " + String.join("/", r.types())
-                                        + " resources like " + Texts.display(r.text()),
-                                "remove the resource, or add the action that needs it", p.owner());
-                    }
+            }
+            if (!allActionsKnown || actionTypes.isEmpty()) {
+                continue;
+            }
+            for (ResourceKinds r : resources) {
+                if (!r.any() && !r.types().isEmpty() && r.types().stream().noneMatch(actionTypes::contains)) {
+                    String shape = Texts.shape(r.text());
+                    findings.add(INFO, Texts.region(r.text(), 0, shape.length()),
+                            "no action of " + s.label() + " applies to " + String.join("/", r.types())
+                                    + " resources like " + Texts.display(r.text()),
+                            "remove the resource, or add the action that needs it", s.policy().owner());
                 }
             }
         }
     }
 
-    /** The action when it is one literal bedrock-agentcore action whose resource types the catalog knows. */
+    /** The action when it is one literal bedrock-agentcore action, without wildcards, whose resource types the catalog knows. */
     private static Optional<AgentCoreAction> knownAction(AgentCoreCatalog catalog, Value.Text action) {
-        String shape = Texts.shape(action);
-        int colon = shape.indexOf(':');
-        if (!Texts.isLiteral(action) || colon < 0 || shape.contains("*") || shape.contains("?")
-                || !shape.substring(0, colon).toLowerCase(Locale.ROOT).equals(AgentCoreCatalog.SERVICE)) {
+        String name = UnknownAction.agentCoreActionName(action);
+        if (name == null || name.contains("*") || name.contains("?")) {
             return Optional.empty();
         }
-        return catalog.action(shape.substring(colon + 1)).filter(a -> !a.resourceTypes().isEmpty());
+        return catalog.action(name).filter(a -> !a.resourceTypes().isEmpty());
     }
 
     private static ResourceKinds kinds(AgentCoreCatalog catalog, Value.Text resource) {

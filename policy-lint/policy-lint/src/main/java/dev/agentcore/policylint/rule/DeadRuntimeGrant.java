@@ -13,7 +13,6 @@ import dev.agentcore.iam.ArnPattern;
 import dev.agentcore.iam.Glob;
 import dev.agentcore.iam.Similarity;
 import dev.agentcore.policylint.runtime.AgentRuntime;
-import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Roles;
 import dev.agentcore.policylint.template.Texts;
@@ -43,17 +42,14 @@ public final class DeadRuntimeGrant implements Rule {
         if (!ctx.runtimes().known()) {
             return;
         }
-        for (LocatedPolicy p : ctx.policies()) {
-            for (LocatedStatement s : p.statements()) {
-                for (Value.Text resource : s.resources()) {
-                    checkResource(ctx, p, s, resource, findings);
-                }
+        for (LocatedStatement s : ctx.statements()) {
+            for (Value.Text resource : s.resources()) {
+                checkResource(ctx, s, resource, findings);
             }
         }
     }
 
-    private void checkResource(TemplateContext ctx, LocatedPolicy p, LocatedStatement s, Value.Text resource,
-            Findings findings) {
+    private void checkResource(TemplateContext ctx, LocatedStatement s, Value.Text resource, Findings findings) {
         ArnParts parts = ArnParts.of(resource);
         if (parts == null || !parts.literal(ArnParts.SERVICE) || !parts.service().equals(AgentCoreCatalog.SERVICE)) {
             return;
@@ -84,7 +80,7 @@ public final class DeadRuntimeGrant implements Rule {
                 + (closest.isEmpty() ? " (the runtimes source lists none)" : "; closest by name: " + describe(closest, 3))
                 + "; " + (s.isAllow() ? "this grant allows nothing" : "this statement matches nothing");
         findings.add(INFO, name == null ? parts.componentRegion(ArnParts.RESOURCE) : parts.region(name.start(), name.end()),
-                message, fix(ctx, types, closest), p.owner());
+                message, fix(ctx, types, closest), s.policy().owner());
     }
 
     static boolean matches(String pattern, ArnParts parts, Set<String> types, AgentRuntime r) {

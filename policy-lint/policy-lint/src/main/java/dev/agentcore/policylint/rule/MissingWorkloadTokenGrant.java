@@ -100,14 +100,12 @@ public final class MissingWorkloadTokenGrant implements Rule {
     /** The role's permissions as one document; a Deny with deploy-time values is left out rather than guessed. */
     private static PolicyDocument permissions(List<LocatedPolicy> policies) {
         List<Statement> statements = new ArrayList<>();
-        for (LocatedPolicy p : policies) {
-            for (LocatedStatement s : p.statements()) {
-                if (s.effect() == Effect.Deny && (s.actions().stream().anyMatch(t -> !Texts.isLiteral(t))
-                        || s.resources().stream().anyMatch(t -> !Texts.isLiteral(t)))) {
-                    continue;
-                }
-                statements.add(s.toStatement());
+        for (LocatedStatement s : LocatedPolicy.statementsOf(policies)) {
+            if (s.effect() == Effect.Deny && (s.actions().stream().anyMatch(t -> !Texts.isLiteral(t))
+                    || s.resources().stream().anyMatch(t -> !Texts.isLiteral(t)))) {
+                continue;
             }
+            statements.add(s.toStatement());
         }
         return new PolicyDocument(null, null, statements);
     }

@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.agentcore.policylint.runtime.AgentRuntime;
-import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Piece;
 import dev.agentcore.policylint.template.Texts;
@@ -60,17 +59,15 @@ public final class PlaceholderResource implements Rule {
             }
         }
         // Documentation account ids also appear bare, in conditions such as aws:SourceAccount.
-        for (LocatedPolicy p : ctx.policies()) {
-            for (LocatedStatement s : p.statements()) {
-                s.conditionKeys().values().forEach(values -> values.forEach(v -> {
-                    String shape = Texts.shape(v);
-                    if (DOCUMENTATION_ACCOUNTS.contains(shape) && !ownAccount(ctx, shape)) {
-                        findings.add(INFO, Texts.region(v, 0, shape.length()),
-                                "condition value " + shape + " is the AWS documentation's example account id" + via(v, 0),
-                                "use ${AWS::AccountId} (in a !Sub) or the real account id", p.owner());
-                    }
-                }));
-            }
+        for (LocatedStatement s : ctx.statements()) {
+            s.conditionKeys().values().forEach(values -> values.forEach(v -> {
+                String shape = Texts.shape(v);
+                if (DOCUMENTATION_ACCOUNTS.contains(shape) && !ownAccount(ctx, shape)) {
+                    findings.add(INFO, Texts.region(v, 0, shape.length()),
+                            "condition value " + shape + " is the AWS documentation's example account id" + via(v, 0),
+                            "use ${AWS::AccountId} (in a !Sub) or the real account id", s.policy().owner());
+                }
+            }));
         }
     }
 

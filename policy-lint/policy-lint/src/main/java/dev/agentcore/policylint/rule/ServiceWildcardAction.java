@@ -1,6 +1,5 @@
 package dev.agentcore.policylint.rule;
 
-import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;
@@ -18,21 +17,14 @@ public final class ServiceWildcardAction implements Rule {
 
     @Override
     public void check(TemplateContext ctx, Findings findings) {
-        for (LocatedPolicy p : ctx.policies()) {
-            if (p.kind() == LocatedPolicy.Kind.TRUST) {
-                continue;
-            }
-            for (LocatedStatement s : p.statements()) {
-                if (!s.isAllow()) {
-                    continue;
-                }
-                for (Value.Text action : s.actions()) {
-                    String shape = Texts.shape(action);
-                    if (Texts.isLiteral(action) && (shape.equals("*") || shape.equalsIgnoreCase("bedrock-agentcore:*"))) {
-                        findings.add(INFO, Texts.region(action, 0, shape.length()),
-                                "'" + shape + "' in " + s.label() + " allows every AgentCore action, including ones added later",
-                                "list the actions the role needs, for example bedrock-agentcore:InvokeAgentRuntime", p.owner());
-                    }
+        for (LocatedStatement s : ctx.permissionAllows()) {
+            for (Value.Text action : s.actions()) {
+                String shape = Texts.shape(action);
+                if (Texts.isLiteral(action) && (shape.equals("*") || shape.equalsIgnoreCase("bedrock-agentcore:*"))) {
+                    findings.add(INFO, Texts.region(action, 0, shape.length()),
+                            "'" + shape + "' in " + s.label() + " allows every AgentCore action, including ones added later",
+                            "list the actions the role needs, for example bedrock-agentcore:InvokeAgentRuntime",
+                            s.policy().owner());
                 }
             }
         }

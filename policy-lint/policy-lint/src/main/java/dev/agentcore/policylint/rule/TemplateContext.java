@@ -6,6 +6,7 @@ import java.util.List;
 import dev.agentcore.iam.AgentCoreCatalog;
 import dev.agentcore.policylint.runtime.RuntimeSet;
 import dev.agentcore.policylint.template.LocatedPolicy;
+import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Policies;
 import dev.agentcore.policylint.template.Roles;
 import dev.agentcore.policylint.template.Template;
@@ -26,6 +27,7 @@ public final class TemplateContext {
     private final RuntimeSet runtimes;
     private final AgentCoreCatalog catalog;
     private List<LocatedPolicy> policies;
+    private List<LocatedStatement> statements;
     private List<Roles.Role> roles;
     private List<ArnText> arns;
 
@@ -52,6 +54,29 @@ public final class TemplateContext {
             policies = Policies.of(template);
         }
         return policies;
+    }
+
+    /** Every statement of every policy, in order; {@link LocatedStatement#policy()} gives its policy. */
+    public List<LocatedStatement> statements() {
+        if (statements == null) {
+            statements = LocatedPolicy.statementsOf(policies());
+        }
+        return statements;
+    }
+
+    /** The Allow statements of the permission policies: identity and resource policies, not trust policies. */
+    public List<LocatedStatement> permissionAllows() {
+        return allows(false);
+    }
+
+    /** The Allow statements of the trust policies ({@code AssumeRolePolicyDocument}). */
+    public List<LocatedStatement> trustAllows() {
+        return allows(true);
+    }
+
+    private List<LocatedStatement> allows(boolean trust) {
+        return statements().stream()
+                .filter(s -> (s.policy().kind() == LocatedPolicy.Kind.TRUST) == trust && s.isAllow()).toList();
     }
 
     public List<Roles.Role> roles() {

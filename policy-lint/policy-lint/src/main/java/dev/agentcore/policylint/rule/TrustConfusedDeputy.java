@@ -2,7 +2,6 @@ package dev.agentcore.policylint.rule;
 
 import java.util.Map;
 
-import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;
@@ -24,27 +23,19 @@ public final class TrustConfusedDeputy implements Rule {
 
     @Override
     public void check(TemplateContext ctx, Findings findings) {
-        for (LocatedPolicy p : ctx.policies()) {
-            if (p.kind() != LocatedPolicy.Kind.TRUST) {
-                continue;
-            }
-            for (LocatedStatement s : p.statements()) {
-                if (!s.isAllow()) {
+        for (LocatedStatement s : ctx.trustAllows()) {
+            for (Value.Text service : s.principals("Service")) {
+                if (!Texts.shape(service).equals(TrustPrincipal.AGENTCORE)) {
                     continue;
                 }
-                for (Value.Text service : s.principals("Service")) {
-                    if (!Texts.shape(service).equals(TrustPrincipal.AGENTCORE)) {
-                        continue;
-                    }
-                    Map<String, ?> keys = s.conditionKeys();
-                    if (!keys.containsKey("aws:sourceaccount") && !keys.containsKey("aws:sourcearn")) {
-                        findings.add(INFO, Texts.region(service, 0, Texts.shape(service).length()),
-                                p.owner() + " lets " + TrustPrincipal.AGENTCORE + " assume the role from any account"
-                                        + " (no aws:SourceAccount or aws:SourceArn condition)",
-                                "add Condition: {StringEquals: {aws:SourceAccount: !Ref AWS::AccountId}, ArnLike: "
-                                        + "{aws:SourceArn: !Sub 'arn:${AWS::Partition}:bedrock-agentcore:${AWS::Region}:${AWS::AccountId}:*'}}",
-                                p.owner());
-                    }
+                Map<String, ?> keys = s.conditionKeys();
+                if (!keys.containsKey("aws:sourceaccount") && !keys.containsKey("aws:sourcearn")) {
+                    findings.add(INFO, Texts.region(service, 0, Texts.shape(service).length()),
+                            s.policy().owner() + " lets " + TrustPrincipal.AGENTCORE + " assume the role from any account"
+                                    + " (no aws:SourceAccount or aws:SourceArn condition)",
+                            "add Condition: {StringEquals: {aws:SourceAccount: !Ref AWS::AccountId}, ArnLike: "
+                                    + "{aws:SourceArn: !Sub 'arn:${AWS::Partition}:bedrock-agentcore:${AWS::Region}:${AWS::AccountId}:*'}}",
+                            s.policy().owner());
                 }
             }
         }

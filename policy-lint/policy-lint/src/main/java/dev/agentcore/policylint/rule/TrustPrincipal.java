@@ -38,20 +38,18 @@ public final class TrustPrincipal implements Rule {
             boolean trusted = false;
             boolean undecidable = false;
             Value.Text bedrock = null;
-            for (LocatedPolicy p : role.trust()) {
-                for (LocatedStatement s : p.statements()) {
-                    if (!s.isAllow()) {
-                        continue;
-                    }
-                    for (Value.Text service : s.principals("Service")) {
-                        String shape = Texts.shape(service);
-                        if (!Texts.isLiteral(service)) {
-                            undecidable = true;
-                        } else if (shape.equals(AGENTCORE)) {
-                            trusted = true;
-                        } else if (shape.equals(BEDROCK)) {
-                            bedrock = service;
-                        }
+            for (LocatedStatement s : LocatedPolicy.statementsOf(role.trust())) {
+                if (!s.isAllow()) {
+                    continue;
+                }
+                for (Value.Text service : s.principals("Service")) {
+                    String shape = Texts.shape(service);
+                    if (!Texts.isLiteral(service)) {
+                        undecidable = true;
+                    } else if (shape.equals(AGENTCORE)) {
+                        trusted = true;
+                    } else if (shape.equals(BEDROCK)) {
+                        bedrock = service;
                     }
                 }
             }
@@ -85,11 +83,9 @@ public final class TrustPrincipal implements Rule {
             }
         }
         // Only an AgentCore execution role needs workload access tokens: its intent is clear.
-        for (LocatedPolicy p : role.permissions()) {
-            for (LocatedStatement s : p.statements()) {
-                if (s.isAllow() && grantsWorkloadTokens(s.actions())) {
-                    return "AgentCore Runtime (it is granted bedrock-agentcore:GetWorkloadAccessToken*)";
-                }
+        for (LocatedStatement s : LocatedPolicy.statementsOf(role.permissions())) {
+            if (s.isAllow() && grantsWorkloadTokens(s.actions())) {
+                return "AgentCore Runtime (it is granted bedrock-agentcore:GetWorkloadAccessToken*)";
             }
         }
         return null;

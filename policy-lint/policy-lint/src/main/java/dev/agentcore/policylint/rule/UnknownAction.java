@@ -23,25 +23,36 @@ public final class UnknownAction implements Rule {
 
     @Override
     public void check(TemplateContext ctx, Findings findings) {
-        for (LocatedPolicy p : ctx.policies()) {
-            for (LocatedStatement s : p.statements()) {
-                check(ctx.catalog(), p, s.actions(), findings);
-                check(ctx.catalog(), p, s.notActions(), findings);
-            }
+        for (LocatedStatement s : ctx.statements()) {
+            check(ctx.catalog(), s.policy(), s.actions(), findings);
+            check(ctx.catalog(), s.policy(), s.notActions(), findings);
         }
+    }
+
+    /**
+     * The action name after {@code bedrock-agentcore:} (any case) when the action is a literal string of that service,
+     * wildcards included; else null.
+     */
+    static String agentCoreActionName(Value.Text action) {
+        if (!Texts.isLiteral(action)) {
+            return null;
+        }
+        String shape = Texts.shape(action);
+        int colon = shape.indexOf(':');
+        if (colon < 0 || !shape.substring(0, colon).toLowerCase(Locale.ROOT).equals(AgentCoreCatalog.SERVICE)) {
+            return null;
+        }
+        return shape.substring(colon + 1);
     }
 
     private void check(AgentCoreCatalog catalog, LocatedPolicy p, List<Value.Text> actions, Findings findings) {
         for (Value.Text action : actions) {
-            if (!Texts.isLiteral(action)) {
+            String name = agentCoreActionName(action);
+            if (name == null) {
                 continue;
             }
             String shape = Texts.shape(action);
             int colon = shape.indexOf(':');
-            if (colon < 0 || !shape.substring(0, colon).toLowerCase(Locale.ROOT).equals(AgentCoreCatalog.SERVICE)) {
-                continue;
-            }
-            String name = shape.substring(colon + 1);
             boolean wildcard = name.contains("*") || name.contains("?");
             if (wildcard ? !catalog.actionsMatching(name).isEmpty() : catalog.action(name).isPresent()) {
                 continue;

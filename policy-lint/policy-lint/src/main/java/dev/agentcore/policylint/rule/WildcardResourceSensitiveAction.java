@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.agentcore.iam.AgentCoreAction;
-import dev.agentcore.iam.AgentCoreCatalog;
-import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;
@@ -31,40 +29,30 @@ public final class WildcardResourceSensitiveAction implements Rule {
 
     @Override
     public void check(TemplateContext ctx, Findings findings) {
-        for (LocatedPolicy p : ctx.policies()) {
-            if (p.kind() == LocatedPolicy.Kind.TRUST) {
+        for (LocatedStatement s : ctx.permissionAllows()) {
+            Value.Text star = s.resources().stream()
+                    .filter(r -> Texts.isLiteral(r) && Texts.shape(r).equals("*")).findFirst().orElse(null);
+            if (star == null) {
                 continue;
             }
-            for (LocatedStatement s : p.statements()) {
-                if (!s.isAllow()) {
+            Set<String> covered = new TreeSet<>();
+            for (Value.Text action : s.actions()) {
+                String name = UnknownAction.agentCoreActionName(action);
+                if (name == null) {
                     continue;
                 }
-                Value.Text star = s.resources().stream()
-                        .filter(r -> Texts.isLiteral(r) && Texts.shape(r).equals("*")).findFirst().orElse(null);
-                if (star == null) {
-                    continue;
-                }
-                Set<String> covered = new TreeSet<>();
-                for (Value.Text action : s.actions()) {
-                    String shape = Texts.shape(action);
-                    int colon = shape.indexOf(':');
-                    if (!Texts.isLiteral(action) || colon < 0
-                            || !shape.substring(0, colon).equalsIgnoreCase(AgentCoreCatalog.SERVICE)) {
-                        continue;
-                    }
-                    for (AgentCoreAction a : ctx.catalog().actionsMatching(shape.substring(colon + 1))) {
-                        if (sensitive(a.name())) {
-                            covered.add(a.name());
-                        }
+                for (AgentCoreAction a : ctx.catalog().actionsMatching(name)) {
+                    if (sensitive(a.name())) {
+                        covered.add(a.name());
                     }
                 }
-                if (!covered.isEmpty()) {
-                    findings.add(INFO, Texts.region(star, 0, 1),
-                            "Resource \"*\" with " + String.join(", ", covered) + " in " + s.label()
-                                    + " reaches every workload identity and runtime of the account",
-                            "name the workload identities (.../workload-identity/<runtimeName>-*) or runtimes (runtime/<id>) instead",
-                            p.owner());
-                }
+            }
+            if (!covered.isEmpty()) {
+                findings.add(INFO, Texts.region(star, 0, 1),
+                        "Resource \"*\" with " + String.join(", ", covered) + " in " + s.label()
+                                + " reaches every workload identity and runtime of the account",
+                        "name the workload identities (.../workload-identity/<runtimeName>-*) or runtimes (runtime/<id>) instead",
+                        s.policy().owner());
             }
         }
     }

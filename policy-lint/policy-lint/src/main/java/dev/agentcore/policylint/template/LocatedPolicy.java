@@ -37,6 +37,13 @@ public record LocatedPolicy(Template template, Template.Resource resource, Kind 
         return out;
     }
 
+    /** The statements of the policies, one policy after the other. */
+    public static List<LocatedStatement> statementsOf(List<LocatedPolicy> policies) {
+        List<LocatedStatement> out = new ArrayList<>();
+        policies.forEach(p -> out.addAll(p.statements()));
+        return out;
+    }
+
     /** The policy as the IAM model sees it; unknown pieces of strings become wildcards. */
     public PolicyDocument document() {
         return new PolicyDocument(null, null, statements().stream().map(LocatedStatement::toStatement).toList());
