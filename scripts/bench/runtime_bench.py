@@ -6,133 +6,23 @@ load, JSON invocation throughput and latency at concurrency 1 and 64 (wrk), and 
 event. Writes the runtime section of docs/benchmarks.md. Standard library only.
 """
 import argparse
-import http.client
 import json
-import os
-import platform
-import re
 import socket
 import statistics
-import subprocess
-import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from benchlib import (PYTHON, ROOT, Server, cold_starts, java_variants, log, machine, peak_rss_during, ping_ok,
+                      replace_section, require, rss_mb, verdict, wrk)
+
 JAR = ROOT / "agents/benchmarks/echo-agent/target/echo-agent.jar"
 PY_APP = ROOT / "scripts/bench/echo_agent.py"
-PYTHON = ROOT / ".venv/bin/python"
 PAYLOAD = json.dumps({"prompt": "What is VO2 max?", "session": "bench", "n": 42})
-
-# The JVM options we recommend for AgentCore (also in the samples' Jib configuration): a small heap and
-# the serial collector because AgentCore bills memory, C1 only because agents are I/O bound.
-TUNED = ["-XX:+UseSerialGC", "-Xmx64m", "-Xss512k", "-XX:TieredStopAtLevel=1",
-         "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=96m"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-class Server:
-    """One server process on a free loopback port; start() returns the cold start in ms."""
-
-    def __init__(self, name, argv_for_port, env=None):
-        self.name, self.argv_for_port, self.env = name, argv_for_port, env
-        self.proc, self.port = None, None
-
-    def start(self):
-        self.port = free_port()
-        started = time.perf_counter()
-        self.proc = subprocess.Popen(self.argv_for_port(self.port), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, env=self.env)
-        deadline = started + 60
-        while time.perf_counter() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"{self.name} exited with {self.proc.returncode} before answering /ping")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
-                conn.request("GET", "/ping")
-                if conn.getresponse().status == 200:
-                    return (time.perf_counter() - started) * 1000
-            except OSError:
-                time.sleep(0.005)
-        raise SystemExit(f"{self.name} did not answer /ping within 60 s")
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-
-
-def java_server(name, java, extra, jar):
-    return Server(name, lambda port: [java, *extra, "-jar", str(jar), f"--server.port={port}",
-                                      "--logging.level.root=WARN"])
 
 
 def python_server():
-    return Server("Python BedrockAgentCoreApp", lambda port: [str(PYTHON), str(PY_APP), str(port)])
-
-
-def cold_starts(server, runs):
-    times, rss = [], []
-    for _ in range(runs):
-        try:
-            times.append(server.start())
-            time.sleep(1.0)
-            rss.append(rss_mb(server.proc.pid))
-        finally:
-            server.stop()
-    return statistics.median(times), statistics.median(rss)
-
-
-def wrk(port, connections, seconds, lua):
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua,
-                          f"http://127.0.0.1:{port}/invocations"], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    pct = {m.group(1): to_ms(m.group(2)) for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M)}
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if errors:
-        raise SystemExit(f"wrk saw {errors.group(1)} non-2xx responses:\n{out}")
-    return rps, pct["50"], pct["99"]
-
-
-def to_ms(value):
-    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
-def peak_rss_during(pid, action):
-    peak, done = [0.0], threading.Event()
-
-    def sample():
-        while not done.is_set():
-            peak[0] = max(peak[0], rss_mb(pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    try:
-        result = action()
-    finally:
-        done.set()
-        sampler.join()
-    return result, peak[0]
+    return Server("Python BedrockAgentCoreApp", lambda port: [str(PYTHON), str(PY_APP), str(port)], ping_ok, "/ping")
 
 
 def first_event_ms(port, runs):
@@ -161,26 +51,15 @@ def load(server, seconds, lua):
     server.start()
     try:
         pid = server.proc.pid
+        url = f"http://127.0.0.1:{server.port}/invocations"
         rss_idle = rss_mb(pid)
-        wrk(server.port, 16, 5, lua)  # warm-up (JIT, pools), not reported
-        c1 = wrk(server.port, 1, seconds, lua)
-        c64, peak = peak_rss_during(pid, lambda: wrk(server.port, 64, seconds, lua))
+        wrk(url, 16, 5, lua)  # warm-up (JIT, pools), not reported
+        c1 = wrk(url, 1, seconds, lua)
+        c64, peak = peak_rss_during(pid, lambda: wrk(url, 64, seconds, lua))
         ttfe = first_event_ms(server.port, 200)
         return {"rss_idle": rss_idle, "c1": c1, "c64": c64, "rss_peak": peak, "ttfe": ttfe}
     finally:
         server.stop()
-
-
-def extract_with_cds(java, workdir):
-    """The Spring Boot recipe: extract the jar, then a training run writes the class data sharing archive."""
-    subprocess.run([java, "-Djarmode=tools", "-jar", str(JAR), "extract", "--destination", str(workdir)],
-                   check=True, capture_output=True)
-    jar = workdir / "echo-agent.jar"
-    subprocess.run([java, *TUNED, f"-XX:ArchiveClassesAtExit={workdir / 'app.jsa'}",
-                    "-Dspring.context.exit=onRefresh", "-jar", str(jar)], check=True, capture_output=True)
-    subprocess.run([java, *TUNED, f"-XX:AOTCacheOutput={workdir / 'app.aot'}",
-                    "-Dspring.context.exit=onRefresh", "-jar", str(jar)], check=True, capture_output=True)
-    return jar
 
 
 def main():
@@ -190,31 +69,19 @@ def main():
     parser.add_argument("--starts", type=int, default=5)
     parser.add_argument("--report", default=str(ROOT / "docs/benchmarks.md"))
     args = parser.parse_args()
-    for needed in (JAR, PYTHON):
-        if not needed.exists():
-            raise SystemExit(f"missing {needed}: run `make bench-runtime` (it builds and installs what is needed)")
+    require(JAR, PYTHON, hint="run `make bench-runtime` (it builds and installs what is needed)")
 
     work = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
     lua = work / "post.lua"
     lua.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
                    f"wrk.body = {json.dumps(PAYLOAD)}\n")
-    extracted = extract_with_cds(args.java, work / "app")
+    variants = java_variants(args.java, JAR, work / "app", ping_ok, "/ping")
 
-    variants = [
-        ("java -jar, default JVM", java_server("default", args.java, [], JAR)),
-        ("tuned JVM flags", java_server("tuned", args.java, TUNED, JAR)),
-        ("tuned + extracted jar + AppCDS", java_server("cds", args.java,
-                                                       TUNED + [f"-XX:SharedArchiveFile={work / 'app/app.jsa'}"],
-                                                       extracted)),
-        ("tuned + extracted jar + JDK AOT cache", java_server("aot", args.java,
-                                                              TUNED + [f"-XX:AOTCache={work / 'app/app.aot'}"],
-                                                              extracted)),
-    ]
-    print("cold starts ...", file=sys.stderr)
+    log("cold starts ...")
     python_start = cold_starts(python_server(), args.starts)
-    starts = [(label, cold_starts(server, args.starts)) for label, server in variants]
+    starts = [(label, cold_starts(server, args.starts)) for label, server, _ in variants]
 
-    print("load ...", file=sys.stderr)
+    log("load ...")
     java_best = variants[3][1]
     python_load = load(python_server(), args.seconds, str(lua))
     java_load = load(java_best, args.seconds, str(lua))
@@ -222,20 +89,12 @@ def main():
     write_report(args, python_start, starts, python_load, java_load)
 
 
-def machine():
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    java = subprocess.run([sys.argv[sys.argv.index("--java") + 1], "-version"], capture_output=True, text=True).stderr
-    return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; "
-            f"{java.splitlines()[0]}; Python {platform.python_version()}; load from wrk -t1 on the same machine; "
-            f"1-minute load average when the report was written {os.getloadavg()[0]:.1f}")
-
-
 def write_report(args, python_start, starts, py, jv):
     ratio = lambda a, b: f"{a / b:.1f}x"
     lines = [
         "## Runtime starter vs Python BedrockAgentCoreApp",
         "",
-        f"Produced by `make bench-runtime` on {time.strftime('%Y-%m-%d')}: {machine()}.",
+        f"Produced by `make bench-runtime` on {time.strftime('%Y-%m-%d')}: {machine(args.java)}.",
         "Both serve the same echo handler (`agents/benchmarks/echo-agent`, `scripts/bench/echo_agent.py`);",
         f"each load step runs {args.seconds} s after a 5 s warm-up; cold starts are the median of {args.starts}.",
         "",
@@ -260,7 +119,6 @@ def write_report(args, python_start, starts, py, jv):
     lines += [f"| Java: {label} | {s[0]:.0f} | {s[1]:.0f} |" for label, s in starts]
     best_start = min(s[0] for _, s in starts)
     best_rss = min(s[1] for _, s in starts)
-    verdict = lambda ok: "met" if ok else "**missed**"
     lines += [
         "",
         "### Against the targets",
@@ -279,18 +137,6 @@ def write_report(args, python_start, starts, py, jv):
     ]
     replace_section(Path(args.report), "runtime", "\n".join(lines))
     print("\n".join(lines))
-
-
-def replace_section(report, area, body):
-    begin, end = f"<!-- BEGIN {area} -->", f"<!-- END {area} -->"
-    text = report.read_text() if report.exists() else "# Benchmarks\n"
-    if begin not in text:
-        text = text.rstrip() + f"\n\n{begin}\n{end}\n"
-    head, rest = text.split(begin, 1)
-    _, tail = rest.split(end, 1)
-    tmp = report.with_suffix(".tmp")
-    tmp.write_text(f"{head}{begin}\n{body}\n{end}{tail}")
-    tmp.replace(report)
 
 
 if __name__ == "__main__":
