@@ -13,8 +13,8 @@ JAR=policy-lint/policy-lint/target/policy-lint.jar
 LAUNCHER=policy-lint/policy-lint/bin/policy-lint
 CFN_LINT=.venv/bin/cfn-lint
 WORK=docs/bench-work/policy-lint
-RUNS=${RUNS:-15}
-CORPUS_RUNS=${CORPUS_RUNS:-3}
+RUNS=${RUNS:-5}
+CORPUS_RUNS=${CORPUS_RUNS:-4}
 REPORT=docs/benchmarks.md
 
 [ -f "$JAR" ] || { echo "bench-policy-lint: $JAR is missing: run make bench-policy-lint" >&2; exit 1; }
@@ -66,30 +66,58 @@ if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -ge 2
 fi
 POLICY_LINT_JAR="$PWD/$JAR" JAVA_HOME="$JAVA_HOME" "$LAUNCHER" --version >/dev/null 2>&1 || true
 
+# The same jar with picocli's classes as published (Java 5 class files, which no class-data archive can hold), to
+# show what compiling picocli from its source with our release (policy-lint/policy-lint/pom.xml) buys.
+PICOCLI_VERSION=$(sed -n 's:.*<picocli.version>\(.*\)</picocli.version>.*:\1:p' pom.xml)
+PICOCLI_JAR="${MAVEN_REPO:-$HOME/.m2/repository}/info/picocli/picocli/$PICOCLI_VERSION/picocli-$PICOCLI_VERSION.jar"
+AS_PUBLISHED="$WORK/cache/policy-lint-published-picocli.jar"
+AOT_PUBLISHED="$WORK/cache/published-picocli.aot"
+if [ -f "$PICOCLI_JAR" ] && [ -f "$AOT" ]; then
+  python3 - "$JAR" "$PICOCLI_JAR" "$AS_PUBLISHED" <<'PY'
+import sys, zipfile
+ours, picocli, out = sys.argv[1:]
+with zipfile.ZipFile(ours) as a, zipfile.ZipFile(picocli) as b, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
+    for e in a.infolist():
+        if not e.filename.startswith("picocli/"):
+            o.writestr(e, a.read(e))
+    for e in b.infolist():
+        if e.filename.startswith("picocli/"):
+            o.writestr(e, b.read(e))
+PY
+  "$JAVA" $C1 -XX:AOTCacheOutput="$AOT_PUBLISHED" -Xlog:aot=off -Xlog:cds=off -jar "$AS_PUBLISHED" --self-check >/dev/null 2>&1 || true
+fi
+
 declare -a NAMES CMDS
 add() { NAMES+=("$1"); CMDS+=("$2"); }
 add "cfn-lint $( "$CFN_LINT" --version 2>/dev/null | awk '{print $2}')" "$CFN_LINT $SINGLE"
 add "java -jar (JVM defaults)" "$JAVA -jar $JAR --no-config $SINGLE"
 add "+ C1 only, serial GC, small heap" "$JAVA $C1 -jar $JAR --no-config $SINGLE"
 add "+ dynamic CDS archive (AppCDS)" "$JAVA $C1 -XX:SharedArchiveFile=$JSA -Xlog:cds=off -jar $JAR --no-config $SINGLE"
-[ -f "$AOT" ] && add "+ AOT cache (JDK 25, JEP 483/514) instead" "$JAVA $C1 -XX:AOTCache=$AOT -Xlog:aot=off -Xlog:cds=off -jar $JAR --no-config $SINGLE"
+[ -f "$AOT_PUBLISHED" ] && add "+ AOT cache (JDK 25, JEP 483/514) instead, picocli as published (Java 5 classes)" "$JAVA $C1 -XX:AOTCache=$AOT_PUBLISHED -Xlog:aot=off -Xlog:cds=off -jar $AS_PUBLISHED --no-config $SINGLE"
+[ -f "$AOT" ] && add "+ picocli compiled for Java 21, so the AOT cache holds it too" "$JAVA $C1 -XX:AOTCache=$AOT -Xlog:aot=off -Xlog:cds=off -jar $JAR --no-config $SINGLE"
 add "launcher as shipped (bin/policy-lint)" "env POLICY_LINT_JAR=$PWD/$JAR JAVA_HOME=$JAVA_HOME $LAUNCHER --no-config $SINGLE"
 
-# mean and standard deviation in ms of a command, RUNS times (hyperfine if present, else a timed loop)
-measure() { # runs command -> "mean stddev"
-  local runs=$1; shift
+# Each command's times are collected over several rounds that interleave the commands, so that a change in the
+# machine's load (other builds) hits every command alike; the report gives the median and the spread.
+declare -A TIMES
+sample() { # key runs command: appends the times (ms) of `runs` runs to TIMES[key]
+  local key=$1 runs=$2 cmd=$3 out i s e
   if command -v hyperfine >/dev/null; then
-    hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$WORK/h.json" "$1" >/dev/null 2>&1
-    python3 -c "import json;r=json.load(open('$WORK/h.json'))['results'][0];print(f\"{r['mean']*1000:.0f} {r['stddev']*1000:.0f}\")"
+    hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$WORK/h.json" "$cmd" >/dev/null 2>&1
+    out=$(python3 -c "import json;print(' '.join(f'{t*1000:.1f}' for t in json.load(open('$WORK/h.json'))['results'][0]['times']))")
   else
-    local times=() i s e
-    for i in 1 2; do bash -c "$1" >/dev/null 2>&1 || true; done
+    bash -c "$cmd" >/dev/null 2>&1 || true
+    out=""
     for ((i = 0; i < runs; i++)); do
-      s=$(date +%s%N); bash -c "$1" >/dev/null 2>&1 || true; e=$(date +%s%N); times+=($(( (e - s) / 1000000 )))
+      s=$(date +%s%N); bash -c "$cmd" >/dev/null 2>&1 || true; e=$(date +%s%N); out+=" $(( (e - s) / 1000000 ))"
     done
-    python3 -c "import statistics as s,sys;v=[int(x) for x in sys.argv[1:]];print(f'{s.mean(v):.0f} {s.pstdev(v):.0f}')" "${times[@]}"
   fi
+  TIMES[$key]="${TIMES[$key]:-} $out"
 }
+stats() { # key -> "median stddev min"
+  python3 -c "import statistics as s,sys;v=[float(x) for x in sys.argv[1:]];print(f'{s.median(v):.0f} {s.pstdev(v):.0f} {min(v):.0f}')" ${TIMES[$1]}
+}
+
 peak() { # command -> peak RSS in MB
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "%M" -o "$WORK/rss" bash -c "exec $1" >/dev/null 2>&1 || true
@@ -99,22 +127,30 @@ peak() { # command -> peak RSS in MB
   fi
 }
 
-echo "one template (${RUNS} runs each)..."
-declare -a MEAN SD
+ROUNDS=${ROUNDS:-4}
+echo "one template: ${ROUNDS} rounds of ${RUNS} runs per command..."
+declare -a MEAN SD MIN
+for ((round = 0; round < ROUNDS; round++)); do
+  for i in "${!CMDS[@]}"; do sample "one$i" "$RUNS" "${CMDS[$i]}"; done
+done
 for i in "${!CMDS[@]}"; do
-  read -r m s < <(measure "$RUNS" "${CMDS[$i]}")
-  MEAN[$i]=$m; SD[$i]=$s
-  echo "  ${NAMES[$i]}: ${m} ms ± ${s}"
+  read -r m s n < <(stats "one$i")
+  MEAN[$i]=$m; SD[$i]=$s; MIN[$i]=$n
+  echo "  ${NAMES[$i]}: median ${m} ms ± ${s} (min ${n})"
 done
 CFN_ONE=${MEAN[0]}
 LAST=$(( ${#CMDS[@]} - 1 ))
 PL_ONE=${MEAN[$LAST]}
 
-echo "corpus of 240 templates (${CORPUS_RUNS} runs each)..."
+echo "corpus of 240 templates: ${CORPUS_RUNS} rounds..."
 CFN_CORPUS_CMD="$CFN_LINT $WORK/corpus/*"
 PL_CORPUS_CMD="env POLICY_LINT_JAR=$PWD/$JAR JAVA_HOME=$JAVA_HOME $LAUNCHER --no-config $WORK/corpus"
-read -r CFN_CORPUS CFN_CORPUS_SD < <(measure "$CORPUS_RUNS" "$CFN_CORPUS_CMD")
-read -r PL_CORPUS PL_CORPUS_SD < <(measure "$CORPUS_RUNS" "$PL_CORPUS_CMD")
+for ((round = 0; round < CORPUS_RUNS; round++)); do
+  sample cfn_corpus 1 "$CFN_CORPUS_CMD"
+  sample pl_corpus 3 "$PL_CORPUS_CMD"
+done
+read -r CFN_CORPUS CFN_CORPUS_SD _ < <(stats cfn_corpus)
+read -r PL_CORPUS PL_CORPUS_SD _ < <(stats pl_corpus)
 echo "  cfn-lint: ${CFN_CORPUS} ms, policy-lint: ${PL_CORPUS} ms"
 
 echo "peak memory..."
@@ -133,21 +169,28 @@ MEM_OK=$(python3 -c "import sys; a=sys.argv[1:]; print('met' if 'n/a' not in a a
   echo "Measured $(date -u +%Y-%m-%d) by \`make bench-policy-lint\` (\`scripts/bench-policy-lint.sh\`) on $(nproc) cores,"
   echo "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo 'unknown CPU'), $(free -g | awk '/Mem:/ {print $2}') GiB,"
   echo "$("$JAVA" -version 2>&1 | head -1), $("$CFN_LINT" --version 2>/dev/null), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
-  echo "Times are means of ${RUNS} runs (corpus: ${CORPUS_RUNS}) $(command -v hyperfine >/dev/null && echo 'with hyperfine' || echo 'with a timed loop'), process start to exit."
+  echo "Times are medians, process start to exit, $(command -v hyperfine >/dev/null && echo 'measured with hyperfine' || echo 'measured with a timed loop'):"
+  echo "one template ${ROUNDS} rounds x ${RUNS} runs, the corpus ${CORPUS_RUNS} rounds (cfn-lint 1 run, policy-lint 3 runs a round);"
+  echo "rounds interleave the commands so that other load on the machine hits all of them alike."
   echo "Peak memory is the maximum resident set size from \`/usr/bin/time -v\`."
   echo
   echo "| | cfn-lint | policy-lint | ratio | target |"
   echo "|---|---|---|---|---|"
-  echo "| one template, as pre-commit runs it | ${CFN_ONE} ms | ${PL_ONE} ms | ${R_ONE}x faster | >= 5x: $(verdict "$R_ONE" 5) |"
-  echo "| corpus of 240 templates, one process | ${CFN_CORPUS} ms | ${PL_CORPUS} ms | ${R_CORPUS}x faster | >= 20x: $(verdict "$R_CORPUS" 20) |"
+  echo "| one template, as pre-commit runs it | ${CFN_ONE} ms ± ${SD[0]} | ${PL_ONE} ms ± ${SD[$LAST]} | ${R_ONE}x faster | >= 5x: $(verdict "$R_ONE" 5) |"
+  echo "| corpus of 240 templates, one process | ${CFN_CORPUS} ms ± ${CFN_CORPUS_SD} | ${PL_CORPUS} ms ± ${PL_CORPUS_SD} | ${R_CORPUS}x faster | >= 20x: $(verdict "$R_CORPUS" 20) |"
   echo "| peak memory, one template | ${RSS_CFN_ONE} MB | ${RSS_PL_ONE} MB | | |"
   echo "| peak memory, corpus | ${RSS_CFN_CORPUS} MB | ${RSS_PL_CORPUS} MB | | <= 100 MB: ${MEM_OK} |"
   echo
   echo "What each start-up step buys (one template, policy-lint only unless named):"
   echo
-  echo "| command | mean | ± |"
-  echo "|---|---|---|"
-  for i in "${!CMDS[@]}"; do echo "| ${NAMES[$i]} | ${MEAN[$i]} ms | ${SD[$i]} ms |"; done
+  echo "| command | median | ± | min | vs previous step |"
+  echo "|---|---|---|---|---|"
+  for i in "${!CMDS[@]}"; do
+    step=""
+    if [ "$i" -ge 2 ]; then step="$(( MEAN[i] - MEAN[i-1] )) ms"; fi
+    [ "$i" -eq 1 ] && step="(starting point)"
+    echo "| ${NAMES[$i]} | ${MEAN[$i]} ms | ${SD[$i]} ms | ${MIN[$i]} ms | ${step} |"
+  done
   echo
   echo "The corpus is generated from the test fixtures (240 YAML and JSON templates, SAM and CDK synth output included);"
   echo "policy-lint's verdict on it: \`${FINDINGS}\`. cfn-lint checks far more than IAM (every resource schema);"
