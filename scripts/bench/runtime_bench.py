@@ -71,20 +71,22 @@ def main():
     args = parser.parse_args()
     require(JAR, PYTHON, hint="run `make bench-runtime` (it builds and installs what is needed)")
 
-    work = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
-    lua = work / "post.lua"
-    lua.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                   f"wrk.body = {json.dumps(PAYLOAD)}\n")
-    variants = java_variants(args.java, JAR, work / "app", ping_ok, "/ping")
+    # The extracted jar and its archives take ~150 MB; nothing in them is needed after the run.
+    with tempfile.TemporaryDirectory(prefix="bench-runtime-") as tmp:
+        work = Path(tmp)
+        lua = work / "post.lua"
+        lua.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                       f"wrk.body = {json.dumps(PAYLOAD)}\n")
+        variants = java_variants(args.java, JAR, work / "app", ping_ok, "/ping")
 
-    log("cold starts ...")
-    python_start = cold_starts(python_server(), args.starts)
-    starts = [(label, cold_starts(server, args.starts)) for label, server, _ in variants]
+        log("cold starts ...")
+        python_start = cold_starts(python_server(), args.starts)
+        starts = [(label, cold_starts(server, args.starts)) for label, server, _ in variants]
 
-    log("load ...")
-    java_best = variants[3][1]
-    python_load = load(python_server(), args.seconds, str(lua))
-    java_load = load(java_best, args.seconds, str(lua))
+        log("load ...")
+        java_best = variants[3][1]
+        python_load = load(python_server(), args.seconds, str(lua))
+        java_load = load(java_best, args.seconds, str(lua))
 
     write_report(args, python_start, starts, python_load, java_load)
 
