@@ -3,6 +3,7 @@ ConformanceAgent.java. The conformance test sends both the same requests and com
 import sys
 
 from bedrock_agentcore.runtime import BedrockAgentCoreApp
+from starlette.responses import Response
 
 app = BedrockAgentCoreApp()
 
@@ -31,6 +32,13 @@ def handler(payload, context):
             yield "partial"
             raise ValueError("stream broke")
         return broken()
+    if case == "stream_timeout":
+        def timed_out():
+            yield "partial"
+            raise TimeoutError("upstream timed out")
+        return timed_out()
+    if case == "empty_response":
+        return Response(status_code=202)
     if case == "error":
         raise ValueError("boom")
     if case == "context":

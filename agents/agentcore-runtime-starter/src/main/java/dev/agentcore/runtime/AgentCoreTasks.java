@@ -3,6 +3,8 @@ package dev.agentcore.runtime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +48,9 @@ public final class AgentCoreTasks {
     /** Opens a task with metadata and returns its id for {@link #complete(long)}. */
     public long add(String name, Map<String, Object> metadata) {
         long id = ids.incrementAndGet();
-        active.put(id, new Task(name, clock.instant(), Map.copyOf(metadata)));
+        // Null metadata, or null values in it, are allowed, as the Python SDK's metadata=None is.
+        Map<String, Object> copy = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        active.put(id, new Task(name, clock.instant(), copy));
         log.info("Async task started: {} (ID: {})", name, id);
         return id;
     }

@@ -65,6 +65,8 @@ public class AgentCoreRuntimeAutoConfiguration {
         return RouterFunctions.route()
                 .POST("/invocations", invocations::handle)
                 .GET("/ping", ping::handle)
+                // Starlette answers HEAD wherever it answers GET; the servlet container drops the body.
+                .HEAD("/ping", ping::handle)
                 // Other methods on the contract's paths: 405 with Allow, as the reference answers.
                 .route(RequestPredicates.path("/invocations"), request -> methodNotAllowed("POST"))
                 .route(RequestPredicates.path("/ping"), request -> methodNotAllowed("GET, HEAD"))

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -151,7 +152,8 @@ public final class InvocationEndpoint {
                         break;
                     }
                     element = events.next();
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
+                    // Throwable: a Publisher can fail with a checked exception (Reactor's timeout() does).
                     log.error("Error in streaming", e);
                     writeEvent(out, json.result(streamingError(e)));
                     break;
@@ -181,6 +183,11 @@ public final class InvocationEndpoint {
         res.setStatus(entity.getStatusCode().value());
         entity.getHeaders().forEach((name, values) -> values.forEach(value -> res.addHeader(name, value)));
         Object body = entity.getBody();
+        if (body == null) {
+            // No body, as Starlette's Response(status_code=...) answers.
+            res.setContentLength(0);
+            return;
+        }
         byte[] bytes;
         if (body instanceof byte[] raw) {
             bytes = raw;
@@ -248,15 +255,18 @@ public final class InvocationEndpoint {
         if (body.length > limit) {
             throw BadRequest.tooLarge(body.length, limit);
         }
+        Charset charset = detectEncoding(body);
+        // A UTF-8 byte order mark is skipped, as Python's utf-8-sig codec does.
+        int start = charset == StandardCharsets.UTF_8 && startsWith(body, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
+                    .decode(ByteBuffer.wrap(body, start, body.length - start))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new BadRequest(400, "Invalid encoding", "the body is not valid UTF-8: " + e.getMessage());
+            throw new BadRequest(400, "Invalid encoding", "the body is not valid " + charset.name() + ": " + e.getMessage());
         }
         try {
             JsonNode node = mapper.readTree(text);
@@ -269,6 +279,48 @@ public final class InvocationEndpoint {
             String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*]\\)", "");
             throw new BadRequest(400, "Invalid JSON", message + " at " + location(e));
         }
+    }
+
+    /**
+     * The encoding {@code json.loads} reads a byte body in ({@code json.detect_encoding}), as the reference
+     * parses {@code /invocations}: a UTF-32, UTF-16 or UTF-8 byte order mark, else the pattern of zero
+     * bytes at the start, else UTF-8.
+     */
+    private static Charset detectEncoding(byte[] b) {
+        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
+            return Charset.forName("UTF-32");
+        }
+        if (startsWith(b, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE)) {
+            return StandardCharsets.UTF_16;
+        }
+        if (b.length >= 4) {
+            if (b[0] == 0) {
+                return b[1] != 0 ? StandardCharsets.UTF_16BE : Charset.forName("UTF-32BE");
+            }
+            if (b[1] == 0) {
+                return b[2] != 0 || b[3] != 0 ? StandardCharsets.UTF_16LE : Charset.forName("UTF-32LE");
+            }
+        } else if (b.length == 2) {
+            if (b[0] == 0) {
+                return StandardCharsets.UTF_16BE;
+            }
+            if (b[1] == 0) {
+                return StandardCharsets.UTF_16LE;
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String location(JacksonException e) {

@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /** The same trivial handlers as src/test/resources/python/conformance_app.py, case by case. */
@@ -32,6 +35,10 @@ public class ConformanceAgent {
                         Stream.generate(() -> {
                             throw new IllegalArgumentException("stream broke");
                         }).limit(1));
+                // Reactor's timeout() fails a Flux with this checked exception.
+                case "stream_timeout" -> Flux.concat(Flux.just("partial"),
+                        Flux.error(new TimeoutException("upstream timed out")));
+                case "empty_response" -> ResponseEntity.status(202).build();
                 case "error" -> throw new IllegalArgumentException("boom");
                 case "context" -> ordered("session_id", context.sessionId(),
                         "headers", new TreeMap<>(context.requestHeaders()));

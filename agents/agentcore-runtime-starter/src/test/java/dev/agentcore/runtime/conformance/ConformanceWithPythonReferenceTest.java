@@ -63,6 +63,7 @@ class ConformanceWithPythonReferenceTest {
                 Arguments.of("null result", json("{\"case\":\"none\"}")),
                 Arguments.of("stream of strings and objects", json("{\"case\":\"stream\"}")),
                 Arguments.of("handler exception", json("{\"case\":\"error\"}")),
+                Arguments.of("response with a status and no body", json("{\"case\":\"empty_response\"}")),
                 Arguments.of("top-level JSON string payload", json("\"just a string\"")),
                 Arguments.of("context: session id and forwardable headers", json("{\"case\":\"context\"}")
                         .header("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", "session-0123456789abcdef0123456789abcdef")
@@ -93,6 +94,57 @@ class ConformanceWithPythonReferenceTest {
         assertThat(oursAsPython).isEqualTo(reference);
         assertThat(ours.body()).endsWith("data: {\"error\": \"stream broke\", \"error_type\": \"IllegalArgumentException\", "
                 + "\"message\": \"An error occurred during streaming\"}\n\n");
+    }
+
+    @Test
+    void aCheckedExceptionFromAPublisherAlsoEndsTheStreamWithOneErrorEvent() throws Exception {
+        HttpRequest.Builder request = json("{\"case\":\"stream_timeout\"}");
+        Exchange ours = send(request, URI.create("http://127.0.0.1:" + port + "/invocations"));
+        Exchange reference = send(request, python.uri("/invocations"));
+
+        // error_type is the exception's class name in each language: TimeoutError there, TimeoutException here.
+        Exchange oursAsPython = new Exchange(ours.status(), ours.contentType(),
+                ours.body().replace("\"error_type\": \"TimeoutException\"", "\"error_type\": \"TimeoutError\""));
+        assertThat(oursAsPython).isEqualTo(reference);
+        assertThat(ours.body()).endsWith("data: {\"error\": \"upstream timed out\", \"error_type\": \"TimeoutException\", "
+                + "\"message\": \"An error occurred during streaming\"}\n\n");
+    }
+
+    @Test
+    void bodiesInTheEncodingsJsonLoadsDetectsAreAcceptedAsInTheReference() throws Exception {
+        String payload = "{\"case\":\"echo\",\"prompt\":\"caf\u00e9 \u2713 \ud83d\ude00\"}";
+        byte[] utf8 = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8WithBom = new byte[utf8.length + 3];
+        utf8WithBom[0] = (byte) 0xEF;
+        utf8WithBom[1] = (byte) 0xBB;
+        utf8WithBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, utf8WithBom, 3, utf8.length);
+        Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("UTF-8 with a byte order mark", utf8WithBom);
+        bodies.put("UTF-16 with a byte order mark", payload.getBytes(StandardCharsets.UTF_16));
+        bodies.put("UTF-16LE without one", payload.getBytes(StandardCharsets.UTF_16LE));
+        bodies.put("UTF-16BE without one", payload.getBytes(StandardCharsets.UTF_16BE));
+        bodies.put("UTF-32 with a byte order mark", payload.getBytes(java.nio.charset.Charset.forName("UTF-32")));
+        for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder()
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.getValue()));
+            Exchange ours = send(request, URI.create("http://127.0.0.1:" + port + "/invocations"));
+            Exchange reference = send(request, python.uri("/invocations"));
+
+            assertThat(reference.status()).as(body.getKey()).isEqualTo(200);
+            assertThat(ours).as(body.getKey()).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void headPingAnswersAsGetDoesWithoutABody() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder().method("HEAD", HttpRequest.BodyPublishers.noBody());
+        Exchange ours = send(request, URI.create("http://127.0.0.1:" + port + "/ping"));
+        Exchange reference = send(request, python.uri("/ping"));
+
+        assertThat(reference.status()).isEqualTo(200);
+        assertThat(ours).isEqualTo(reference);
     }
 
     @Test

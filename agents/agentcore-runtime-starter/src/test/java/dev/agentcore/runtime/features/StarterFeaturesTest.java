@@ -223,6 +223,20 @@ class StarterFeaturesTest {
     }
 
     @Test
+    void taskMetadataMayBeAbsentOrHoldNullValuesAsInThePythonSdk() throws Exception {
+        java.util.Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("file", null);
+
+        long none = tasks.add("no-metadata", null);
+        long nullValue = tasks.add("null-value", withNull);
+
+        assertThat(ping().get("status").asString()).isEqualTo("HealthyBusy");
+        assertThat(tasks.complete(none)).isTrue();
+        assertThat(tasks.complete(nullValue)).isTrue();
+        assertThat(ping().get("status").asString()).isEqualTo("Healthy");
+    }
+
+    @Test
     void asyncTaskAnnotationKeepsTheSessionBusyUntilTheFutureCompletes() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<String> work = background.index(done);
