@@ -1,5 +1,6 @@
 package dev.agentcore.cli;
 
+import dev.agentcore.client.http.Redaction;
 import dev.agentcore.client.report.DiagnosedException;
 import dev.agentcore.client.report.DiagnosisReport;
 import java.util.concurrent.Callable;
@@ -45,12 +46,26 @@ public final class AgentCoreInvoke implements Callable<Integer> {
         cli.setErr(new java.io.PrintWriter(env.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, env));
         cli.setParameterExceptionHandler((e, args1) -> {
-            env.err().println("error: " + e.getMessage());
+            env.err().println("error: " + withoutTokens(e.getMessage(), args1));
             env.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE;
         });
         return cli.execute(args);
     }
+
+    /** picocli quotes the arguments it cannot place: a token pasted without --token must not be printed whole. */
+    private static String withoutTokens(String message, String[] args) {
+        String text = String.valueOf(message);
+        for (String arg : args) {
+            if (JWT.matcher(arg).matches()) {
+                text = text.replace(arg, Redaction.secret(arg));
+            }
+        }
+        return text;
+    }
+
+    private static final java.util.regex.Pattern JWT =
+            java.util.regex.Pattern.compile("(?i:bearer\\s+)?eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_.-]+\\s*");
 
     private static int report(Exception e, CommandLine command, Environment env) {
         OutputOptions output = command.getCommand() instanceof HasOutput has && has.output() != null

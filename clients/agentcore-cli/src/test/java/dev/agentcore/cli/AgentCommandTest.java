@@ -294,6 +294,20 @@ class AgentCommandTest {
     }
 
     @Test
+    void aTokenPastedWithoutItsFlagIsNotEchoedInTheUsageError() {
+        // `agentcore-invoke token "$JWT"` instead of AGENTCORE_BEARER_TOKEN="$JWT": picocli quotes what it cannot place.
+        Cli.Result token = cli.run("token", accessToken);
+        assertThat(token.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(token.err()).contains("Unmatched argument").contains(accessToken.substring(0, 8) + "…")
+                .doesNotContain(accessToken);
+
+        Cli.Result mcp = cli.run("mcp", "tools", OAUTH_ARN, "Bearer " + accessToken);
+        assertThat(mcp.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(mcp.err()).contains("Unmatched argument").doesNotContain(accessToken);
+        assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void sessionIdAndHelpWithExamplesForEveryCommand() {
         assertThat(cli.run("session-id").out().strip()).hasSize(36);
         for (String[] command : new String[][] {{"--help"}, {"agent", "--help"}, {"mcp", "--help"}, {"mcp", "tools", "--help"},

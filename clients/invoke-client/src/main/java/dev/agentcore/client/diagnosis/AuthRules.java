@@ -26,6 +26,15 @@ final class AuthRules {
             causes.add(methodMismatch(c));
             return causes;
         }
+        if (c.messageContains("Missing Authentication Token")) {
+            // The AWS front door answered: the request never reached an AgentCore authorizer.
+            causes.add(new LikelyCause("The request reached AWS unsigned or at a path that is not an AgentCore operation",
+                    "Check --endpoint-url: it must be the data plane (https://bedrock-agentcore.<region>.amazonaws.com), "
+                            + "with no path of its own"));
+            if (c.mode() == AuthMode.BEARER) {
+                return causes;
+            }
+        }
         if (c.mode() == AuthMode.BEARER) {
             causes.addAll(TokenChecks.check(c));
             boolean tokenLooksValid = causes.isEmpty() && c.claims().isPresent();
@@ -40,11 +49,6 @@ final class AuthRules {
         boolean runtimeHasAuthorizer = c.authorizer().isPresent();
         if (runtimeHasAuthorizer) {
             causes.add(methodMismatch(c));
-        }
-        if (c.messageContains("Missing Authentication Token")) {
-            causes.add(new LikelyCause("The request reached AWS unsigned or at a path that is not an AgentCore operation",
-                    "Check --endpoint-url: it must be the data plane (https://bedrock-agentcore.<region>.amazonaws.com), "
-                            + "with no path of its own"));
         }
         causes.add(new LikelyCause("Your AWS identity may not call bedrock-agentcore:InvokeAgentRuntime on this runtime",
                 "Allow bedrock-agentcore:InvokeAgentRuntime on " + c.arn() + " and on " + c.arn().endpointArn(c.qualifier())

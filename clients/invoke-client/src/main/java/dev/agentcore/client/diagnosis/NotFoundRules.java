@@ -1,6 +1,7 @@
 package dev.agentcore.client.diagnosis;
 
 import dev.agentcore.client.report.LikelyCause;
+import dev.agentcore.client.runtime.InvocationTarget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,12 @@ final class NotFoundRules {
                         + "may still be being created or updated", "Wait for status READY: aws bedrock-agentcore-control "
                         + "get-agent-runtime-endpoint --agent-runtime-id " + c.arn().runtimeId() + " --endpoint-name " + qualifier));
             }
+            return causes;
+        }
+        boolean defaultEndpoint = qualifier.equals(InvocationTarget.DEFAULT_QUALIFIER);
+        if (defaultEndpoint && !(runtime instanceof Lookup.Found<RuntimeFacts>)) {
+            // DEFAULT always exists: a 404 on it is about the runtime, not the qualifier.
+            causes.add(unknownRuntime(c, "may not exist"));
             return causes;
         }
         if (!versionNumber) {

@@ -45,8 +45,9 @@ public final class SigV4Invoker implements Invoker, AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
-                        .socketTimeout(timeout))
+                        .socketTimeout(Duration.ZERO)) // a stream may pause longer than the timeout between events
                 .overrideConfiguration(o -> o
+                        .apiCallAttemptTimeout(timeout) // the wait for the answer to start, as BearerInvoker does
                         .retryStrategy(r -> r.maxAttempts(maxAttempts))
                         .addExecutionInterceptor(new RequestCapture()));
         if (endpointOverride != null) {

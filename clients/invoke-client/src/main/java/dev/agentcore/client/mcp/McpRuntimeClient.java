@@ -50,7 +50,7 @@ public final class McpRuntimeClient implements AutoCloseable {
             throws InvocationFailure, DiagnosedException, McpCallException {
         ExchangeRecorder recorder = new ExchangeRecorder();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(target.baseUri().toString())
-                .endpoint(target.invocationPath())
+                .endpoint(endpointPath(target))
                 .clientBuilder(recorder.clientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)))
                 .connectTimeout(timeout)
                 .openConnectionOnStartup(false)
@@ -72,6 +72,12 @@ public final class McpRuntimeClient implements AutoCloseable {
         McpRuntimeClient runtime = new McpRuntimeClient(client, recorder, authenticator, target);
         runtime.serverInfo = runtime.call(client::initialize);
         return runtime;
+    }
+
+    /** The invoke URL's path and query, under the path of an --endpoint-url like https://proxy.example/agentcore. */
+    private static String endpointPath(InvocationTarget target) {
+        java.net.URI uri = target.invocationUri();
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     public McpSchema.InitializeResult serverInfo() {

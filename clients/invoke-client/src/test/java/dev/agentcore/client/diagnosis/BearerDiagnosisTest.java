@@ -210,6 +210,19 @@ class BearerDiagnosisTest {
         assertThat(first(diagnosis).nextStep()).contains("--auth sigv4");
     }
 
+    @Test
+    void missingAuthenticationTokenWithABearerTokenBlamesTheUrlNotTheWorkloadIdentity() {
+        // The AWS front door's answer to a path that is no AgentCore operation: the token was never looked at.
+        dataPlaneAnswers(awsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token"));
+        controlPlaneKnowsRuntime(Instant.parse("2025-09-30T12:00:00Z"), authorizer(List.of(Jwts.CLIENT_ID), List.of()));
+
+        Diagnosis diagnosis = invokeAndDiagnose(validToken(), "DEFAULT");
+
+        assertThat(first(diagnosis).cause()).contains("not an AgentCore operation");
+        assertThat(first(diagnosis).nextStep()).contains("--endpoint-url");
+        assertThat(diagnosis.causes()).noneSatisfy(c -> assertThat(c.cause()).contains("GetWorkloadAccessTokenForJWT"));
+    }
+
     // --- 401 ----------------------------------------------------------------------------------------------
 
     @Test
@@ -332,6 +345,18 @@ class BearerDiagnosisTest {
         assertThat(diagnosis.causes()).extracting(LikelyCause::nextStep)
                 .anySatisfy(s -> assertThat(s).contains("list-agent-runtime-endpoints"))
                 .anySatisfy(s -> assertThat(s).contains("list-agent-runtimes"));
+    }
+
+    @Test
+    void notFoundOnTheDefaultEndpointWithoutLookupsSaysTheRuntimeMayNotExistFirst() {
+        // DEFAULT always exists, so a 404 on it is about the runtime (or account, or region), not the qualifier.
+        dataPlaneAnswers(awsError(404, "ResourceNotFoundException", null));
+
+        Diagnosis diagnosis = invokeAndDiagnose(validToken(), "DEFAULT", RuntimeDirectory.none("lookups switched off"), aws.baseUrl());
+
+        assertThat(first(diagnosis).cause()).contains("may not exist in account 123456789012, region us-east-1");
+        assertThat(first(diagnosis).nextStep()).contains("list-agent-runtimes --region us-east-1");
+        assertThat(diagnosis.causes()).noneSatisfy(c -> assertThat(c.cause()).contains("'DEFAULT' may name no endpoint"));
     }
 
     // --- 424, 429, 5xx ----------------------------------------------------------------------------------

@@ -94,6 +94,71 @@ class SigV4InvokerTest {
     }
 
     @Test
+    void aStreamThatPausesLongerThanTheTimeoutAfterItStartedIsNotCutOff() throws Exception {
+        // --timeout is how long to wait for the answer to start; an agent may think longer between two events.
+        // WireMock cannot send the first event before a pause, so a plain socket plays the data plane here.
+        try (var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread agent = Thread.ofVirtual().start(() -> {
+                try (var socket = server.accept()) {
+                    var in = new java.io.DataInputStream(socket.getInputStream());
+                    int length = 0;
+                    for (String line; !(line = readLine(in)).isEmpty(); ) {
+                        if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                            length = Integer.parseInt(line.substring(15).strip());
+                        }
+                    }
+                    in.readNBytes(length);
+                    var out = socket.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + chunk("data: \"Hel\"\n\n")).getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(2500);
+                    out.write((chunk("data: \"lo\"\n\n") + "0\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            URI endpoint = URI.create("http://127.0.0.1:" + server.getLocalPort());
+            try (SigV4Invoker quick = new SigV4Invoker(Region.US_EAST_1, endpoint,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Duration.ofSeconds(1), 1);
+                 InvocationResponse response = quick.invoke(new InvocationRequest(new InvocationTarget(ARN, null, endpoint,
+                         "--endpoint-url"), "{}".getBytes(StandardCharsets.UTF_8), null, null, null, null, Duration.ofSeconds(1)))) {
+                new ResponsePrinter(new PrintStream(out, true, StandardCharsets.UTF_8), false).print(response);
+            }
+            agent.join();
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Hello\n");
+        }
+    }
+
+    private static String chunk(String data) {
+        return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n";
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != -1 && c != '\n'; ) {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Test
+    void anAnswerThatDoesNotStartWithinTheTimeoutIsATimeout() {
+        aws.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        try (SigV4Invoker quick = new SigV4Invoker(Region.US_EAST_1, URI.create(aws.baseUrl()),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Duration.ofSeconds(1), 1)) {
+            InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> quick.invoke(request("DEFAULT")));
+            assertThat(failure).isNotNull();
+            assertThat(failure.transportProblem()).contains(dev.agentcore.client.http.TransportProblem.TIMEOUT);
+        }
+    }
+
+    @Test
     void methodMismatchOnAnOAuthRuntimeSaysToSendABearerToken() {
         aws.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json")

@@ -1,8 +1,15 @@
 package dev.agentcore.client.mcp;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.agentcore.client.Jwts;
 import dev.agentcore.client.auth.TokenSource;
 import dev.agentcore.client.diagnosis.Diagnostician;
@@ -132,6 +139,29 @@ class McpRuntimeClientTest {
                 .diagnose(new FailureContext(failure, target(), null, "MCP", TIMEOUT));
         assertThat(diagnosis.causes().getFirst().cause()).contains("does not serve POST /mcp on port 8000");
         assertThat(diagnosis.causes().getFirst().nextStep()).contains("/aws/bedrock-agentcore/runtimes/mcp_echo-N0geaLEEPE-DEFAULT");
+    }
+
+    @Test
+    void anEndpointUrlWithAPathKeepsItsPathAsTheAgentCallsDo() {
+        // --endpoint-url https://proxy.example/agentcore: the SDK and the agent invoker put /runtimes/... under it.
+        WireMockServer proxy = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        proxy.start();
+        try {
+            proxy.stubFor(post(urlPathMatching(".*")).willReturn(aResponse().withStatus(404)
+                    .withHeader("x-amzn-ErrorType", "ResourceNotFoundException").withBody("{\"message\":\"not here\"}")));
+            InvocationTarget prefixed = new InvocationTarget(ARN, "DEFAULT", URI.create(proxy.baseUrl() + "/agentcore"),
+                    "--endpoint-url");
+            InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(prefixed,
+                    RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
+
+            String expected = "/agentcore/runtimes/" + ARN.urlEncoded() + "/invocations?qualifier=DEFAULT";
+            assertThat(failure).isNotNull();
+            assertThat(failure.request().uri()).hasToString(proxy.baseUrl() + expected);
+            assertThat(failure.request().uri()).isEqualTo(prefixed.invocationUri());
+            proxy.verify(postRequestedFor(urlEqualTo(expected)));
+        } finally {
+            proxy.stop();
+        }
     }
 
     @Test
