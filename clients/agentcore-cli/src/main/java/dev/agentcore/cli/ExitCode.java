@@ -10,7 +10,7 @@ public final class ExitCode {
     public static final int FAILED = 1;
     /** Bad flags or input, caught before any request: a malformed ARN, an unknown runtime name, a bad state file. */
     public static final int USAGE = 2;
-    /** 401 or 403, or no token could be obtained. */
+    /** 401 or 403, or the token endpoint refused to issue a token (no token configured at all is {@link #USAGE}). */
     public static final int AUTH = 3;
     /** 404: no such runtime or endpoint. */
     public static final int NOT_FOUND = 4;
@@ -27,8 +27,8 @@ public final class ExitCode {
             Exit codes:
               0  success
               1  other failure (a tool error, a JSON-RPC error, an unexpected response)
-              2  usage: bad flags or input (malformed ARN, unknown name, bad state file)
-              3  authentication or authorization failed (401, 403, no token)
+              2  usage: bad flags or input (malformed ARN, unknown name, bad state file, no token configured)
+              3  authentication or authorization failed (401, 403, Cognito refused to issue a token)
               4  not found (404: runtime or endpoint)
               5  the runtime failed (424, or the agent reported an error)
               6  throttled or over quota (429, 402): retry later
