@@ -46,5 +46,37 @@ def handler(payload, context):
     return {"unknown_case": case}
 
 
+@app.websocket
+async def websocket_handler(websocket, context):
+    headers = context.request_headers or {}
+    case = headers.get("x-amzn-bedrock-agentcore-runtime-custom-case")
+    if case == "refuse":
+        await websocket.close(code=1008)
+        return
+    if case == "raise_before_accept":
+        raise ValueError("not accepted")
+    if case == "return_before_accept":
+        return
+    await websocket.accept()
+    while True:
+        message = await websocket.receive_text()
+        if message == "raise":
+            raise ValueError("handler broke")
+        if message == "return":
+            return
+        if message == "close":
+            await websocket.close(code=4000, reason="bye")
+            return
+        if message == "context":
+            tenant = headers.get("x-amzn-bedrock-agentcore-runtime-custom-tenant")
+            await websocket.send_text(f"session={context.session_id} tenant={tenant}")
+            continue
+        if message == "binary":
+            data = await websocket.receive_bytes()
+            await websocket.send_bytes(data[::-1])
+            continue
+        await websocket.send_text("echo: " + message)
+
+
 if __name__ == "__main__":
     app.run(port=int(sys.argv[1]), host="127.0.0.1")

@@ -5,7 +5,9 @@ import dev.agentcore.runtime.AgentCoreTasks;
 import dev.agentcore.runtime.health.AsyncTaskBeanPostProcessor;
 import dev.agentcore.runtime.health.PingEndpoint;
 import dev.agentcore.runtime.invocation.InvocationEndpoint;
+import dev.agentcore.runtime.websocket.WebSocketEndpoint;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,12 +24,17 @@ import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Serves the AgentCore Runtime HTTP contract: {@code POST /invocations} calls the
  * {@link dev.agentcore.runtime.AgentCoreEntrypoint} method and {@code GET /ping} reports
- * {@link AgentCoreHealth}. Every bean here can be replaced by declaring one of the same type.
+ * {@link AgentCoreHealth}, and {@code /ws} the {@link dev.agentcore.runtime.AgentCoreWebSocket} method. Every
+ * bean here can be replaced by declaring one of the same type (or, for the {@code /ws} mapping, name).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -76,6 +84,32 @@ public class AgentCoreRuntimeAutoConfiguration {
     private static ServerResponse methodNotAllowed(String allow) {
         return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allow)
                 .contentType(MediaType.TEXT_PLAIN).body("Method Not Allowed");
+    }
+
+    /** {@code /ws}, on the same port as the HTTP endpoints, as the contract has it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebSocketHandler.class)
+    static class WebSocketConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        public WebSocketEndpoint agentCoreWebSocketEndpoint(AgentCoreRuntimeProperties properties) {
+            return new WebSocketEndpoint(new WebSocketEndpoint.Settings(properties.maxWebsocketMessageSize().toBytes()));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "agentCoreWebSocketHandlerMapping")
+        public WebSocketHandlerMapping agentCoreWebSocketHandlerMapping(WebSocketEndpoint endpoint) {
+            WebSocketHttpRequestHandler upgrade = new WebSocketHttpRequestHandler(endpoint, new DefaultHandshakeHandler());
+            upgrade.getHandshakeInterceptors().add(endpoint);
+            WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
+            mapping.setUrlMap(Map.of("/ws", upgrade));
+            // Only upgrade requests match: a plain GET /ws falls through to 404, as Starlette answers it.
+            mapping.setWebSocketUpgradeMatch(true);
+            // Ahead of the router functions and annotated controllers, as @EnableWebSocket orders its mapping.
+            mapping.setOrder(1);
+            return mapping;
+        }
     }
 
     @Bean

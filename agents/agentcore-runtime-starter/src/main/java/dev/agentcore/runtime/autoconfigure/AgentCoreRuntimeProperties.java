@@ -13,9 +13,13 @@ import org.springframework.util.unit.DataSize;
  * @param debugActions   answer the Python SDK's debug payloads
  *                       ({@code {"_agent_core_app_action": "ping_status" | "job_status" | "force_healthy" |
  *                       "force_busy" | "clear_forced_status"}}) instead of passing them to the handler
+ * @param maxWebsocketMessageSize largest {@code /ws} message, fragments joined; a larger one closes the
+ *                       connection with {@code 1009}. The default, 16 MB, is the reference server's
+ *                       ({@code uvicorn --ws-max-size}).
  */
 @ConfigurationProperties("agentcore.runtime")
-public record AgentCoreRuntimeProperties(DataSize maxRequestSize, boolean debugActions) {
+public record AgentCoreRuntimeProperties(DataSize maxRequestSize, boolean debugActions,
+        DataSize maxWebsocketMessageSize) {
 
     public AgentCoreRuntimeProperties {
         if (maxRequestSize == null) {
@@ -23,6 +27,13 @@ public record AgentCoreRuntimeProperties(DataSize maxRequestSize, boolean debugA
         }
         if (maxRequestSize.toBytes() <= 0) {
             throw new IllegalArgumentException("agentcore.runtime.max-request-size must be positive, was " + maxRequestSize);
+        }
+        if (maxWebsocketMessageSize == null) {
+            maxWebsocketMessageSize = DataSize.ofBytes(16 * 1024 * 1024);
+        }
+        if (maxWebsocketMessageSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("agentcore.runtime.max-websocket-message-size must be positive, was "
+                    + maxWebsocketMessageSize);
         }
     }
 }

@@ -3,8 +3,11 @@ package dev.agentcore.runtime.autoconfigure;
 import dev.agentcore.runtime.AgentCoreEntrypoint;
 import dev.agentcore.runtime.AgentCoreHealth;
 import dev.agentcore.runtime.AgentCorePingHandler;
+import dev.agentcore.runtime.AgentCoreWebSocket;
 import dev.agentcore.runtime.invocation.EntrypointMethod;
 import dev.agentcore.runtime.invocation.InvocationEndpoint;
+import dev.agentcore.runtime.websocket.WebSocketEndpoint;
+import dev.agentcore.runtime.websocket.WebSocketHandlerMethod;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -20,8 +23,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Finds the {@link AgentCoreEntrypoint} and {@link AgentCorePingHandler} methods once every singleton
- * exists, and wires them into the endpoints. Two of either kind is a startup error naming both.
+ * Finds the {@link AgentCoreEntrypoint}, {@link AgentCorePingHandler} and {@link AgentCoreWebSocket} methods
+ * once every singleton exists, and wires them into the endpoints. Two of any kind is a startup error naming
+ * both.
  */
 final class AnnotatedHandlerScanner implements SmartInitializingSingleton {
 
@@ -43,6 +47,7 @@ final class AnnotatedHandlerScanner implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         List<Found> entrypoints = new ArrayList<>();
         List<Found> pingHandlers = new ArrayList<>();
+        List<Found> webSocketHandlers = new ArrayList<>();
         for (String name : context.getBeanNamesForType(Object.class, false, false)) {
             Class<?> type = context.getType(name, false);
             if (type == null || type.getName().startsWith("org.springframework.")) {
@@ -50,6 +55,7 @@ final class AnnotatedHandlerScanner implements SmartInitializingSingleton {
             }
             collect(name, type, AgentCoreEntrypoint.class, entrypoints);
             collect(name, type, AgentCorePingHandler.class, pingHandlers);
+            collect(name, type, AgentCoreWebSocket.class, webSocketHandlers);
         }
         InvocationEndpoint invocations = context.getBean(InvocationEndpoint.class);
         Found entrypoint = single(entrypoints, "@AgentCoreEntrypoint");
@@ -68,6 +74,16 @@ final class AnnotatedHandlerScanner implements SmartInitializingSingleton {
             ping.method().setAccessible(true);
             context.getBean(AgentCoreHealth.class).useCustomHandler(() -> call(ping));
             log.info("AgentCore ping handler: {}", ping.describe());
+        }
+        Found webSocket = single(webSocketHandlers, "@AgentCoreWebSocket");
+        WebSocketEndpoint webSocketEndpoint = context.getBeanProvider(WebSocketEndpoint.class).getIfAvailable();
+        if (webSocket != null) {
+            if (webSocketEndpoint == null) {
+                throw new IllegalStateException("@AgentCoreWebSocket " + webSocket.describe()
+                        + " needs spring-websocket on the classpath to serve /ws");
+            }
+            webSocketEndpoint.useHandler(new WebSocketHandlerMethod(webSocket.bean(), webSocket.method()));
+            log.info("AgentCore WebSocket handler: {}", webSocket.describe());
         }
     }
 

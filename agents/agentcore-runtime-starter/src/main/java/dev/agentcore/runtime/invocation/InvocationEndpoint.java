@@ -14,17 +14,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -73,13 +69,12 @@ public final class InvocationEndpoint {
 
     public ServerResponse handle(ServerRequest request) {
         return ServerResponse.ok().build((req, res) -> {
-            AgentCoreContext context = contextOf(req);
-            putMdc(context);
+            AgentCoreContext context = RequestContexts.of(req);
+            RequestContexts.putMdc(context);
             try (AgentCoreContext.Scope ignored = context.makeCurrent()) {
                 serve(req, res, context);
             } finally {
-                MDC.remove("sessionId");
-                MDC.remove("requestId");
+                RequestContexts.clearMdc();
             }
             return null;
         });
@@ -353,36 +348,6 @@ public final class InvocationEndpoint {
         body.put("error", error);
         body.put("details", details);
         return json.compact(body);
-    }
-
-    private static AgentCoreContext contextOf(HttpServletRequest req) {
-        Map<String, String> forwarded = new LinkedHashMap<>();
-        for (String name : Collections.list(req.getHeaderNames())) {
-            if (name.equalsIgnoreCase("Authorization")) {
-                forwarded.put("Authorization", req.getHeader(name));
-            } else if (ForwardableHeaders.isForwardable(name)) {
-                // Lower-cased as HTTP/2 and the Python reference deliver them.
-                forwarded.put(name.toLowerCase(Locale.ROOT), req.getHeader(name));
-            }
-        }
-        String requestId = req.getHeader(AgentCoreContext.REQUEST_ID_HEADER);
-        String wat = req.getHeader(AgentCoreContext.IDENTITY_WAT_HEADER);
-        if (wat == null || wat.isEmpty()) {
-            wat = req.getHeader(AgentCoreContext.WORKLOAD_ACCESS_TOKEN_HEADER);
-        }
-        return new AgentCoreContext(
-                req.getHeader(AgentCoreContext.SESSION_ID_HEADER),
-                requestId == null || requestId.isEmpty() ? UUID.randomUUID().toString() : requestId,
-                forwarded,
-                wat,
-                req.getHeader(AgentCoreContext.OAUTH2_CALLBACK_URL_HEADER));
-    }
-
-    private static void putMdc(AgentCoreContext context) {
-        if (context.sessionId() != null) {
-            MDC.put("sessionId", context.sessionId());
-        }
-        MDC.put("requestId", context.requestId());
     }
 
     private static String messageOf(Throwable e) {

@@ -2,6 +2,8 @@ package dev.agentcore.runtime.conformance;
 
 import dev.agentcore.runtime.AgentCoreContext;
 import dev.agentcore.runtime.AgentCoreEntrypoint;
+import dev.agentcore.runtime.AgentCoreWebSocket;
+import dev.agentcore.runtime.AgentCoreWebSocketSession;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,49 @@ public class ConformanceAgent {
                 map.put((String) pairs[i], pairs[i + 1]);
             }
             return map;
+        }
+    }
+
+    @Component
+    static class WebSocketHandler {
+        @AgentCoreWebSocket
+        void chat(AgentCoreWebSocketSession websocket, AgentCoreContext context) {
+            String which = context.header("X-Amzn-Bedrock-AgentCore-Runtime-Custom-Case").orElse("");
+            switch (which) {
+                case "refuse" -> {
+                    websocket.close(1008, "");
+                    return;
+                }
+                case "raise_before_accept" -> throw new IllegalArgumentException("not accepted");
+                case "return_before_accept" -> {
+                    return;
+                }
+                default -> websocket.accept();
+            }
+            String message;
+            while ((message = websocket.receiveText()) != null) {
+                switch (message) {
+                    case "raise" -> throw new IllegalArgumentException("handler broke");
+                    case "return" -> {
+                        return;
+                    }
+                    case "close" -> {
+                        websocket.close(4000, "bye");
+                        return;
+                    }
+                    case "context" -> websocket.sendText("session=" + context.sessionId() + " tenant="
+                            + context.header("X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant").orElse("None"));
+                    case "binary" -> {
+                        byte[] data = websocket.receiveBytes();
+                        byte[] reversed = new byte[data.length];
+                        for (int i = 0; i < data.length; i++) {
+                            reversed[i] = data[data.length - 1 - i];
+                        }
+                        websocket.sendBytes(reversed);
+                    }
+                    default -> websocket.sendText("echo: " + message);
+                }
+            }
         }
     }
 }

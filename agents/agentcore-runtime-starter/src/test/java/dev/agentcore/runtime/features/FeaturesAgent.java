@@ -4,6 +4,8 @@ import dev.agentcore.runtime.AgentCoreAsyncTask;
 import dev.agentcore.runtime.AgentCoreContext;
 import dev.agentcore.runtime.AgentCoreEntrypoint;
 import dev.agentcore.runtime.AgentCorePingHandler;
+import dev.agentcore.runtime.AgentCoreWebSocket;
+import dev.agentcore.runtime.AgentCoreWebSocketSession;
 import dev.agentcore.runtime.PingStatus;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +38,12 @@ public class FeaturesAgent {
         public volatile CountDownLatch entered = new CountDownLatch(1);
         public volatile CountDownLatch streamClosed = new CountDownLatch(1);
         public final AtomicReference<Object> customPing = new AtomicReference<>();
+        public final AtomicReference<Thread> webSocketThread = new AtomicReference<>();
+        public volatile CountDownLatch webSocketEnded = new CountDownLatch(1);
 
         public void reset() {
+            webSocketEnded = new CountDownLatch(1);
+            webSocketThread.set(null);
             release = new CountDownLatch(1);
             entered = new CountDownLatch(1);
             streamClosed = new CountDownLatch(1);
@@ -115,6 +121,37 @@ public class FeaturesAgent {
         private Stream<Integer> slowStream(int count) {
             probes.entered.countDown();
             return Stream.iterate(1, i -> i <= count, i -> i + 1).peek(i -> sleep(Duration.ofMillis(150)));
+        }
+    }
+
+    @Component
+    static class WebSocketHandler {
+        private final Probes probes;
+
+        WebSocketHandler(Probes probes) {
+            this.probes = probes;
+        }
+
+        /** Reports its context on "context", echoes the size of anything else, and notes when it ends. */
+        @AgentCoreWebSocket
+        void chat(AgentCoreContext context, AgentCoreWebSocketSession session) {
+            probes.webSocketThread.set(Thread.currentThread());
+            session.accept();
+            try {
+                String message;
+                while ((message = session.receiveText()) != null) {
+                    if (message.equals("context")) {
+                        session.sendText(String.join("|", String.valueOf(context.sessionId()), context.requestId(),
+                                String.valueOf(context.workloadAccessToken()), String.valueOf(MDC.get("sessionId")),
+                                String.valueOf(AgentCoreContext.current().orElse(null) == context),
+                                String.valueOf(Thread.currentThread().isVirtual())));
+                    } else {
+                        session.sendText("length=" + message.length());
+                    }
+                }
+            } finally {
+                probes.webSocketEnded.countDown();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcore.runtime.misconfigured.TwoEntrypointsApp;
+import dev.agentcore.runtime.misconfigured.TwoWebSocketHandlersApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,5 +46,14 @@ class LifecycleTest {
                 .hasMessageContaining("Only one @AgentCoreEntrypoint method is allowed, found 2")
                 .hasMessageContaining("TwoEntrypointsApp$First#handle")
                 .hasMessageContaining("TwoEntrypointsApp$Second#handle");
+    }
+
+    @Test
+    void twoWebSocketHandlersRefuseToStartAndNameBoth() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TwoWebSocketHandlersApp.class)
+                .properties("server.port=0", "spring.main.banner-mode=off").run())
+                .hasMessageContaining("Only one @AgentCoreWebSocket method is allowed, found 2")
+                .hasMessageContaining("TwoWebSocketHandlersApp$First#chat")
+                .hasMessageContaining("TwoWebSocketHandlersApp$Second#chat");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentcore.runtime.AgentCoreHealth;
 import dev.agentcore.runtime.AgentCoreTasks;
 import dev.agentcore.runtime.PingStatus;
+import dev.agentcore.runtime.TestWebSocketClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = FeaturesAgent.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"agentcore.runtime.max-request-size=64KB", "agentcore.runtime.debug-actions=true"})
+        properties = {"agentcore.runtime.max-request-size=64KB", "agentcore.runtime.debug-actions=true",
+                "agentcore.runtime.max-websocket-message-size=64KB"})
 class StarterFeaturesTest {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -57,6 +59,55 @@ class StarterFeaturesTest {
         probes.release.countDown();
         probes.reset();
         health.clearForced();
+    }
+
+    private URI webSocket() {
+        return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
+    @Test
+    void webSocketContextComesFromTheUpgradeHeadersAndIsCurrentOnAVirtualThread() throws Exception {
+        try (TestWebSocketClient client = TestWebSocketClient.connect(webSocket(), java.util.Map.of(
+                "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", "ws-session-1",
+                "X-Amzn-Bedrock-AgentCore-Runtime-Request-Id", "ws-req-1",
+                "WorkloadAccessToken", "wat-1"))) {
+            client.send("context");
+            assertThat(client.next()).isEqualTo("ws-session-1|ws-req-1|wat-1|ws-session-1|true|true");
+        }
+    }
+
+    @Test
+    void aClientThatDisconnectsEndsTheWebSocketHandlerAndItsThread() throws Exception {
+        TestWebSocketClient client = TestWebSocketClient.connect(webSocket(), java.util.Map.of());
+        client.send("hi");
+        assertThat(client.next()).isEqualTo("length=2");
+        Thread handler = probes.webSocketThread.get();
+
+        client.socket().abort(); // no close frame: the TCP connection just goes away
+
+        assertThat(probes.webSocketEnded.await(10, TimeUnit.SECONDS)).as("receiveText() returned null").isTrue();
+        handler.join(Duration.ofSeconds(10));
+        assertThat(handler.isAlive()).as("the handler's thread ended").isFalse();
+    }
+
+    @Test
+    void fragmentedWebSocketMessagesArriveWholeAndOversizedOnesClose1009() throws Exception {
+        try (TestWebSocketClient client = TestWebSocketClient.connect(webSocket(), java.util.Map.of())) {
+            client.socket().sendText("a".repeat(40_000), false).join();
+            client.socket().sendText("b".repeat(20_000), true).join();
+            assertThat(client.next()).isEqualTo("length=60000");
+
+            client.socket().sendText("c".repeat(40_000), false).join();
+            client.socket().sendText("d".repeat(40_000), true).join();
+            assertThat(client.ending().code()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aPlainGetOnTheWebSocketPathIs404AsInTheReference() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
     }
 
     @Test
