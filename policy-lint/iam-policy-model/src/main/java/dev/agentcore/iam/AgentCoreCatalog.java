@@ -183,7 +183,7 @@ public final class AgentCoreCatalog {
     private List<AgentCoreResourceType> computeTypesMatching(String resourcePattern) {
         int star = resourcePattern.indexOf('*');
         boolean literal = star < 0 && resourcePattern.indexOf('?') < 0;
-        boolean prefix = star == resourcePattern.length() - 1 && resourcePattern.indexOf('?') < 0;
+        boolean prefix = star >= 0 && star == resourcePattern.length() - 1 && resourcePattern.indexOf('?') < 0;
         if (literal || prefix) {
             // The common shapes (an exact ARN, or a name followed by one trailing *) need no automata: a regex match
             // of the literal, or of the prefix where running out of input (hitEnd) means "could still match".

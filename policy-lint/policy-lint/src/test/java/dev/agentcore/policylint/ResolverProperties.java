@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -62,6 +63,17 @@ class ResolverProperties {
         Value.Text text = resolveResource(yaml);
         assertThat(Texts.isLiteral(text)).isFalse();
         assertThat(Texts.display(text)).isEqualTo(a + "${O.Arn}${AWS::AccountId}${Missing}");
+    }
+
+    /** An escaped line break in double quotes ({@code \} at the end of a line) stands for no character at all. */
+    @Example
+    void escapedLineBreaksInDoubleQuotesKeepPositions() throws ParseProblem {
+        String yaml = "Resources:\n  R:\n    Type: X\n    Properties:\n      Value: !Sub \"arn:${AWS::Partition}:\\\n"
+                + "        workload-identity-directory/default/\\\n        workload-identity/agentName-*\"\n";
+        Value.Text text = resolveResource(yaml);
+        assertThat(Texts.display(text)).isEqualTo(
+                "arn:${AWS::Partition}:workload-identity-directory/default/workload-identity/agentName-*");
+        assertEveryLiteralPointsAtItself(yaml, text, "double");
     }
 
     private static void assertEveryLiteralPointsAtItself(String yaml, Value.Text text, String style) {

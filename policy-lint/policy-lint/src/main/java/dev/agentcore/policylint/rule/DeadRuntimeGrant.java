@@ -15,6 +15,7 @@ import dev.agentcore.iam.Similarity;
 import dev.agentcore.policylint.runtime.AgentRuntime;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Roles;
+import dev.agentcore.policylint.template.Template;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;
 import dk.brics.automaton.Automaton;
@@ -31,6 +32,7 @@ public final class DeadRuntimeGrant implements Rule {
             Severity.ERROR);
 
     private static final Set<String> RUNTIME_TYPES = Set.of("workload-identity", "runtime", "runtime-endpoint");
+    private static final String WORKLOAD_IDENTITY = "AWS::BedrockAgentCore::WorkloadIdentity";
 
     @Override
     public RuleInfo info() {
@@ -66,24 +68,40 @@ public final class DeadRuntimeGrant implements Rule {
         String pattern = Texts.pattern(resource);
         List<AgentRuntime> runtimes = ctx.runtimes().runtimes();
         for (AgentRuntime r : runtimes) {
-            if (matches(pattern, parts, types, r)) {
+            if (matches(pattern, parts, types, r, false)) {
+                return;
+            }
+        }
+        if (types.contains("workload-identity") && ownWorkloadIdentity(ctx, parts)) {
+            return; // a workload identity of the template itself (an agent hosted outside Runtime), not a runtime's
+        }
+        String verdict = s.isAllow() ? "this grant allows nothing" : "this statement matches nothing";
+        String kind = types.contains("workload-identity") ? "workload identity" : types.contains("runtime-endpoint")
+                && !types.contains("runtime") ? "runtime endpoint" : "runtime";
+        for (AgentRuntime r : runtimes) {
+            if (matches(pattern, parts, types, r, true) && elsewhere(ctx, s, parts, kind, r, runtimes.size(), verdict, findings)) {
                 return;
             }
         }
         ArnParts.Segment name = nameSegment(parts);
         String target = name == null ? "" : name.text();
         List<AgentRuntime> closest = closest(runtimes, target);
-        String kind = types.contains("workload-identity") ? "workload identity" : types.contains("runtime-endpoint")
-                && !types.contains("runtime") ? "runtime endpoint" : "runtime";
         String message = parts.display() + " (" + kind + ") matches none of the actual runtimes (" + runtimes.size()
                 + ")"
                 + (closest.isEmpty() ? " (the runtimes source lists none)" : "; closest by name: " + describe(closest, 3))
-                + "; " + (s.isAllow() ? "this grant allows nothing" : "this statement matches nothing");
+                + "; " + verdict;
         findings.add(INFO, name == null ? parts.componentRegion(ArnParts.RESOURCE) : parts.region(name.start(), name.end()),
                 message, fix(ctx, types, closest), s.policy().owner());
     }
 
-    static boolean matches(String pattern, ArnParts parts, Set<String> types, AgentRuntime r) {
+    /**
+     * True when the pattern covers the runtime (its workload identity, ARN or an endpoint). With {@code anyLocation}
+     * the pattern's partition, region and account count as {@code *}: does it name the runtime, wherever it is?
+     */
+    static boolean matches(String pattern, ArnParts parts, Set<String> types, AgentRuntime r, boolean anyLocation) {
+        if (anyLocation) {
+            pattern = "arn:*:" + parts.service() + ":*:*:" + parts.pattern(ArnParts.RESOURCE);
+        }
         ArnPattern arnPattern = ArnPattern.of(pattern);
         if (types.contains("workload-identity") && r.workloadIdentity() != null && arnPattern.matches(r.workloadIdentity())) {
             return true;
@@ -99,12 +117,67 @@ public final class DeadRuntimeGrant implements Rule {
             }
             // Endpoint names we were not told: any endpoint of this runtime could exist.
             Arn arn = r.parsedArn().orElse(null);
-            if (arn != null && new Glob(parts.pattern(ArnParts.PARTITION)).matches(arn.partition())
+            if (arn != null && (anyLocation || new Glob(parts.pattern(ArnParts.PARTITION)).matches(arn.partition())
                     && new Glob(parts.pattern(ArnParts.REGION)).matches(arn.region())
-                    && new Glob(parts.pattern(ArnParts.ACCOUNT)).matches(arn.account())) {
+                    && new Glob(parts.pattern(ArnParts.ACCOUNT)).matches(arn.account()))) {
                 Automaton endpoints = BasicAutomata.makeString(arn.resource() + "/runtime-endpoint/")
                         .concatenate(BasicAutomata.makeAnyChar().repeat(1));
                 return !new Glob(parts.pattern(ArnParts.RESOURCE)).automaton().intersection(endpoints).isEmpty();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reports a pattern that names runtime {@code r} but in another partition, region or account, at that component.
+     * False when no component differs (then the generic message applies).
+     */
+    private static boolean elsewhere(TemplateContext ctx, LocatedStatement s, ArnParts parts, String kind, AgentRuntime r,
+            int count, String verdict, Findings findings) {
+        Arn arn = r.parsedArn().orElse(null);
+        if (arn == null) {
+            return false;
+        }
+        int[] components = {ArnParts.PARTITION, ArnParts.REGION, ArnParts.ACCOUNT};
+        String[] names = {"partition", "region", "account"};
+        String[] actual = {arn.partition(), arn.region(), arn.account()};
+        String[] pseudo = {"${AWS::Partition}", "${AWS::Region}", "${AWS::AccountId}"};
+        for (int i = 0; i < components.length; i++) {
+            if (new Glob(parts.pattern(components[i])).matches(actual[i])) {
+                continue;
+            }
+            String written = parts.component(components[i]);
+            findings.add(INFO, parts.componentRegion(components[i]),
+                    parts.display() + " (" + kind + ") matches none of the actual runtimes (" + count + "): the name fits "
+                            + r.name() + " (" + r.id() + "), but that runtime is in " + names[i] + " " + actual[i]
+                            + ", not " + written + "; " + verdict,
+                    "use " + actual[i] + (ctx.template().kind() == Template.Kind.CLOUDFORMATION
+                            ? " (or " + pseudo[i] + " in a !Sub, when the stack is deployed there)" : "")
+                            + ", or point --runtimes at the runtimes of " + written,
+                    s.policy().owner());
+            return true;
+        }
+        return false;
+    }
+
+    /** True when the pattern can match a workload identity that the template creates (AWS::BedrockAgentCore::WorkloadIdentity). */
+    private static boolean ownWorkloadIdentity(TemplateContext ctx, ArnParts parts) {
+        Automaton pattern = null;
+        for (Template.Resource r : ctx.template().resources().values()) {
+            if (!r.type().equals(WORKLOAD_IDENTITY) || !(ctx.template().properties(r) instanceof Value.MapValue props)) {
+                continue;
+            }
+            for (Value name : props.get("Name") == null ? List.<Value>of() : props.get("Name").items()) {
+                if (name instanceof Value.Text text) {
+                    if (pattern == null) {
+                        pattern = new Glob(parts.pattern(ArnParts.RESOURCE)).automaton();
+                    }
+                    Automaton identity = new Glob("workload-identity-directory/default/workload-identity/"
+                            + Texts.pattern(text)).automaton();
+                    if (!pattern.intersection(identity).isEmpty()) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -92,6 +92,12 @@ public final class MissingWorkloadTokenGrant implements Rule {
             severity = Severity.ERROR;
             why = "; runtimes created before 2025-10-13 use the execution role for this call, so inbound JWT requests fail";
         }
+        if (!role.unseenPolicies().isEmpty()) {
+            // Policies defined elsewhere may grant it: say so, and do not call it an error.
+            severity = severity == Severity.ERROR ? Severity.WARNING : severity;
+            why += "; the role also has managed policies policy-lint cannot read: "
+                    + String.join(", ", role.unseenPolicies()) + " (ignore this when one of them allows it)";
+        }
         findings.add(INFO, severity, role.resource().key().region(), base + why,
                 "allow " + ACTION + " on " + String.join(" and ", missing) + " in a policy of " + role.resource().logicalId(),
                 role.resource().logicalId());

@@ -45,10 +45,29 @@ public final class UnknownAction implements Rule {
         return shape.substring(colon + 1);
     }
 
+    /**
+     * {@code bedrock-agentcore-control:CreateAgentRuntime}: the CLI and SDK name the control plane so, but IAM knows one
+     * prefix for both planes, and the action grants nothing.
+     */
+    private static void controlPlanePrefix(LocatedPolicy p, Value.Text action, Findings findings) {
+        String shape = Texts.shape(action);
+        int colon = shape.indexOf(':');
+        if (!Texts.isLiteral(action) || colon < 0
+                || !shape.substring(0, colon).equalsIgnoreCase(AgentCoreCatalog.SERVICE + "-control")) {
+            return;
+        }
+        String fixed = AgentCoreCatalog.SERVICE + shape.substring(colon);
+        findings.add(INFO, Texts.region(action, 0, colon),
+                "'" + shape + "' grants nothing: the control plane (the CLI aws bedrock-agentcore-control) has no IAM"
+                        + " prefix of its own, its actions are " + AgentCoreCatalog.SERVICE + ":...",
+                "use " + fixed, p.owner());
+    }
+
     private void check(AgentCoreCatalog catalog, LocatedPolicy p, List<Value.Text> actions, Findings findings) {
         for (Value.Text action : actions) {
             String name = agentCoreActionName(action);
             if (name == null) {
+                controlPlanePrefix(p, action, findings);
                 continue;
             }
             String shape = Texts.shape(action);

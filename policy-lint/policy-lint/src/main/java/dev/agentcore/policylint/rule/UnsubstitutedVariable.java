@@ -1,5 +1,8 @@
 package dev.agentcore.policylint.rule;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import dev.agentcore.policylint.source.ListNode;
 import dev.agentcore.policylint.source.MapNode;
 import dev.agentcore.policylint.source.Node;
@@ -26,43 +29,53 @@ public final class UnsubstitutedVariable implements Rule {
     public void check(TemplateContext ctx, Findings findings) {
         Template t = ctx.template();
         if (t.kind() == Template.Kind.POLICY) {
-            walk(t, t.root(), true, null, findings, 0);
+            walk(t, t.root(), true, Set.of(), null, findings, 0);
             return;
         }
         for (Template.Resource r : t.resources().values()) {
-            if (r.properties() != null) {
-                walk(t, r.properties(), false, r.logicalId(), findings, 0);
+            if (r.properties() instanceof MapNode props && props.get("DefinitionSubstitutions") instanceof MapNode subs) {
+                // Step Functions substitute ${Name} in the state machine definition from DefinitionSubstitutions.
+                Set<String> names = new HashSet<>();
+                subs.entries().forEach(e -> names.add(e.key().value()));
+                for (MapNode.Entry e : props.entries()) {
+                    boolean definition = e.key().value().equals("Definition") || e.key().value().equals("DefinitionString");
+                    walk(t, e.value(), false, definition ? names : Set.of(), r.logicalId(), findings, 1);
+                }
+            } else if (r.properties() != null) {
+                walk(t, r.properties(), false, Set.of(), r.logicalId(), findings, 0);
             }
         }
         if (t.root().get("Outputs") instanceof MapNode outputs) {
-            walk(t, outputs, false, null, findings, 0);
+            walk(t, outputs, false, Set.of(), null, findings, 0);
         }
     }
 
-    private void walk(Template t, Node node, boolean inPolicy, String owner, Findings findings, int depth) {
+    private void walk(Template t, Node node, boolean inPolicy, Set<String> substituted, String owner, Findings findings,
+            int depth) {
         if (depth > 200) {
             return;
         }
         switch (node) {
-            case ScalarNode s when s.isString() -> check(t, s, inPolicy, owner, findings);
-            case ListNode l -> l.items().forEach(i -> walk(t, i, inPolicy, owner, findings, depth + 1));
+            case ScalarNode s when s.isString() -> check(t, s, inPolicy, substituted, owner, findings);
+            case ListNode l -> l.items().forEach(i -> walk(t, i, inPolicy, substituted, owner, findings, depth + 1));
             case MapNode m -> {
                 if (m.entries().size() == 1 && m.entries().getFirst().key().value().equals("Fn::Sub")) {
                     // The Sub string itself is substituted; its variable map is not.
                     if (m.entries().getFirst().value() instanceof ListNode l) {
-                        l.items().stream().skip(1).forEach(i -> walk(t, i, inPolicy, owner, findings, depth + 1));
+                        l.items().stream().skip(1).forEach(i -> walk(t, i, inPolicy, substituted, owner, findings, depth + 1));
                     }
                     return;
                 }
                 boolean policy = inPolicy || m.has("Statement");
-                m.entries().forEach(e -> walk(t, e.value(), policy, owner, findings, depth + 1));
+                m.entries().forEach(e -> walk(t, e.value(), policy, substituted, owner, findings, depth + 1));
             }
             default -> {
             }
         }
     }
 
-    private void check(Template t, ScalarNode s, boolean inPolicy, String owner, Findings findings) {
+    private void check(Template t, ScalarNode s, boolean inPolicy, Set<String> substituted, String owner,
+            Findings findings) {
         String v = s.value();
         int at = 0;
         while ((at = v.indexOf("${", at)) >= 0) {
@@ -71,7 +84,7 @@ public final class UnsubstitutedVariable implements Rule {
                 return;
             }
             String name = v.substring(at + 2, close);
-            String why = why(t, name, inPolicy);
+            String why = substituted.contains(name) ? null : why(t, name, inPolicy);
             if (why != null) {
                 Region region = new Region(s.file(), s.positionOf(at), s.positionOf(close + 1));
                 findings.add(INFO, region, "'${" + name + "}' " + why,

@@ -25,6 +25,10 @@ final class ScalarLayout {
         }
         int target = Math.min(index, value.length());
         for (int i = 0; i < target && r < raw.length(); i++) {
+            r = skipEscapedLineBreaks(raw, r, style);
+            if (r >= raw.length()) {
+                break;
+            }
             char d = value.charAt(i);
             char c = raw.charAt(r);
             if (style == '"' && c == '\\' && r + 1 < raw.length()) {
@@ -43,11 +47,21 @@ final class ScalarLayout {
                 r++;
             }
         }
+        r = skipEscapedLineBreaks(raw, r, style);
         if (r < raw.length() && Character.isWhitespace(raw.charAt(r)) && index < value.length()
                 && !Character.isWhitespace(value.charAt(index))) {
             r = skipBlank(raw, r);
         }
         return Math.min(r, raw.length());
+    }
+
+    /** An escaped line break in double quotes, with the next line's indentation, stands for no character at all. */
+    private static int skipEscapedLineBreaks(String raw, int r, char style) {
+        while (style == '"' && r + 1 < raw.length() && raw.charAt(r) == '\\'
+                && (raw.charAt(r + 1) == '\n' || raw.charAt(r + 1) == '\r')) {
+            r += escapeLength(raw, r);
+        }
+        return r;
     }
 
     private static int skipProperties(String raw, int r) {

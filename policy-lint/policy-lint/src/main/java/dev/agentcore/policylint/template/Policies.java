@@ -23,9 +23,9 @@ public final class Policies {
             if (root instanceof MapValue m) {
                 boolean hasPrincipal = m.get("Statement") != null && m.get("Statement").items().stream()
                         .anyMatch(s -> s instanceof MapValue sm && sm.get("Principal") != null);
-                out.add(new LocatedPolicy(template, null,
-                        hasPrincipal ? LocatedPolicy.Kind.RESOURCE : LocatedPolicy.Kind.IDENTITY, m,
-                        "policy " + template.file().displayPath()));
+                LocatedPolicy.Kind kind = !hasPrincipal ? LocatedPolicy.Kind.IDENTITY
+                        : onlyStsActions(m) ? LocatedPolicy.Kind.TRUST : LocatedPolicy.Kind.RESOURCE;
+                out.add(new LocatedPolicy(template, null, kind, m, "policy " + template.file().displayPath()));
             }
             return out;
         }
@@ -37,6 +37,27 @@ public final class Policies {
             walk(template, r, props, "Properties", identity(r.type()), out, 0);
         }
         return out;
+    }
+
+    /**
+     * True when every action of the policy is an STS one ({@code sts:AssumeRole}, {@code sts:TagSession}): a trust
+     * policy kept in its own file, as for {@code aws iam create-role --assume-role-policy-document file://...}.
+     */
+    private static boolean onlyStsActions(MapValue policy) {
+        boolean any = false;
+        for (Value statement : policy.get("Statement").items()) {
+            if (!(statement instanceof MapValue sm) || sm.get("Action") == null) {
+                return false;
+            }
+            for (Value action : sm.get("Action").items()) {
+                if (!(action instanceof Value.Text t)
+                        || !Texts.shape(t).toLowerCase(java.util.Locale.ROOT).startsWith("sts:")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static boolean identity(String type) {

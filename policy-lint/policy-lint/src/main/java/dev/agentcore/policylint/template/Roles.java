@@ -17,9 +17,13 @@ public final class Roles {
     public static final String ROLE = "AWS::IAM::Role";
     public static final String RUNTIME = "AWS::BedrockAgentCore::Runtime";
 
-    /** A role, its literal RoleName (null when CloudFormation generates it), its policies and its runtimes. */
+    /**
+     * A role, its literal RoleName (null when CloudFormation generates it), its policies and its runtimes.
+     * {@code unseenPolicies} are its ManagedPolicyArns that name no managed policy of the template (AWS managed,
+     * a parameter, an import): their statements are unknown.
+     */
     public record Role(Template.Resource resource, String roleName, List<LocatedPolicy> trust,
-            List<LocatedPolicy> permissions, List<TemplateRuntime> runtimes) {
+            List<LocatedPolicy> permissions, List<TemplateRuntime> runtimes, List<String> unseenPolicies) {
     }
 
     /** A runtime defined in the template: logical id and literal AgentRuntimeName (or null). */
@@ -38,7 +42,8 @@ public final class Roles {
             String roleName = literal(t, r, "RoleName");
             List<LocatedPolicy> trust = new ArrayList<>();
             List<LocatedPolicy> permissions = new ArrayList<>();
-            List<String> managed = managedPolicyRefs(t, r);
+            List<String> unseen = new ArrayList<>();
+            List<String> managed = managedPolicyRefs(t, r, unseen);
             for (LocatedPolicy p : policies) {
                 if (p.resource() == null) {
                     continue;
@@ -49,7 +54,7 @@ public final class Roles {
                     permissions.add(p);
                 }
             }
-            out.add(new Role(r, roleName, trust, permissions, runtimesOf(t, r.logicalId(), roleName)));
+            out.add(new Role(r, roleName, trust, permissions, runtimesOf(t, r.logicalId(), roleName), unseen));
         }
         return out;
     }
@@ -93,16 +98,27 @@ public final class Roles {
         return roleName != null && Texts.isLiteral(text) && Texts.shape(text).equals(roleName);
     }
 
-    private static List<String> managedPolicyRefs(Template t, Template.Resource role) {
+    /**
+     * The managed policies of the template that the role lists in ManagedPolicyArns ({@code !Ref Policy} or
+     * {@code !GetAtt Policy.PolicyArn}); the other entries go to {@code unseen}.
+     */
+    private static List<String> managedPolicyRefs(Template t, Template.Resource role, List<String> unseen) {
         List<String> out = new ArrayList<>();
         if (t.properties(role) instanceof Value.MapValue props && props.get("ManagedPolicyArns") != null) {
             for (Value v : props.get("ManagedPolicyArns").items()) {
+                boolean seen = false;
                 if (v instanceof Text text) {
                     for (Piece p : text.pieces()) {
-                        if (p instanceof Piece.Unknown u && u.kind() == Piece.Unknown.Kind.RESOURCE_REF) {
+                        if (p instanceof Piece.Unknown u && (u.kind() == Piece.Unknown.Kind.RESOURCE_REF
+                                || u.kind() == Piece.Unknown.Kind.GET_ATT && "PolicyArn".equals(u.attribute()))) {
                             out.add(u.target());
+                            seen |= t.resources().get(u.target()) instanceof Template.Resource policy
+                                    && policy.type().equals("AWS::IAM::ManagedPolicy");
                         }
                     }
+                }
+                if (!seen && !(v instanceof Text empty && Texts.isLiteral(empty) && Texts.shape(empty).isBlank())) {
+                    unseen.add(v instanceof Text text ? Texts.display(text) : "a value known only at deploy time");
                 }
             }
         }
