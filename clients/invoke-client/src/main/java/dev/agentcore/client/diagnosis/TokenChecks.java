@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 final class TokenChecks {
 
+    private static final String COGNITO_SIGN_IN_SCOPE = "aws.cognito.signin.user.admin";
+
     private TokenChecks() {
     }
 
@@ -100,10 +102,21 @@ final class TokenChecks {
 
     private static void scopeChecks(TokenClaims claims, Optional<AuthorizerSettings> authorizer, List<LikelyCause> causes) {
         List<String> allowed = authorizer.map(AuthorizerSettings::allowedScopes).orElse(List.of());
-        if (!allowed.isEmpty() && claims.scopes().stream().noneMatch(allowed::contains)) {
-            causes.add(new LikelyCause("The token's scopes " + claims.scopes() + " include none of the runtime's allowedScopes " + allowed,
-                    "Ask for the scope when getting the token (--scope " + allowed.getFirst() + ")"));
+        if (allowed.isEmpty() || claims.scopes().stream().anyMatch(allowed::contains)) {
+            return;
         }
+        if (claims.scopes().equals(List.of(COGNITO_SIGN_IN_SCOPE))) {
+            // A password or SRP sign-in (InitiateAuth): Cognito never puts custom scopes in those access tokens.
+            causes.add(new LikelyCause("The token comes from a password or SRP sign-in (InitiateAuth): its only scope is "
+                    + COGNITO_SIGN_IN_SCOPE + ", and Cognito puts no custom scopes in such tokens, so the runtime's "
+                    + "allowedScopes " + allowed + " can never match",
+                    "Get the token from Cognito's OAuth endpoints instead: client credentials on the machine client "
+                            + "(--client-id, --client-secret, --scope " + allowed.getFirst() + ") or the authorization code "
+                            + "flow; or add the scopes with a pre token generation trigger (V2_0)"));
+            return;
+        }
+        causes.add(new LikelyCause("The token's scopes " + claims.scopes() + " include none of the runtime's allowedScopes " + allowed,
+                "Ask for the scope when getting the token (--scope " + allowed.getFirst() + ")"));
     }
 
     private static String stripSlash(String url) {

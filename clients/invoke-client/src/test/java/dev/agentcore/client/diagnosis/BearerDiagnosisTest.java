@@ -251,6 +251,23 @@ class BearerDiagnosisTest {
     }
 
     @Test
+    void aPasswordSignInTokenWithoutCustomScopesIsToldToUseTheOAuthEndpoints() {
+        dataPlaneAnswers(awsError(401, "UnauthorizedException", "Claim 'scope' value mismatch with configuration."));
+        controlPlaneKnowsRuntime(Instant.parse("2025-09-30T12:00:00Z"), """
+                {"discoveryUrl":"%s","allowedClients":["%s"],"allowedScopes":["agentcore/mcp"]}
+                """.formatted(Jwts.DISCOVERY_URL, Jwts.CLIENT_ID));
+        // What InitiateAuth (USER_PASSWORD_AUTH, USER_SRP_AUTH) gives: Cognito's own scope and nothing else.
+        String signInToken = Jwts.sign(Jwts.accessClaims(Instant.now().plusSeconds(3600))
+                .claim("scope", "aws.cognito.signin.user.admin").build());
+
+        LikelyCause cause = first(invokeAndDiagnose(signInToken, "DEFAULT"));
+
+        assertThat(cause.cause()).contains("password or SRP sign-in").contains("[agentcore/mcp]");
+        assertThat(cause.nextStep()).contains("client credentials").contains("--scope agentcore/mcp")
+                .contains("authorization code");
+    }
+
+    @Test
     void audienceMismatchWithACognitoAccessTokenExplainsThatItHasNoAud() {
         dataPlaneAnswers(awsError(401, "UnauthorizedException", "Claim 'aud' value mismatch with configuration."));
         controlPlaneKnowsRuntime(Instant.parse("2025-09-30T12:00:00Z"), authorizer(List.of(), List.of("my-api")));
