@@ -29,6 +29,8 @@ final class Invocation {
 
     /** How long closing the stream waits for the loop to roll back and let go of the agent. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
+    private static final String TOOL_USE_CUT_OFF = "The model reached its output token limit while asking for a tool, "
+            + "so the tool input may be cut off; raise the model's maxTokens";
 
     private final Agent agent;
     private final String prompt;
@@ -121,8 +123,7 @@ final class Invocation {
                 }
                 if (reply.hasToolUse()) {
                     if (turn.stopReason() == StopReason.MAX_TOKENS) {
-                        throw new AgentException("The model reached its output token limit while asking for a tool, "
-                                + "so the tool input may be cut off; raise the model's maxTokens");
+                        throw new AgentException(TOOL_USE_CUT_OFF);
                     }
                     if (cycle >= agent.maxCycles()) {
                         throw new MaxCyclesExceededException(agent.maxCycles());
@@ -195,7 +196,15 @@ final class Invocation {
         }
         checkNotCancelled();
         String model = agent.model().description();
-        Message message = assembler.message(model);
+        Message message;
+        try {
+            message = assembler.message(model);
+        } catch (ModelException e) {
+            if (assembler.stopReason() == StopReason.MAX_TOKENS) { // the limit cut a tool input in half
+                throw new AgentException(TOOL_USE_CUT_OFF);
+            }
+            throw e;
+        }
         if (assembler.stopReason() == StopReason.MODEL_CONTEXT_WINDOW_EXCEEDED) {
             throw new ModelException("The conversation no longer fits the context window of " + model,
                     model, null, null, 0, true, null);

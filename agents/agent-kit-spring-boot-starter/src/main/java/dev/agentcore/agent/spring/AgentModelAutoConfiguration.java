@@ -2,6 +2,7 @@ package dev.agentcore.agent.spring;
 
 import dev.agentcore.agent.config.ModelFactory;
 import dev.agentcore.agent.model.Model;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,7 +27,7 @@ public class AgentModelAutoConfiguration {
             // ModelFactory names the setting; say which property that is.
             throw new IllegalStateException("agent.model.*: " + e.getMessage(), e);
         }
-        log.info("Model provider: {} ({})", ModelFactory.provider(properties.toSettings()).name().toLowerCase(),
+        log.info("Model provider: {} ({})", ModelFactory.provider(properties.toSettings()).name().toLowerCase(Locale.ROOT),
                 model.description());
         return model;
     }

@@ -6,6 +6,7 @@ import dev.agentcore.agent.bedrock.BedrockConverseModel;
 import dev.agentcore.agent.model.Model;
 import dev.agentcore.agent.offline.OfflineEchoModel;
 import dev.agentcore.agent.openai.OpenAiCompatibleModel;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,6 +24,18 @@ class AgentModelAutoConfigurationTest {
     void withNothingConfiguredTheOfflineModelRunsAndTheLogSaysSo(CapturedOutput output) {
         runner.run(context -> assertThat(context.getBean(Model.class)).isInstanceOf(OfflineEchoModel.class));
         assertThat(output).contains("Model provider: offline");
+    }
+
+    @Test
+    void theLogNamesTheProviderAsConfiguredWhateverTheDefaultLocale(CapturedOutput output) {
+        Locale previous = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR")); // where "OFFLINE".toLowerCase() is "offl\u0131ne"
+        try {
+            runner.run(context -> assertThat(context.getBean(Model.class)).isInstanceOf(OfflineEchoModel.class));
+        } finally {
+            Locale.setDefault(previous);
+        }
+        assertThat(output).contains("Model provider: offline (");
     }
 
     @Test

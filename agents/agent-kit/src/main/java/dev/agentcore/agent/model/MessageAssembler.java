@@ -56,7 +56,7 @@ public final class MessageAssembler {
         List<ContentBlock> content = new ArrayList<>();
         for (Object block : blocks) {
             if (block instanceof StringBuilder textBlock) {
-                if (!textBlock.isEmpty()) {
+                if (!textBlock.toString().isBlank()) { // Bedrock rejects a blank text block sent back to it
                     content.add(new ContentBlock.Text(textBlock.toString()));
                 }
             } else {

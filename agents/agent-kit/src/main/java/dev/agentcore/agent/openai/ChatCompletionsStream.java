@@ -7,7 +7,9 @@ import dev.agentcore.agent.model.Usage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
@@ -24,7 +26,8 @@ final class ChatCompletionsStream {
     private final BufferedReader reader;
     private final String modelName;
     private final Deque<ModelEvent> ready = new ArrayDeque<>();
-    private final Map<Integer, String> toolCallIds = new TreeMap<>();
+    private final Map<Integer, String> toolCallIds = new TreeMap<>(); // by index: the id of the latest call there
+    private final List<String> startedToolCalls = new ArrayList<>();
     private String finishReason;
     private Usage usage;
     private boolean finished;
@@ -79,12 +82,12 @@ final class ChatCompletionsStream {
         int index = call.path("index").asInt(position);
         JsonNode function = call.path("function");
         String id = toolCallIds.get(index);
-        if (id == null) {
-            id = call.path("id").asString("");
-            if (id.isEmpty()) {
-                id = "call_" + index;
-            }
+        String sentId = call.path("id").asString("");
+        // Ollama sends parallel calls all at index 0, each with its own id: another id and a name is another call
+        if (id == null || !sentId.isEmpty() && !sentId.equals(id) && !function.path("name").asString("").isEmpty()) {
+            id = sentId.isEmpty() ? "call_" + index : sentId;
             toolCallIds.put(index, id);
+            startedToolCalls.add(id);
             ready.add(new ModelEvent.ToolUseStart(id, function.path("name").asString("")));
         }
         String arguments = function.path("arguments").isString() ? function.get("arguments").asString()
@@ -100,9 +103,9 @@ final class ChatCompletionsStream {
             return;
         }
         finished = true;
-        toolCallIds.values().forEach(id -> ready.add(new ModelEvent.ToolUseStop(id)));
+        startedToolCalls.forEach(id -> ready.add(new ModelEvent.ToolUseStop(id)));
         if (finishReason != null) {
-            ready.add(new ModelEvent.MessageStop(stopReason(finishReason, !toolCallIds.isEmpty())));
+            ready.add(new ModelEvent.MessageStop(stopReason(finishReason, !startedToolCalls.isEmpty())));
         }
         if (usage != null) {
             ready.add(new ModelEvent.UsageReport(usage));

@@ -7,12 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.agentcore.agent.Agent;
+import dev.agentcore.agent.AgentException;
 import dev.agentcore.agent.AgentResult;
 import dev.agentcore.agent.model.ModelException;
 import dev.agentcore.agent.model.StopReason;
@@ -121,6 +123,43 @@ class BedrockConverseModelTest {
         assertThat(second.get(2)).isEqualTo(json("""
                 {"role":"user","content":[{"toolResult":{"toolUseId":"tooluse_1",
                   "content":[{"text":"12C and cloudy in Berlin"}],"status":"success"}}]}"""));
+    }
+
+    @Test
+    void leavesAWhitespaceOnlyTextBlockOutOfTheConversationSinceBedrockRejectsBlankText() {
+        stubStream(new EventStreamFrames().start().text(0, "\\n\\n")
+                .toolUse(1, "tooluse_1", "weather", "{\"city\":\"Berlin\"}")
+                .stop("tool_use", 20, 9).bytes());
+        wireMock.stubFor(post(urlPathMatching(STREAM_PATH)).atPriority(1)
+                .withRequestBody(containing("\"toolResult\""))
+                .willReturn(eventStream(new EventStreamFrames().start().text(0, "12C in Berlin.").stop("end_turn", 40, 5).bytes())));
+        Agent agent = Agent.builder()
+                .model(BedrockConverseModel.builder().client(noRetries).modelId(MODEL_ID).build())
+                .tools(new WeatherTools()).build();
+
+        assertThat(agent.invoke("Weather in Berlin?").text()).isEqualTo("12C in Berlin.");
+
+        List<LoggedRequest> calls = wireMock.findAll(postRequestedFor(urlPathMatching(STREAM_PATH)));
+        assertThat(calls).hasSize(2);
+        assertThat(json(calls.get(1).getBodyAsString()).get("messages").get(1)).isEqualTo(json("""
+                {"role":"assistant","content":[
+                  {"toolUse":{"toolUseId":"tooluse_1","name":"weather","input":{"city":"Berlin"}}}]}"""));
+    }
+
+    @Test
+    void saysTheTokenLimitCutOffAToolRequestWhenItsInputIsIncomplete() {
+        stubStream(new EventStreamFrames().start().text(0, "Let me check.")
+                .toolUse(1, "tooluse_1", "weather", "{\"city\":", "\"Ber")
+                .stop("max_tokens", 20, 16).bytes());
+        Agent agent = Agent.builder()
+                .model(BedrockConverseModel.builder().client(noRetries).modelId(MODEL_ID).maxTokens(16).build())
+                .tools(new WeatherTools()).build();
+
+        Throwable error = catchThrowable(() -> agent.invoke("Weather in Berlin?"));
+
+        assertThat(error).isInstanceOf(AgentException.class)
+                .hasMessageContaining("output token limit while asking for a tool");
+        assertThat(agent.messages()).isEmpty();
     }
 
     @Test

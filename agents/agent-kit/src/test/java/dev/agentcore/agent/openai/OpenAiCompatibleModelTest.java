@@ -151,6 +151,34 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void keepsParallelToolCallsApartWhenTheServerSendsThemAllAtIndexZeroLikeOllama() {
+        stub(sse("""
+                {"choices":[{"index":0,"delta":{"role":"assistant","content":"","tool_calls":[{"id":"call_oslo","index":0,"type":"function","function":{"name":"weather","arguments":"{\\"city\\":\\"Oslo\\"}"}}]},"finish_reason":null}]}""",
+                """
+                {"choices":[{"index":0,"delta":{"role":"assistant","content":"","tool_calls":[{"id":"call_paris","index":0,"type":"function","function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},"finish_reason":null}]}""",
+                """
+                {"choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":"tool_calls"}]}""",
+                "[DONE]"));
+        wireMock.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withRequestBody(containing("\"role\":\"tool\""))
+                .willReturn(sse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Both cloudy.\"},\"finish_reason\":\"stop\"}]}")));
+        Agent agent = Agent.builder().model(model()).tools(new WeatherTools()).build();
+
+        assertThat(agent.invoke("Oslo and Paris?").text()).isEqualTo("Both cloudy.");
+
+        List<LoggedRequest> calls = wireMock.findAll(postRequestedFor(urlPathEqualTo(PATH)));
+        assertThat(calls).hasSize(2);
+        JsonNode messages = json(calls.get(1).getBodyAsString()).get("messages");
+        assertThat(messages.get(1)).isEqualTo(json("""
+                {"role":"assistant","content":null,"tool_calls":[
+                  {"id":"call_oslo","type":"function","function":{"name":"weather","arguments":"{\\"city\\":\\"Oslo\\"}"}},
+                  {"id":"call_paris","type":"function","function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]}"""));
+        assertThat(messages.get(2)).isEqualTo(json("""
+                {"role":"tool","tool_call_id":"call_oslo","content":"12C and cloudy in Oslo"}"""));
+        assertThat(messages.get(3)).isEqualTo(json("""
+                {"role":"tool","tool_call_id":"call_paris","content":"12C and cloudy in Paris"}"""));
+    }
+
+    @Test
     void reportsHttpErrorsWithTheServersCodeAndRequestId() {
         wireMock.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req-42")
