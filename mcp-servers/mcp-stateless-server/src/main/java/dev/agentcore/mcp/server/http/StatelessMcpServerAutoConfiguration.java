@@ -86,7 +86,7 @@ public class StatelessMcpServerAutoConfiguration {
         if (!completionList.isEmpty()) {
             capabilities.completions();
         }
-        return McpServer.sync(transport)
+        return McpServer.sync(new InvalidParamsTransport(transport))
                 .serverInfo(properties.name(), properties.version())
                 .instructions(properties.instructions())
                 .jsonMapper(json)

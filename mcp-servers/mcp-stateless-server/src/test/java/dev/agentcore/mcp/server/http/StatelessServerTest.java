@@ -52,6 +52,22 @@ class StatelessServerTest {
     }
 
     @Test
+    void paramsTheSdkCannotDecodeAreInvalidParamsThatKeepTheRequestId() {
+        RawMcpHttp.Reply noParams = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":\"no-params\",\"method\":\"tools/call\"}");
+        RawMcpHttp.Reply arrayArguments = mcp.post("""
+                {"jsonrpc":"2.0","id":12,"method":"tools/call","params":{"name":"upper","arguments":["a"]}}""");
+
+        for (RawMcpHttp.Reply reply : new RawMcpHttp.Reply[] {noParams, arrayArguments}) {
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().at("/error/code").asInt()).isEqualTo(-32602);
+            assertThat(reply.json().at("/error/message").asString()).contains("tools/call");
+        }
+        assertThat(noParams.json().path("id").asString()).isEqualTo("no-params");
+        assertThat(arrayArguments.json().path("id").isNumber()).isTrue();
+        assertThat(arrayArguments.json().path("id").asInt()).isEqualTo(12);
+    }
+
+    @Test
     void aClientThatHangsUpDuringAToolCallLeavesTheServerHealthyAndQuiet(CapturedOutput output) throws Exception {
         int before = application.slowCallsCompleted();
         for (int i = 0; i < 5; i++) {
