@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.agentcore.iam.AgentCoreCatalog;
 import dev.agentcore.policylint.config.Config;
@@ -157,9 +158,12 @@ public final class Linter {
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(configFindings.all());
         Map<String, Severity> overrides = config.severities();
+        // By file: a finding can only be suppressed in its own file, and a corpus has hundreds of files.
+        Map<Path, List<Suppressions>> byFile = suppressions.stream().collect(Collectors.groupingBy(Suppressions::path));
         for (Finding finding : all) {
             Finding f = finding;
-            if (suppressions.stream().anyMatch(s -> s.suppresses(finding)) || Suppressions.ignoredByConfig(config, finding)) {
+            if (byFile.getOrDefault(finding.region().file().path(), List.of()).stream().anyMatch(s -> s.suppresses(finding))
+                    || Suppressions.ignoredByConfig(config, finding)) {
                 continue;
             }
             if (overrides.containsKey(f.ruleId())) {

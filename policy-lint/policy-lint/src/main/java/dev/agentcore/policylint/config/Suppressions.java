@@ -140,6 +140,11 @@ public final class Suppressions {
         return out;
     }
 
+    /** The file whose suppressions these are. */
+    public Path path() {
+        return path;
+    }
+
     public boolean suppresses(Finding f) {
         if (!f.region().file().path().equals(path)) {
             return false;

@@ -38,6 +38,7 @@ public final class PlaceholderResource implements Rule {
             new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "EXAMPLE"),
             new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "account-id"));
 
+    private static final Pattern WILDCARD_SUFFIX = Pattern.compile("[-_]?[*?].*$");
     private static final Pattern REGION_PLACEHOLDER = Pattern.compile("(?i)^(region|aws[-_]?region|your[-_]?region|REGION_NAME)$");
 
     /** True when a resource segment holds one of the placeholders. */
@@ -122,7 +123,10 @@ public final class PlaceholderResource implements Rule {
     }
 
     private static boolean isActualRuntime(TemplateContext ctx, String segment) {
-        String name = segment.replaceAll("[-_]?[*?].*$", "");
+        if (ctx.runtimes().runtimes().isEmpty()) {
+            return false;
+        }
+        String name = WILDCARD_SUFFIX.matcher(segment).replaceAll("");
         for (AgentRuntime r : ctx.runtimes().runtimes()) {
             if (name.equals(r.name()) || segment.equals(r.id())) {
                 return true;
