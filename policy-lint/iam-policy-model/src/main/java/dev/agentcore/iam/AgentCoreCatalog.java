@@ -29,6 +29,7 @@ public final class AgentCoreCatalog {
     private static final String RESOURCE = "bedrock-agentcore-catalog.json";
 
     private final Map<String, AgentCoreAction> actionsByLowerName;
+    private final List<AgentCoreAction> actionsByName;
     private final List<AgentCoreResourceType> resourceTypes;
     private final Map<String, Automaton> languages = new ConcurrentHashMap<>();
     private final Map<String, java.util.regex.Pattern> regexes = new ConcurrentHashMap<>();
@@ -39,6 +40,7 @@ public final class AgentCoreCatalog {
         Map<String, AgentCoreAction> byName = new LinkedHashMap<>();
         actions.forEach(a -> byName.put(a.name().toLowerCase(Locale.ROOT), a));
         this.actionsByLowerName = Map.copyOf(byName);
+        this.actionsByName = byName.values().stream().sorted(Comparator.comparing(AgentCoreAction::name)).toList();
         this.resourceTypes = List.copyOf(resourceTypes);
     }
 
@@ -143,7 +145,7 @@ public final class AgentCoreCatalog {
     }
 
     public List<AgentCoreAction> actions() {
-        return actionsByLowerName.values().stream().sorted(Comparator.comparing(AgentCoreAction::name)).toList();
+        return actionsByName;
     }
 
     /** The action named {@code name} (without the service prefix; IAM ignores case). */

@@ -50,7 +50,8 @@ public final class Linter {
 
     private final AgentCoreCatalog catalog = AgentCoreCatalog.bundled();
 
-    private record FileResult(TemplateContext context, Findings findings, List<String> errors) {
+    /** One file's outcome; {@code suppressions} is null when the file is no template and has no findings. */
+    private record FileResult(TemplateContext context, Findings findings, List<String> errors, Suppressions suppressions) {
     }
 
     public Result run(Options options) {
@@ -67,23 +68,24 @@ public final class Linter {
             Findings fileFindings = new Findings();
             List<String> errors = new ArrayList<>();
             TemplateContext ctx = lintFile(file, display, options, fileFindings, errors);
-            return new FileResult(ctx, fileFindings, errors);
+            Suppressions s = null;
+            if (ctx != null || !fileFindings.all().isEmpty()) {
+                SourceFile source = ctx != null ? ctx.template().file() : fileFindings.all().getFirst().region().file();
+                s = Suppressions.of(source, ctx == null ? null : ctx.template(), fileFindings);
+            }
+            return new FileResult(ctx, fileFindings, errors, s);
         }).toList();
         for (FileResult r : results) {
             inputErrors.addAll(r.errors());
-            TemplateContext ctx = r.context();
-            Findings fileFindings = r.findings();
-            if (ctx == null && fileFindings.all().isEmpty()) {
+            if (r.suppressions() == null) {
                 continue;
             }
             checked++;
-            SourceFile source = ctx != null ? ctx.template().file() : fileFindings.all().getFirst().region().file();
-            Suppressions s = Suppressions.of(source, ctx == null ? null : ctx.template(), fileFindings);
-            suppressions.add(s);
-            if (ctx != null) {
-                contexts.add(ctx);
+            suppressions.add(r.suppressions());
+            if (r.context() != null) {
+                contexts.add(r.context());
             }
-            findings.addAll(fileFindings.all());
+            findings.addAll(r.findings().all());
         }
         Findings project = new Findings();
         for (Rule rule : Rules.all()) {
