@@ -1,14 +1,19 @@
 package dev.agentcore.policylint.rule;
 
+import java.util.List;
+
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;
 
-/** {@code bedrock-agentcore:*} (or {@code *}) in an Allow: every current and future AgentCore action. */
+/**
+ * {@code bedrock-agentcore:*} (or {@code *}) in an Allow, or an Allow with a NotAction that does not exclude the
+ * service: every current and future AgentCore action.
+ */
 public final class ServiceWildcardAction implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("PL160", "service-wildcard-action",
-            "An Allow grants bedrock-agentcore:* (or *): every AgentCore action, including future ones.", Severity.WARNING);
+            "An Allow grants bedrock-agentcore:* (or *, or a NotAction that leaves it in): every AgentCore action, including future ones.", Severity.WARNING);
 
     @Override
     public RuleInfo info() {
@@ -27,6 +32,25 @@ public final class ServiceWildcardAction implements Rule {
                             s.policy().owner());
                 }
             }
+            notActionGrantsTheService(s, findings);
+        }
+    }
+
+    /** Allow with NotAction grants every action it does not list: all of AgentCore unless it lists the service. */
+    private static void notActionGrantsTheService(LocatedStatement s, Findings findings) {
+        List<Value.Text> notActions = s.notActions();
+        if (notActions.isEmpty() || !notActions.stream().allMatch(Texts::isLiteral)) {
+            return;
+        }
+        boolean excludesTheService = notActions.stream().map(Texts::shape)
+                .anyMatch(a -> a.equals("*") || a.equalsIgnoreCase("bedrock-agentcore:*"));
+        if (!excludesTheService) {
+            Value.Text first = notActions.getFirst();
+            findings.add(INFO, Texts.region(first, 0, Texts.shape(first).length()),
+                    "Allow with NotAction in " + s.label() + " allows every action it does not list, so every AgentCore "
+                            + "action, including ones added later",
+                    "list the actions the role needs under Action, or add bedrock-agentcore:* to NotAction",
+                    s.policy().owner());
         }
     }
 }
