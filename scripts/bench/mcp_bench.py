@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import (PYTHON, ROOT, Server, cold_starts, java_variants, log, machine, peak_rss_during,
+from benchlib import (JVM_FIXED_COST, PYTHON, ROOT, Server, cold_starts, java_variants, log, machine, peak_rss_during,
                       replace_section, require, rss_mb, verdict, wrk)
 
 JAR = ROOT / "mcp-servers/mcp-echo/target/mcp-echo.jar"
@@ -220,14 +220,7 @@ def write_report(args, load_before, python_start, starts, loads):
         f"{jv['rss_peak']:.0f} MB against {py['rss_peak']:.0f} MB at peak, {ratio(jv['rss_peak'], py['rss_peak'])}).",
     ]
     if not (start_ok and memory_ok):
-        lines += [
-            "",
-            "Where cold start or memory misses, the gap is the JVM's and Spring Boot's fixed cost, paid once per process",
-            "whatever the request path costs: class loading and linking and Tomcat's start for the former; the heap",
-            "(up to -Xmx64m), the class data the AOT cache maps in, metaspace, code cache and thread stacks for the",
-            "latter. The step table shows what the JVM's own start-up aids buy. A native image (GraalVM) would close",
-            "most of it but cannot be built on this machine.",
-        ]
+        lines += [""] + JVM_FIXED_COST
     replace_section(Path(args.report), "mcp", "\n".join(lines))
     print("\n".join(lines))
 

@@ -97,12 +97,8 @@ class BedrockConverseModelTest {
         stubStream(new EventStreamFrames().start().text(0, "Let me check.")
                 .toolUse(1, "tooluse_1", "weather", "{\"city\":", "\"Berlin\"}")
                 .stop("tool_use", 20, 9).bytes());
-        wireMock.stubFor(post(urlPathMatching(STREAM_PATH)).atPriority(1)
-                .withRequestBody(containing("\"toolResult\""))
-                .willReturn(eventStream(new EventStreamFrames().start().text(0, "12C in Berlin.").stop("end_turn", 40, 5).bytes())));
-        Agent agent = Agent.builder()
-                .model(BedrockConverseModel.builder().client(noRetries).modelId(MODEL_ID).build())
-                .tools(new WeatherTools()).build();
+        stubAnswerToTheToolResult("12C in Berlin.");
+        Agent agent = weatherAgent();
 
         AgentResult result = agent.invoke("Weather in Berlin?");
 
@@ -130,12 +126,8 @@ class BedrockConverseModelTest {
         stubStream(new EventStreamFrames().start().text(0, "\\n\\n")
                 .toolUse(1, "tooluse_1", "weather", "{\"city\":\"Berlin\"}")
                 .stop("tool_use", 20, 9).bytes());
-        wireMock.stubFor(post(urlPathMatching(STREAM_PATH)).atPriority(1)
-                .withRequestBody(containing("\"toolResult\""))
-                .willReturn(eventStream(new EventStreamFrames().start().text(0, "12C in Berlin.").stop("end_turn", 40, 5).bytes())));
-        Agent agent = Agent.builder()
-                .model(BedrockConverseModel.builder().client(noRetries).modelId(MODEL_ID).build())
-                .tools(new WeatherTools()).build();
+        stubAnswerToTheToolResult("12C in Berlin.");
+        Agent agent = weatherAgent();
 
         assertThat(agent.invoke("Weather in Berlin?").text()).isEqualTo("12C in Berlin.");
 
@@ -305,6 +297,19 @@ class BedrockConverseModelTest {
                 .withHeader("x-amzn-RequestId", "req-429")
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Too many requests, please wait before trying again.\"}")));
+    }
+
+    /** Once the conversation carries a tool result, the model answers with {@code text} and ends its turn. */
+    private static void stubAnswerToTheToolResult(String text) {
+        wireMock.stubFor(post(urlPathMatching(STREAM_PATH)).atPriority(1)
+                .withRequestBody(containing("\"toolResult\""))
+                .willReturn(eventStream(new EventStreamFrames().start().text(0, text).stop("end_turn", 40, 5).bytes())));
+    }
+
+    private Agent weatherAgent() {
+        return Agent.builder()
+                .model(BedrockConverseModel.builder().client(noRetries).modelId(MODEL_ID).build())
+                .tools(new WeatherTools()).build();
     }
 
     private static void stubStream(byte[] frames) {

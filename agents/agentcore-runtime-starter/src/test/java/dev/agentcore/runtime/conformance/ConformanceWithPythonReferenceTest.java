@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,24 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = ConformanceAgent.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConformanceWithPythonReferenceTest {
 
-    private static PythonReferenceApp python;
+    @RegisterExtension
+    static final PythonReferenceApp.PerClass python = new PythonReferenceApp.PerClass("conformance_app.py");
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startReference() throws Exception {
-        python = PythonReferenceApp.start("conformance_app.py");
-    }
-
-    @AfterAll
-    static void stopReference() throws Exception {
-        if (python != null) {
-            python.close();
-        }
-    }
 
     record Exchange(int status, String contentType, String body) {
     }
@@ -84,29 +73,25 @@ class ConformanceWithPythonReferenceTest {
 
     @Test
     void exceptionInTheMiddleOfAStreamEndsItWithOneErrorEvent() throws Exception {
-        HttpRequest.Builder request = json("{\"case\":\"stream_error\"}");
-        Exchange ours = send(request, URI.create("http://127.0.0.1:" + port + "/invocations"));
-        Exchange reference = send(request, python.uri("/invocations"));
-
-        // error_type is the exception's class name in each language: ValueError there, IllegalArgumentException here.
-        Exchange oursAsPython = new Exchange(ours.status(), ours.contentType(),
-                ours.body().replace("\"error_type\": \"IllegalArgumentException\"", "\"error_type\": \"ValueError\""));
-        assertThat(oursAsPython).isEqualTo(reference);
-        assertThat(ours.body()).endsWith("data: {\"error\": \"stream broke\", \"error_type\": \"IllegalArgumentException\", "
-                + "\"message\": \"An error occurred during streaming\"}\n\n");
+        assertStreamEndsWithOneErrorEvent("stream_error", "stream broke", "IllegalArgumentException", "ValueError");
     }
 
     @Test
     void aCheckedExceptionFromAPublisherAlsoEndsTheStreamWithOneErrorEvent() throws Exception {
-        HttpRequest.Builder request = json("{\"case\":\"stream_timeout\"}");
+        assertStreamEndsWithOneErrorEvent("stream_timeout", "upstream timed out", "TimeoutException", "TimeoutError");
+    }
+
+    /** error_type is the exception's class name in each language, so it is the one part that may differ. */
+    private void assertStreamEndsWithOneErrorEvent(String handlerCase, String error, String javaType, String pythonType)
+            throws Exception {
+        HttpRequest.Builder request = json("{\"case\":\"" + handlerCase + "\"}");
         Exchange ours = send(request, URI.create("http://127.0.0.1:" + port + "/invocations"));
         Exchange reference = send(request, python.uri("/invocations"));
 
-        // error_type is the exception's class name in each language: TimeoutError there, TimeoutException here.
-        Exchange oursAsPython = new Exchange(ours.status(), ours.contentType(),
-                ours.body().replace("\"error_type\": \"TimeoutException\"", "\"error_type\": \"TimeoutError\""));
+        Exchange oursAsPython = new Exchange(ours.status(), ours.contentType(), ours.body()
+                .replace("\"error_type\": \"" + javaType + "\"", "\"error_type\": \"" + pythonType + "\""));
         assertThat(oursAsPython).isEqualTo(reference);
-        assertThat(ours.body()).endsWith("data: {\"error\": \"upstream timed out\", \"error_type\": \"TimeoutException\", "
+        assertThat(ours.body()).endsWith("data: {\"error\": \"" + error + "\", \"error_type\": \"" + javaType + "\", "
                 + "\"message\": \"An error occurred during streaming\"}\n\n");
     }
 

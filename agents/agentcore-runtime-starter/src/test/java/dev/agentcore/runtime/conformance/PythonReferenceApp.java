@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * The Python SDK's BedrockAgentCoreApp, run from the repository's .venv (installed by {@code make tools})
  * on a free loopback port. Missing tools are a failure that says how to install them, never a skip.
@@ -79,6 +83,37 @@ final class PythonReferenceApp implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+    }
+
+    /** The reference app for one test class: {@code @RegisterExtension static final PerClass python = ...}. */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private final String script;
+        private PythonReferenceApp app;
+
+        PerClass(String script) {
+            this.script = script;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            app = start(script);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws Exception {
+            if (app != null) {
+                app.close();
+            }
+        }
+
+        URI uri(String path) {
+            return app.uri(path);
+        }
+
+        int port() {
+            return app.port;
         }
     }
 }

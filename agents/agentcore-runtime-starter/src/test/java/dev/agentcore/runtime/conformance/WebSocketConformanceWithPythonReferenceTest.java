@@ -9,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,22 +29,12 @@ class WebSocketConformanceWithPythonReferenceTest {
 
     private static final String CASE = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Case";
 
-    private static PythonReferenceApp python;
+    @RegisterExtension
+    static final PythonReferenceApp.PerClass python = new PythonReferenceApp.PerClass("conformance_app.py");
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startReference() throws Exception {
-        python = PythonReferenceApp.start("conformance_app.py");
-    }
-
-    @AfterAll
-    static void stopReference() throws Exception {
-        if (python != null) {
-            python.close();
-        }
-    }
 
     /** What the client saw: the messages (binary ones as "bytes:<text>"), then the ending. */
     record Transcript(List<String> messages, Ending ending) {
@@ -56,7 +45,7 @@ class WebSocketConformanceWithPythonReferenceTest {
     }
 
     private static URI reference() {
-        return URI.create("ws://127.0.0.1:" + python.port + "/ws");
+        return URI.create("ws://127.0.0.1:" + python.port() + "/ws");
     }
 
     @Test
