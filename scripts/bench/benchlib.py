@@ -2,6 +2,7 @@
 timing it until it is ready, resident memory, wrk runs, the JVM launch variants and their training step, the
 machine description, and rewriting one section of docs/benchmarks.md. Standard library only.
 """
+import argparse
 import http.client
 import os
 import platform
@@ -31,6 +32,18 @@ JVM_FIXED_COST = [
     "latter. The step table shows what the JVM's own start-up aids buy. A native image (GraalVM) would close",
     "most of it but cannot be built on this machine.",
 ]
+
+
+def arguments(target, jar):
+    """The options both server benchmarks take; checks that `make <target>` has built what they run."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--java", required=True)
+    parser.add_argument("--seconds", type=int, default=10, help="length of each load step")
+    parser.add_argument("--starts", type=int, default=5, help="cold starts to take the median of")
+    parser.add_argument("--report", default=str(ROOT / "docs/benchmarks.md"))
+    args = parser.parse_args()
+    require(jar, PYTHON, hint=f"run `make {target}` (it builds and installs what is needed)")
+    return args
 
 
 def free_port():

@@ -6,7 +6,6 @@ first successful `initialize`), and resident memory after start and under load. 
 JSON-RPC result: a sample is checked before and after each load, and wrk's Lua script counts the others.
 Writes the mcp section of docs/benchmarks.md. Standard library only.
 """
-import argparse
 import http.client
 import importlib.metadata
 import json
@@ -15,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import (JVM_FIXED_COST, PYTHON, ROOT, Server, cold_starts, java_variants, log, machine, peak_rss_during,
-                      replace_section, require, rss_mb, verdict, wrk)
+from benchlib import (JVM_FIXED_COST, arguments, PYTHON, ROOT, Server, cold_starts, java_variants, log, machine, peak_rss_during,
+                      replace_section, rss_mb, verdict, wrk)
 
 JAR = ROOT / "mcp-servers/mcp-echo/target/mcp-echo.jar"
 PY_APP = ROOT / "scripts/bench/echo_mcp_server.py"
@@ -116,13 +115,7 @@ def python_server(json_response=False):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--java", required=True)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--starts", type=int, default=5)
-    parser.add_argument("--report", default=str(ROOT / "docs/benchmarks.md"))
-    args = parser.parse_args()
-    require(JAR, PYTHON, hint="run `make bench-mcp` (it builds and installs what is needed)")
+    args = arguments("bench-mcp", JAR)
     load_before = os.getloadavg()[0]
 
     # The extracted jar and its archives take ~150 MB; nothing in them is needed after the run.

@@ -5,7 +5,6 @@ Measures cold start (process start to the first 200 on /ping), resident memory a
 load, JSON invocation throughput and latency at concurrency 1 and 64 (wrk), and time to the first SSE
 event. Writes the runtime section of docs/benchmarks.md. Standard library only.
 """
-import argparse
 import json
 import socket
 import statistics
@@ -13,9 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import (JVM_FIXED_COST, PYTHON, ROOT, Server, cold_starts, java_variants, log, machine,
+from benchlib import (JVM_FIXED_COST, arguments, PYTHON, ROOT, Server, cold_starts, java_variants, log, machine,
                       peak_rss_during, ping_ok,
-                      replace_section, require, rss_mb, verdict, wrk)
+                      replace_section, rss_mb, verdict, wrk)
 
 JAR = ROOT / "agents/benchmarks/echo-agent/target/echo-agent.jar"
 PY_APP = ROOT / "scripts/bench/echo_agent.py"
@@ -64,13 +63,7 @@ def load(server, seconds, lua):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--java", required=True)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--starts", type=int, default=5)
-    parser.add_argument("--report", default=str(ROOT / "docs/benchmarks.md"))
-    args = parser.parse_args()
-    require(JAR, PYTHON, hint="run `make bench-runtime` (it builds and installs what is needed)")
+    args = arguments("bench-runtime", JAR)
 
     # The extracted jar and its archives take ~150 MB; nothing in them is needed after the run.
     with tempfile.TemporaryDirectory(prefix="bench-runtime-") as tmp:
