@@ -3,12 +3,12 @@
 
 Inputs (all read-only):
   --models DIR   the AWS model snapshot: bedrock-agentcore-iam-actions.txt (every IAM action), the two botocore
-                 service models (operations, identifier shapes) [default: ../shared/reference/aws-models]
+                 service models (operations, identifier shapes) [required]
   --service-reference FILE
                  resource types, ARN formats and action -> resource types in the shape of AWS's machine-readable
                  service reference (servicereference.us-east-1.amazonaws.com/v1/bedrock-agentcore/bedrock-agentcore.json)
-                 [default: the transcribed copy policy-lint/iam-policy-model/src/catalog/service-reference-bedrock-agentcore.json]
-Output: policy-lint/iam-policy-model/src/main/resources/dev/agentcore/iam/bedrock-agentcore-catalog.json
+                 [default: the transcribed copy core/agentcore-core/src/catalog/service-reference-bedrock-agentcore.json]
+Output: core/agentcore-core/src/main/resources/dev/agentcore/core/iam/bedrock-agentcore-catalog.json
 
 Standard library only, deterministic output (sorted), so a refresh shows up as a readable diff.
 """
@@ -19,8 +19,8 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODULE = os.path.join(ROOT, "policy-lint", "iam-policy-model")
-OUT = os.path.join(MODULE, "src", "main", "resources", "dev", "agentcore", "iam", "bedrock-agentcore-catalog.json")
+MODULE = os.path.join(ROOT, "core", "agentcore-core")
+OUT = os.path.join(MODULE, "src", "main", "resources", "dev", "agentcore", "core", "iam", "bedrock-agentcore-catalog.json")
 VAR = re.compile(r"\$\{([A-Za-z0-9]+)\}")
 
 
@@ -55,7 +55,7 @@ def automaton_regex(pattern, lo, hi):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--models", default=os.path.join(ROOT, "..", "shared", "reference", "aws-models"))
+    ap.add_argument("--models", required=True)
     ap.add_argument("--service-reference",
                     default=os.path.join(MODULE, "src", "catalog", "service-reference-bedrock-agentcore.json"))
     ap.add_argument("--output", default=OUT)

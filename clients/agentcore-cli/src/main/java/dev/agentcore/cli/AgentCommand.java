@@ -1,5 +1,6 @@
 package dev.agentcore.cli;
 
+import dev.agentcore.core.runtime.ServerProtocol;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.InvocationRequest;
 import dev.agentcore.client.invoke.InvocationResponse;
@@ -87,7 +88,7 @@ final class AgentCommand extends OutputCommand {
             return chat();
         }
         byte[] body = payload();
-        try (Connection c = Connection.open(runtime, connection, "HTTP", "/invocations", env)) {
+        try (Connection c = Connection.open(runtime, connection, ServerProtocol.HTTP, "/invocations", env)) {
             turn(c, c.invoker(), body);
         }
         return ExitCode.OK;
@@ -119,7 +120,7 @@ final class AgentCommand extends OutputCommand {
     /** A conversation: every line a turn, on one session; the exit code is that of the last failed turn, if any. */
     private int chat() throws Exception {
         int exit = ExitCode.OK;
-        try (Connection c = Connection.open(runtime, connection, "HTTP", "/invocations", env);
+        try (Connection c = Connection.open(runtime, connection, ServerProtocol.HTTP, "/invocations", env);
              var lines = new java.io.BufferedReader(new java.io.InputStreamReader(env.in(), StandardCharsets.UTF_8))) {
             Invoker invoker = c.invoker();
             env.err().println("session " + c.sessionId.value() + "; one prompt a line, end of input to stop");

@@ -1,16 +1,17 @@
 package dev.agentcore.cli;
 
+import dev.agentcore.core.runtime.ServerProtocol;
 import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.auth.TokenException;
 import dev.agentcore.client.auth.TokenSource;
-import dev.agentcore.client.config.DeployedRuntime;
-import dev.agentcore.client.config.StateFile;
-import dev.agentcore.client.config.StateFileException;
+import dev.agentcore.core.state.DeployedRuntime;
+import dev.agentcore.core.state.StateFile;
+import dev.agentcore.core.state.StateFileException;
 import dev.agentcore.client.diagnosis.ControlPlaneDirectory;
 import dev.agentcore.client.diagnosis.Diagnostician;
 import dev.agentcore.client.diagnosis.FailureContext;
 import dev.agentcore.client.diagnosis.RuntimeDirectory;
-import dev.agentcore.client.diagnosis.StateFileDirectory;
+import dev.agentcore.client.diagnosis.DeployedRuntimeDirectory;
 import dev.agentcore.client.invoke.BearerInvoker;
 import dev.agentcore.client.invoke.CustomHeaders;
 import dev.agentcore.client.invoke.InvocationFailure;
@@ -19,9 +20,9 @@ import dev.agentcore.client.invoke.SigV4Invoker;
 import dev.agentcore.client.mcp.RequestAuthenticator;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.runtime.InvocationTarget;
-import dev.agentcore.client.runtime.MalformedArnException;
-import dev.agentcore.client.runtime.RuntimeArn;
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.arn.MalformedArnException;
+import dev.agentcore.core.arn.RuntimeArn;
+import dev.agentcore.core.runtime.SessionId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class Connection implements AutoCloseable {
     final SessionId sessionId;
     final Map<String, String> headers;
     final Duration timeout;
-    final String protocol;
+    final ServerProtocol protocol;
     private final boolean sigV4;
     private final TokenSource tokens;
     private final RuntimeDirectory directory;
@@ -52,7 +53,7 @@ final class Connection implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     private Connection(InvocationTarget target, SessionId sessionId, Map<String, String> headers, Duration timeout,
-                       String protocol, boolean sigV4, TokenSource tokens, RuntimeDirectory directory, Environment env) {
+                       ServerProtocol protocol, boolean sigV4, TokenSource tokens, RuntimeDirectory directory, Environment env) {
         this.target = target;
         this.sessionId = sessionId;
         this.headers = headers;
@@ -66,10 +67,10 @@ final class Connection implements AutoCloseable {
 
     /**
      * @param runtime   an ARN, or a runtime name or id from the state file; null with --local
-     * @param protocol  "HTTP" or "MCP"
+     * @param protocol  which container contract the runtime serves
      * @param localPath the container path for --local ("/invocations" or "/mcp")
      */
-    static Connection open(String runtime, ConnectionOptions options, String protocol, String localPath, Environment env) {
+    static Connection open(String runtime, ConnectionOptions options, ServerProtocol protocol, String localPath, Environment env) {
         if (options.timeoutSeconds <= 0) {
             throw new UsageException("--timeout must be a positive number of seconds");
         }
@@ -88,9 +89,9 @@ final class Connection implements AutoCloseable {
             String qualifier = Optional.ofNullable(options.qualifier).or(() -> env.variable("AGENTCORE_QUALIFIER")).orElse(null);
             target = endpoint(arn, qualifier, options, env);
         }
-        deployed.filter(d -> d.protocol() != null && !d.protocol().equalsIgnoreCase(protocol)).ifPresent(d -> env.err().println(
+        deployed.filter(d -> d.protocol() != null && d.protocol() != protocol).ifPresent(d -> env.err().println(
                 "note: " + d.name() + " is an " + d.protocol() + " runtime in the state file; "
-                        + ("MCP".equalsIgnoreCase(d.protocol()) ? "use `agentcore-invoke mcp`" : "use `agentcore-invoke agent`")));
+                        + (d.isMcp() ? "use `agentcore-invoke mcp`" : "use `agentcore-invoke agent`")));
 
         TokenSources tokenSources = new TokenSources(options.tokens, env, state);
         boolean runtimeTakesOAuth = deployed.flatMap(DeployedRuntime::authorizerSettings).isPresent();
@@ -200,7 +201,7 @@ final class Connection implements AutoCloseable {
 
     private static RuntimeDirectory directory(Optional<StateFile> state, Optional<Path> path, ConnectionOptions options,
                                               InvocationTarget target) {
-        RuntimeDirectory fromState = state.<RuntimeDirectory>map(s -> new StateFileDirectory(s,
+        RuntimeDirectory fromState = state.<RuntimeDirectory>map(s -> new DeployedRuntimeDirectory(s,
                         path.orElse(StateFile.DEFAULT_LOCATION)))
                 .orElse(RuntimeDirectory.none("no state file"));
         if (options.noLookup || target.direct()) {

@@ -1,5 +1,6 @@
 package dev.agentcore.cli;
 
+import dev.agentcore.core.runtime.ServerProtocol;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.mcp.McpCallException;
 import dev.agentcore.client.mcp.McpRuntimeClient;
@@ -31,7 +32,7 @@ final class McpCommand {
     /** Connects, runs the operation, and turns every failure into a diagnosis. */
     static <T> T session(String runtime, ConnectionOptions options, Environment env, McpOperation<T> operation)
             throws Exception {
-        try (Connection c = Connection.open(runtime, options, "MCP", "/mcp", env)) {
+        try (Connection c = Connection.open(runtime, options, ServerProtocol.MCP, "/mcp", env)) {
             try (McpRuntimeClient client = McpRuntimeClient.connect(c.target, c.mcpAuthenticator(), c.sessionId,
                     c.headers, c.timeout)) {
                 return operation.run(client);

@@ -1,6 +1,6 @@
 package dev.agentcore.cli;
 
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.runtime.SessionId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

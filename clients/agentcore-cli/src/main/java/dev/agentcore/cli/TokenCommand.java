@@ -2,8 +2,8 @@ package dev.agentcore.cli;
 
 import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.auth.TokenClaims;
-import dev.agentcore.client.config.StateFile;
-import dev.agentcore.client.config.StateFileException;
+import dev.agentcore.core.state.StateFile;
+import dev.agentcore.core.state.StateFileException;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcore.client.Jwts;
 import dev.agentcore.client.mcp.LoopbackMcpRuntime;
-import dev.agentcore.client.runtime.RuntimeArn;
+import dev.agentcore.core.arn.RuntimeArn;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.agentcore.iam.AgentCoreCatalog;
+import dev.agentcore.core.iam.AgentCoreCatalog;
 import dev.agentcore.policylint.config.Config;
 import dev.agentcore.policylint.config.Suppressions;
 import dev.agentcore.policylint.rule.Finding;

@@ -1,16 +1,15 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.core.runtime.ServiceLinkedRole;
+import dev.agentcore.core.arn.WorkloadIdentityArn;
 import dev.agentcore.client.invoke.AuthMode;
 import dev.agentcore.client.report.LikelyCause;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** 401 and 403: the wrong authorization method, a token the authorizer rejects, or a role that lacks a grant. */
 final class AuthRules {
 
-    /** Runtimes created from this day on get workload access tokens through a service-linked role. */
-    static final Instant SERVICE_LINKED_ROLE_SINCE = Instant.parse("2025-10-13T00:00:00Z");
     static final String POLICY_LINT = "policy-lint --runtimes .agentcore/state.json <your templates or policies>";
 
     private AuthRules() {
@@ -108,17 +107,16 @@ final class AuthRules {
         String identity = facts != null && facts.workloadIdentityArn() != null ? facts.workloadIdentityArn()
                 : c.arn().workloadIdentityArn();
         String role = facts != null && facts.roleArn() != null ? "its execution role " + facts.roleArn() : "its execution role";
-        String directory = identity.contains("/workload-identity/")
-                ? identity.substring(0, identity.indexOf("/workload-identity/")) : identity;
+        String directory = WorkloadIdentityArn.tryParse(identity).map(WorkloadIdentityArn::directoryArn).orElse(identity);
         String cause = "AgentCore accepted the token, then could not get a workload access token for the runtime: "
                 + role + " may not call bedrock-agentcore:GetWorkloadAccessTokenForJWT on " + identity;
         String next = "In CloudTrail (event source bedrock-agentcore.amazonaws.com) look for event name "
                 + "GetWorkloadAccessTokenForJWT with errorCode AccessDenied at the time of this call; the policy must allow "
                 + "it on " + identity + " and on " + directory + ". Run `" + POLICY_LINT
                 + "` (or with --live) to find a grant that matches no runtime (a placeholder like workload-identity/agentName-*)";
-        if (facts != null && facts.createdAt() != null && !facts.createdAt().isBefore(SERVICE_LINKED_ROLE_SINCE)) {
+        if (facts != null && facts.createdAt() != null && ServiceLinkedRole.getsWorkloadTokens(facts.createdAt())) {
             next += ". This runtime was created on " + facts.createdAt() + ", after AWS moved this call to the service-linked "
-                    + "role AWSServiceRoleForBedrockAgentCoreRuntimeIdentity: check that it exists "
+                    + "role " + ServiceLinkedRole.NAME + ": check that it exists "
                     + "(aws iam get-role --role-name AWSServiceRoleForBedrockAgentCoreRuntimeIdentity)";
         }
         return new LikelyCause(cause, next);

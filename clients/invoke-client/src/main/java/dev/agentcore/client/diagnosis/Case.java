@@ -1,11 +1,11 @@
 package dev.agentcore.client.diagnosis;
 
 import dev.agentcore.client.auth.TokenClaims;
-import dev.agentcore.client.config.AuthorizerSettings;
+import dev.agentcore.core.state.AuthorizerSettings;
 import dev.agentcore.client.http.AwsError;
 import dev.agentcore.client.invoke.AuthMode;
 import dev.agentcore.client.runtime.InvocationTarget;
-import dev.agentcore.client.runtime.RuntimeArn;
+import dev.agentcore.core.arn.RuntimeArn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.agentcore.client.diagnosis;
 
-import dev.agentcore.client.config.AuthorizerSettings;
-import dev.agentcore.client.runtime.RuntimeArn;
+import dev.agentcore.core.runtime.ServerProtocol;
+import dev.agentcore.core.state.AuthorizerSettings;
+import dev.agentcore.core.arn.RuntimeArn;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -38,7 +39,8 @@ public final class ControlPlaneDirectory implements RuntimeDirectory {
             return new Lookup.Found<>(new RuntimeFacts(r.agentRuntimeName(), r.roleArn(),
                     r.workloadIdentityDetails() == null ? null : r.workloadIdentityDetails().workloadIdentityArn(),
                     r.createdAt(), authorizer,
-                    r.protocolConfiguration() == null ? null : r.protocolConfiguration().serverProtocolAsString()),
+                    r.protocolConfiguration() == null ? null
+                            : ServerProtocol.parse(r.protocolConfiguration().serverProtocolAsString()).orElse(null)),
                     SOURCE + " (GetAgentRuntime)");
         } catch (ResourceNotFoundException e) {
             return new Lookup.Missing<>(SOURCE + " (GetAgentRuntime in " + arn.region() + ")");

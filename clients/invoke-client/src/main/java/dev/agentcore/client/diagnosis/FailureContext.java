@@ -1,5 +1,6 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.core.runtime.ServerProtocol;
 import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.runtime.InvocationTarget;
@@ -10,10 +11,10 @@ import java.util.Optional;
  * A failed call and what was known when it was made.
  *
  * @param token    the bearer token sent, or null for SigV4 and unauthenticated local calls
- * @param protocol "HTTP" or "MCP": which container contract the runtime serves
+ * @param protocol which container contract the runtime serves
  * @param timeout  how long the client waited
  */
-public record FailureContext(InvocationFailure failure, InvocationTarget target, BearerToken token, String protocol,
+public record FailureContext(InvocationFailure failure, InvocationTarget target, BearerToken token, ServerProtocol protocol,
                              Duration timeout) {
 
     public Optional<BearerToken> bearerToken() {
@@ -21,6 +22,6 @@ public record FailureContext(InvocationFailure failure, InvocationTarget target,
     }
 
     public boolean isMcp() {
-        return "MCP".equalsIgnoreCase(protocol);
+        return protocol == ServerProtocol.MCP;
     }
 }

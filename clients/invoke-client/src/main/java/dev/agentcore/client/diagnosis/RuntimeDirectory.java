@@ -1,6 +1,6 @@
 package dev.agentcore.client.diagnosis;
 
-import dev.agentcore.client.runtime.RuntimeArn;
+import dev.agentcore.core.arn.RuntimeArn;
 import java.util.List;
 
 /** Where a diagnosis looks up facts about a runtime: the control plane, the state file, or both. */

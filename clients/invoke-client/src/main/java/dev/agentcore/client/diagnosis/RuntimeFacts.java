@@ -1,6 +1,7 @@
 package dev.agentcore.client.diagnosis;
 
-import dev.agentcore.client.config.AuthorizerSettings;
+import dev.agentcore.core.runtime.ServerProtocol;
+import dev.agentcore.core.state.AuthorizerSettings;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,5 @@ import java.time.Instant;
  * @param authorizer null when the runtime takes SigV4
  */
 public record RuntimeFacts(String name, String roleArn, String workloadIdentityArn, Instant createdAt,
-                           AuthorizerSettings authorizer, String protocol) {
+                           AuthorizerSettings authorizer, ServerProtocol protocol) {
 }

@@ -1,7 +1,7 @@
 package dev.agentcore.client.diagnosis;
 
 import dev.agentcore.client.auth.TokenClaims;
-import dev.agentcore.client.config.AuthorizerSettings;
+import dev.agentcore.core.state.AuthorizerSettings;
 import dev.agentcore.client.report.LikelyCause;
 import java.util.ArrayList;
 import java.util.List;

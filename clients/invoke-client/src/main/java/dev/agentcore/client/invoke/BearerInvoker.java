@@ -5,7 +5,7 @@ import dev.agentcore.client.auth.TokenException;
 import dev.agentcore.client.auth.TokenSource;
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.runtime.SessionId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.agentcore.client.invoke;
 
 import dev.agentcore.client.runtime.InvocationTarget;
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.runtime.SessionId;
 import java.time.Duration;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.MissingCredentials;
 import dev.agentcore.client.report.DiagnosedException;
 import dev.agentcore.client.runtime.InvocationTarget;
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.runtime.SessionId;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

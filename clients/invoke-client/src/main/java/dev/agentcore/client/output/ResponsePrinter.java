@@ -1,6 +1,7 @@
 package dev.agentcore.client.output;
 
 import dev.agentcore.client.invoke.InvocationResponse;
+import dev.agentcore.core.sse.EventStreamReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,41 +70,15 @@ public final class ResponsePrinter {
     }
 
     private Outcome events(InputStream body) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        StringBuilder data = new StringBuilder();
-        boolean hasData = false;
+        EventStreamReader reader = EventStreamReader.utf8(body);
         int events = 0;
         String agentError = null;
         boolean midLine = false;
-        String line;
-        while (true) {
-            line = reader.readLine();
-            if (line == null || line.isEmpty()) {
-                if (hasData) {
-                    events++;
-                    EventResult result = event(data.toString(), midLine);
-                    midLine = result.midLine();
-                    agentError = agentError == null ? result.agentError() : agentError;
-                }
-                data.setLength(0);
-                hasData = false;
-                if (line == null) {
-                    break;
-                }
-                continue;
-            }
-            if (line.startsWith("data:")) {
-                String value = line.substring(5);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                if (hasData) {
-                    data.append('\n');
-                }
-                data.append(value);
-                hasData = true;
-            }
-            // "event:", "id:", "retry:" and ":" comments carry nothing to print
+        for (String data = reader.nextData(); data != null; data = reader.nextData()) {
+            events++;
+            EventResult result = event(data, midLine);
+            midLine = result.midLine();
+            agentError = agentError == null ? result.agentError() : agentError;
         }
         if (midLine) {
             out.println();

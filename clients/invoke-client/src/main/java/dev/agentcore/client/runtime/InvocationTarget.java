@@ -1,6 +1,8 @@
 package dev.agentcore.client.runtime;
 
 import java.net.URI;
+
+import dev.agentcore.core.arn.RuntimeArn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,6 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.core.runtime.ServerProtocol;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -16,7 +17,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.agentcore.client.Jwts;
 import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.auth.TokenSource;
-import dev.agentcore.client.config.AuthorizerSettings;
+import dev.agentcore.core.state.AuthorizerSettings;
 import dev.agentcore.client.invoke.BearerInvoker;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.InvocationRequest;
@@ -25,8 +26,8 @@ import dev.agentcore.client.report.DiagnosisReport;
 import dev.agentcore.client.report.FailureCategory;
 import dev.agentcore.client.report.LikelyCause;
 import dev.agentcore.client.runtime.InvocationTarget;
-import dev.agentcore.client.runtime.RuntimeArn;
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.arn.RuntimeArn;
+import dev.agentcore.core.runtime.SessionId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -148,7 +149,7 @@ class BearerDiagnosisTest {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> invoker.invoke(request));
         assertThat(failure).as("the call must fail").isNotNull();
         return new Diagnostician(directory, Clock.systemUTC()).diagnose(
-                new FailureContext(failure, target, BearerToken.of(token, "--token"), "HTTP", Duration.ofSeconds(2)));
+                new FailureContext(failure, target, BearerToken.of(token, "--token"), ServerProtocol.HTTP, Duration.ofSeconds(2)));
     }
 
     static LikelyCause first(Diagnosis diagnosis) {
@@ -502,7 +503,7 @@ class BearerDiagnosisTest {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> new BearerInvoker(
                 HttpClient.newHttpClient(), TokenSource.fixed(token, "--token")).invoke(InvocationRequest.json(local, "{}")));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, local, BearerToken.of(token, "--token"), "HTTP", Duration.ofSeconds(2)));
+                .diagnose(new FailureContext(failure, local, BearerToken.of(token, "--token"), ServerProtocol.HTTP, Duration.ofSeconds(2)));
         assertThat(diagnosis.causes()).hasSize(1);
         assertThat(first(diagnosis).cause()).contains("local container itself refused");
         assertThat(DiagnosisReport.render(diagnosis, true)).contains("local runtime " + aws.baseUrl());
@@ -518,7 +519,7 @@ class BearerDiagnosisTest {
                 new dev.agentcore.client.http.ResponseView(404, Map.of("x-amzn-ErrorType", List.of("ResourceNotFoundException")), ""));
 
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target, null, "HTTP", Duration.ofSeconds(2)));
+                .diagnose(new FailureContext(failure, target, null, ServerProtocol.HTTP, Duration.ofSeconds(2)));
 
         assertThat(first(diagnosis).cause()).contains("region us-east-1").contains("bedrock-agentcore.eu-west-1.amazonaws.com")
                 .contains("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");

@@ -1,5 +1,6 @@
 package dev.agentcore.client.invoke;
 
+import dev.agentcore.core.runtime.ServerProtocol;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -20,8 +21,8 @@ import dev.agentcore.client.output.ResponsePrinter;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.DiagnosisReport;
 import dev.agentcore.client.runtime.InvocationTarget;
-import dev.agentcore.client.runtime.RuntimeArn;
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.arn.RuntimeArn;
+import dev.agentcore.core.runtime.SessionId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -201,7 +202,7 @@ class SigV4InvokerTest {
                     new byte[0], null, null, null, null, Duration.ofSeconds(2));
             InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> offline.invoke(request));
             Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                    .diagnose(new FailureContext(failure, request.target(), null, "HTTP", Duration.ofSeconds(2)));
+                    .diagnose(new FailureContext(failure, request.target(), null, ServerProtocol.HTTP, Duration.ofSeconds(2)));
             assertThat(diagnosis.summary()).startsWith("connection refused");
             assertThat(diagnosis.causes().getFirst().cause()).contains("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");
         }
@@ -225,6 +226,6 @@ class SigV4InvokerTest {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> invoker.invoke(request));
         assertThat(failure).isNotNull();
         return new Diagnostician(RuntimeDirectory.none("lookups off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, request.target(), null, "HTTP", request.timeout()));
+                .diagnose(new FailureContext(failure, request.target(), null, ServerProtocol.HTTP, request.timeout()));
     }
 }

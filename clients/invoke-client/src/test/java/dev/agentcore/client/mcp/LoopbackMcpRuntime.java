@@ -1,6 +1,6 @@
 package dev.agentcore.client.mcp;
 
-import dev.agentcore.client.runtime.RuntimeArn;
+import dev.agentcore.core.arn.RuntimeArn;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;

@@ -1,5 +1,6 @@
 package dev.agentcore.client.mcp;
 
+import dev.agentcore.core.runtime.ServerProtocol;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,8 +20,8 @@ import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.DiagnosisReport;
 import dev.agentcore.client.runtime.InvocationTarget;
-import dev.agentcore.client.runtime.RuntimeArn;
-import dev.agentcore.client.runtime.SessionId;
+import dev.agentcore.core.arn.RuntimeArn;
+import dev.agentcore.core.runtime.SessionId;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.time.Clock;
@@ -110,7 +111,7 @@ class McpRuntimeClientTest {
         assertThat(failure.status()).isEqualTo(401);
         assertThat(failure.httpResponse().get().header("WWW-Authenticate")).get().asString().contains("resource_metadata=");
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("lookups off"), Clock.systemUTC()).diagnose(
-                new FailureContext(failure, target(), dev.agentcore.client.auth.BearerToken.of(idToken, "--token"), "MCP", TIMEOUT));
+                new FailureContext(failure, target(), dev.agentcore.client.auth.BearerToken.of(idToken, "--token"), ServerProtocol.MCP, TIMEOUT));
         assertThat(diagnosis.causes().getFirst().cause()).contains("ID token");
         String verbose = DiagnosisReport.render(diagnosis, true);
         assertThat(verbose).contains("POST " + runtime.baseUrl() + "/runtimes/" + ARN.urlEncoded() + "/invocations?qualifier=DEFAULT")
@@ -124,7 +125,7 @@ class McpRuntimeClientTest {
                 RequestAuthenticator.sigV4(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
                         "us-east-1"), SessionId.generate(), Map.of(), TIMEOUT));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target(), null, "MCP", TIMEOUT));
+                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
         assertThat(diagnosis.causes()).hasSize(1);
         assertThat(diagnosis.causes().getFirst().cause()).contains("configured for OAuth");
     }
@@ -136,7 +137,7 @@ class McpRuntimeClientTest {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(target(),
                 RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target(), null, "MCP", TIMEOUT));
+                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
         assertThat(diagnosis.causes().getFirst().cause()).contains("does not serve POST /mcp on port 8000");
         assertThat(diagnosis.causes().getFirst().nextStep()).contains("/aws/bedrock-agentcore/runtimes/mcp_echo-N0geaLEEPE-DEFAULT");
     }

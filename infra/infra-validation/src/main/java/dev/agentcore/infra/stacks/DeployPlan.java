@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.agentcore.core.text.Similarity;
+
 /**
  * The deploy order applied to one environment: which stacks, in which order, under which CloudFormation names,
  * with which capabilities, and each parameter's value and source.
@@ -217,7 +219,7 @@ public final class DeployPlan {
         for (String name : names) {
             if (!template.parameters().containsKey(name)) {
                 problems.add(new Problem(file, where + "." + name, template.file() + " declares no such parameter"
-                        + Similar.suggestion(name, template.parameters().keySet())));
+                        + Similarity.closest(name, template.parameters().keySet()).map(c -> " (did you mean " + c + "?)").orElse("")));
             }
         }
     }

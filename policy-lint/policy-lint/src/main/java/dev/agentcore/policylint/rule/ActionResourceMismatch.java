@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.agentcore.iam.AgentCoreAction;
-import dev.agentcore.iam.AgentCoreCatalog;
-import dev.agentcore.iam.AgentCoreResourceType;
+import dev.agentcore.core.iam.AgentCoreAction;
+import dev.agentcore.core.iam.AgentCoreCatalog;
+import dev.agentcore.core.iam.AgentCoreResourceType;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;

@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.agentcore.iam.AgentCoreCatalog;
-import dev.agentcore.iam.AgentCoreResourceType;
-import dev.agentcore.iam.Arn;
-import dev.agentcore.iam.ArnPattern;
-import dev.agentcore.iam.Glob;
-import dev.agentcore.iam.Similarity;
+import dev.agentcore.core.iam.AgentCoreCatalog;
+import dev.agentcore.core.iam.AgentCoreResourceType;
+import dev.agentcore.core.arn.RuntimeArn;
+import dev.agentcore.core.arn.RuntimeEndpointArn;
+import dev.agentcore.core.iam.ArnPattern;
+import dev.agentcore.core.iam.Glob;
+import dev.agentcore.core.text.Similarity;
 import dev.agentcore.policylint.runtime.AgentRuntime;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Roles;
@@ -116,11 +117,11 @@ public final class DeadRuntimeGrant implements Rule {
                 }
             }
             // Endpoint names we were not told: any endpoint of this runtime could exist.
-            Arn arn = r.parsedArn().orElse(null);
+            RuntimeArn arn = r.parsedArn().orElse(null);
             if (arn != null && (anyLocation || new Glob(parts.pattern(ArnParts.PARTITION)).matches(arn.partition())
                     && new Glob(parts.pattern(ArnParts.REGION)).matches(arn.region())
-                    && new Glob(parts.pattern(ArnParts.ACCOUNT)).matches(arn.account()))) {
-                Automaton endpoints = BasicAutomata.makeString(arn.resource() + "/runtime-endpoint/")
+                    && new Glob(parts.pattern(ArnParts.ACCOUNT)).matches(arn.accountId()))) {
+                Automaton endpoints = BasicAutomata.makeString(arn.resource() + RuntimeEndpointArn.SEPARATOR)
                         .concatenate(BasicAutomata.makeAnyChar().repeat(1));
                 return !new Glob(parts.pattern(ArnParts.RESOURCE)).automaton().intersection(endpoints).isEmpty();
             }
@@ -134,13 +135,13 @@ public final class DeadRuntimeGrant implements Rule {
      */
     private static boolean elsewhere(TemplateContext ctx, LocatedStatement s, ArnParts parts, String kind, AgentRuntime r,
             int count, String verdict, Findings findings) {
-        Arn arn = r.parsedArn().orElse(null);
+        RuntimeArn arn = r.parsedArn().orElse(null);
         if (arn == null) {
             return false;
         }
         int[] components = {ArnParts.PARTITION, ArnParts.REGION, ArnParts.ACCOUNT};
         String[] names = {"partition", "region", "account"};
-        String[] actual = {arn.partition(), arn.region(), arn.account()};
+        String[] actual = {arn.partition(), arn.region(), arn.accountId()};
         String[] pseudo = {"${AWS::Partition}", "${AWS::Region}", "${AWS::AccountId}"};
         for (int i = 0; i < components.length; i++) {
             if (new Glob(parts.pattern(components[i])).matches(actual[i])) {

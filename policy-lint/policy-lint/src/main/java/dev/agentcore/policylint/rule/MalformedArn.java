@@ -3,8 +3,8 @@ package dev.agentcore.policylint.rule;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.agentcore.iam.AgentCoreCatalog;
-import dev.agentcore.iam.AgentCoreResourceType;
+import dev.agentcore.core.iam.AgentCoreCatalog;
+import dev.agentcore.core.iam.AgentCoreResourceType;
 
 /**
  * A {@code bedrock-agentcore} ARN that fits none of the service's ARN formats, or whose identifier can never be valid

@@ -3,9 +3,9 @@ package dev.agentcore.policylint.rule;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.agentcore.iam.Effect;
-import dev.agentcore.iam.PolicyDocument;
-import dev.agentcore.iam.Statement;
+import dev.agentcore.core.iam.Effect;
+import dev.agentcore.core.iam.PolicyDocument;
+import dev.agentcore.core.iam.Statement;
 import dev.agentcore.policylint.runtime.AgentRuntime;
 import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;

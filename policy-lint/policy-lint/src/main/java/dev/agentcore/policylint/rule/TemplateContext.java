@@ -3,7 +3,7 @@ package dev.agentcore.policylint.rule;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.agentcore.iam.AgentCoreCatalog;
+import dev.agentcore.core.iam.AgentCoreCatalog;
 import dev.agentcore.policylint.runtime.RuntimeSet;
 import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;

@@ -2,7 +2,7 @@ package dev.agentcore.policylint.rule;
 
 import java.util.List;
 
-import dev.agentcore.iam.ActionPattern;
+import dev.agentcore.core.iam.ActionPattern;
 import dev.agentcore.policylint.runtime.AgentRuntime;
 import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;

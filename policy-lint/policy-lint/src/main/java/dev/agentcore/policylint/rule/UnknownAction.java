@@ -3,7 +3,7 @@ package dev.agentcore.policylint.rule;
 import java.util.List;
 import java.util.Locale;
 
-import dev.agentcore.iam.AgentCoreCatalog;
+import dev.agentcore.core.iam.AgentCoreCatalog;
 import dev.agentcore.policylint.template.LocatedPolicy;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;

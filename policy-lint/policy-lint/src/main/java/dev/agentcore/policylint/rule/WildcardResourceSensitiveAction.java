@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.agentcore.iam.AgentCoreAction;
+import dev.agentcore.core.iam.AgentCoreAction;
 import dev.agentcore.policylint.template.LocatedStatement;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;

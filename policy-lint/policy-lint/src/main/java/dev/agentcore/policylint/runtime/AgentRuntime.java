@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.agentcore.iam.Arn;
+import dev.agentcore.core.arn.RuntimeArn;
+import dev.agentcore.core.arn.WorkloadIdentityArn;
+import dev.agentcore.core.runtime.ServiceLinkedRole;
 
 /**
  * An AgentCore runtime that actually exists: what {@code GetAgentRuntime} (or the deploy state file) says about it.
@@ -24,9 +26,6 @@ public record AgentRuntime(
         List<Endpoint> endpoints,
         String source) {
 
-    /** AWS moved workload-token permissions to a service-linked role for runtimes created on or after this day. */
-    public static final Instant SERVICE_LINKED_ROLE_SINCE = Instant.parse("2025-10-13T00:00:00Z");
-
     public record Endpoint(String name, String arn) {
     }
 
@@ -37,8 +36,8 @@ public record AgentRuntime(
         }
     }
 
-    public Optional<Arn> parsedArn() {
-        return Arn.parse(arn);
+    public Optional<RuntimeArn> parsedArn() {
+        return RuntimeArn.tryParse(arn);
     }
 
     /**
@@ -49,27 +48,21 @@ public record AgentRuntime(
         if (workloadIdentityArn != null) {
             return workloadIdentityArn;
         }
-        return parsedArn().map(a -> "arn:" + a.partition() + ":bedrock-agentcore:" + a.region() + ":" + a.account()
-                + ":workload-identity-directory/default/workload-identity/" + id).orElse(null);
+        return parsedArn().map(RuntimeArn::workloadIdentityArn).orElse(null);
     }
 
     /** The workload identity directory that holds {@link #workloadIdentity()}. */
     public String workloadIdentityDirectory() {
-        String wi = workloadIdentity();
-        if (wi == null) {
-            return null;
-        }
-        int cut = wi.indexOf("/workload-identity/");
-        return cut < 0 ? null : wi.substring(0, cut);
+        return WorkloadIdentityArn.tryParse(workloadIdentity()).map(WorkloadIdentityArn::directoryArn).orElse(null);
     }
 
     public String account() {
-        return parsedArn().map(Arn::account).orElse(null);
+        return parsedArn().map(RuntimeArn::accountId).orElse(null);
     }
 
     /** True/false when the creation time is known: whether workload-token permissions come from the service-linked role. */
     public Optional<Boolean> usesServiceLinkedRole() {
-        return createdAt == null ? Optional.empty() : Optional.of(!createdAt.isBefore(SERVICE_LINKED_ROLE_SINCE));
+        return createdAt == null ? Optional.empty() : Optional.of(ServiceLinkedRole.getsWorkloadTokens(createdAt));
     }
 
     /** Fields this one lacks, filled from {@code other} (the same runtime from another source). */

@@ -7,6 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.agentcore.core.state.DeployedRuntime;
+import dev.agentcore.core.state.StateFile;
+import dev.agentcore.core.state.StateFileException;
 import dev.agentcore.policylint.source.Documents;
 import dev.agentcore.policylint.source.ListNode;
 import dev.agentcore.policylint.source.MapNode;
@@ -45,10 +48,8 @@ public final class RuntimeFiles {
             for (Node item : l.items()) {
                 out.add(fromApi(object(item, display), display));
             }
-        } else if (root instanceof MapNode m && m.get("runtimes") instanceof ListNode l) {
-            for (Node item : l.items()) {
-                out.add(fromStateFile(object(item, display), display));
-            }
+        } else if (root instanceof MapNode m && m.get("runtimes") instanceof ListNode) {
+            out.addAll(fromStateFile(path, display));
         } else if (root instanceof MapNode m && m.has("agentRuntimeId")) {
             out.add(fromApi(m, display));
         } else if (root instanceof ListNode l && l.items().stream().allMatch(i -> i instanceof MapNode im && im.has("agentRuntimeId"))) {
@@ -88,19 +89,22 @@ public final class RuntimeFiles {
                 text(m, "roleArn"), wi, time(m, "createdAt", source), jwt, List.of(), source);
     }
 
-    /** The deploy state file's runtime entries (docs/state-file.md). */
-    private static AgentRuntime fromStateFile(MapNode m, String source) throws RuntimeSourceException {
-        List<AgentRuntime.Endpoint> endpoints = new ArrayList<>();
-        if (m.get("endpoints") instanceof ListNode l) {
-            for (Node e : l.items()) {
-                if (e instanceof MapNode em) {
-                    endpoints.add(new AgentRuntime.Endpoint(text(em, "name"), text(em, "arn")));
-                }
-            }
+    /** The deploy state file's runtimes (docs/state-file.md), through the core's one reader of it. */
+    private static List<AgentRuntime> fromStateFile(Path path, String source) throws RuntimeSourceException {
+        StateFile state;
+        try {
+            state = StateFile.read(path);
+        } catch (StateFileException e) {
+            throw new RuntimeSourceException(e.getMessage());
         }
-        Boolean jwt = m.get("authorizer") instanceof MapNode;
-        return new AgentRuntime(text(m, "name"), text(m, "agentRuntimeId"), text(m, "agentRuntimeArn"),
-                text(m, "roleArn"), text(m, "workloadIdentityArn"), time(m, "createdAt", source), jwt, endpoints, source);
+        List<AgentRuntime> out = new ArrayList<>();
+        for (DeployedRuntime r : state.runtimes()) {
+            List<AgentRuntime.Endpoint> endpoints = r.endpoints().stream()
+                    .map(e -> new AgentRuntime.Endpoint(e.name(), e.arn())).toList();
+            out.add(new AgentRuntime(r.name(), r.agentRuntimeId(), r.agentRuntimeArn(), r.roleArn(),
+                    r.workloadIdentityArn(), r.createdAt(), r.authorizer() != null, endpoints, source));
+        }
+        return out;
     }
 
     private static String text(MapNode m, String key) {

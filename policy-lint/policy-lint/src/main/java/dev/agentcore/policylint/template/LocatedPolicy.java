@@ -3,7 +3,7 @@ package dev.agentcore.policylint.template;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.agentcore.iam.PolicyDocument;
+import dev.agentcore.core.iam.PolicyDocument;
 import dev.agentcore.policylint.template.Value.MapValue;
 
 /**

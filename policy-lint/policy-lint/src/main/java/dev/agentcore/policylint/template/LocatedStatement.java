@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.agentcore.iam.Effect;
-import dev.agentcore.iam.Principal;
-import dev.agentcore.iam.Statement;
+import dev.agentcore.core.iam.Effect;
+import dev.agentcore.core.iam.Principal;
+import dev.agentcore.core.iam.Statement;
 import dev.agentcore.policylint.template.Value.MapValue;
 import dev.agentcore.policylint.template.Value.Text;
 

@@ -1,0 +1,78 @@
+package dev.agentcore.core.iam;
+
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+
+/**
+ * An IAM wildcard pattern: {@code *} matches any run of characters (also none), {@code ?} exactly one character,
+ * everything else itself.
+ */
+public record Glob(String pattern) {
+
+    public Glob {
+        if (pattern == null) {
+            throw new IllegalArgumentException("pattern is null");
+        }
+    }
+
+    public boolean hasWildcard() {
+        return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
+    }
+
+    /** Linear-time match with the usual backtrack-to-last-star strategy. */
+    public boolean matches(String text) {
+        return matches(text, false);
+    }
+
+    public boolean matchesIgnoreCase(String text) {
+        return matches(text, true);
+    }
+
+    private boolean matches(String text, boolean ignoreCase) {
+        int p = 0;
+        int t = 0;
+        int star = -1;
+        int mark = 0;
+        while (t < text.length()) {
+            if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
+                p++;
+                t++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                mark = t;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
+    }
+
+    private static boolean same(char a, char b, boolean ignoreCase) {
+        return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
+    }
+
+    /** The language of this pattern as an automaton, for intersecting with identifier formats. */
+    public Automaton automaton() {
+        Automaton result = BasicAutomata.makeEmptyString();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?') {
+                result = result.concatenate(BasicAutomata.makeString(literal.toString()));
+                literal.setLength(0);
+                result = result.concatenate(c == '*' ? BasicAutomata.makeAnyString() : BasicAutomata.makeAnyChar());
+            } else {
+                literal.append(c);
+            }
+        }
+        // Not minimised: intersection and emptiness work as well on the raw automaton, and minimising costs more
+        // than the intersection itself.
+        return result.concatenate(BasicAutomata.makeString(literal.toString()));
+    }
+}

@@ -1,7 +1,0 @@
-package dev.agentcore.iam;
-
-/** The {@code Effect} of a policy statement. */
-public enum Effect {
-    Allow,
-    Deny
-}
