@@ -20,7 +20,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class TemplateConventions {
 
-    static final String RUNTIME_NAME_PATTERN = "^[a-zA-Z][a-zA-Z0-9_]{0,47}$";
+    /** The service's runtime-name pattern (the core owns it), anchored as CloudFormation's AllowedPattern is written. */
+    static final String RUNTIME_NAME_PATTERN = "^" + dev.agentcore.core.runtime.RuntimeName.PATTERN + "$";
+    static final String RUNTIME_ID_PATTERN = "^" + dev.agentcore.core.runtime.RuntimeId.PATTERN + "$";
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Pattern LITERAL_ARN = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\\d{12}:|arn:aws:");
@@ -83,6 +85,10 @@ final class TemplateConventions {
         JsonNode root = tree(template);
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> parameter : root.path("Parameters").properties()) {
+            if (parameter.getKey().endsWith("RuntimeId")
+                    && !RUNTIME_ID_PATTERN.equals(parameter.getValue().path("AllowedPattern").asString(""))) {
+                violations.add(template + ": " + parameter.getKey() + " needs AllowedPattern " + RUNTIME_ID_PATTERN);
+            }
             if (parameter.getKey().endsWith("RuntimeName")) {
                 if (!RUNTIME_NAME_PATTERN.equals(parameter.getValue().path("AllowedPattern").asString(""))) {
                     violations.add(template + ": " + parameter.getKey() + " needs AllowedPattern " + RUNTIME_NAME_PATTERN);

@@ -39,4 +39,19 @@ class TemplateConventionsTest {
                 .containsExactly(blindSpots + ": EchoRuntime has the literal runtime name 'mcp-echo';"
                         + " take it from a *RuntimeName parameter");
     }
+
+    @Test
+    void a_runtime_id_parameter_needs_the_service_pattern(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path template = dir.resolve("endpoints.yaml");
+        java.nio.file.Files.writeString(template, """
+                Parameters:
+                  EchoRuntimeId:
+                    Type: String
+                    AllowedPattern: "^[a-z_]+-[a-zA-Z0-9]{10}$"
+                Resources: {}
+                """);
+
+        assertThat(TemplateConventions.unconstrainedRuntimeNames(template)).containsExactly(template
+                + ": EchoRuntimeId needs AllowedPattern ^[a-zA-Z][a-zA-Z0-9_]{0,99}-[a-zA-Z0-9]{10}$");
+    }
 }
