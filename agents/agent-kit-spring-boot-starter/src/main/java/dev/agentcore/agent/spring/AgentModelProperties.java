@@ -23,6 +23,15 @@ public record AgentModelProperties(String provider, String modelId, String regio
                                    String endpointOverride, Integer maxTokens, Double temperature) {
 
     ModelSettings toSettings() {
-        return new ModelSettings(provider, modelId, region, baseUrl, apiKey, endpointOverride, maxTokens, temperature);
+        return ModelSettings.builder()
+                .provider(provider)
+                .modelId(modelId)
+                .region(region)
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .endpointOverride(endpointOverride)
+                .maxTokens(maxTokens)
+                .temperature(temperature)
+                .build();
     }
 }
