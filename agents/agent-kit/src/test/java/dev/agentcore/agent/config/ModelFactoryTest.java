@@ -12,9 +12,21 @@ import org.junit.jupiter.api.Test;
 class ModelFactoryTest {
 
     @Test
-    void picksTheOfflineModelWhenNothingIsConfigured() {
-        assertThat(ModelFactory.provider(ModelSettings.builder().build())).isEqualTo(ModelProvider.OFFLINE);
-        assertThat(ModelFactory.create(ModelSettings.builder().build())).isInstanceOf(OfflineEchoModel.class);
+    void withNothingConfiguredThereIsNoModelNotEvenTheOfflineOne() {
+        for (ModelSettings nothing : new ModelSettings[] {ModelSettings.builder().build(),
+                ModelSettings.builder().provider("auto").build(), ModelSettings.builder().provider(" ").maxTokens(100).build()}) {
+            assertThatThrownBy(() -> ModelFactory.create(nothing))
+                    .isInstanceOf(ModelNotConfiguredException.class)
+                    .hasMessageStartingWith("No model is configured: set 'provider' to bedrock, openai or offline")
+                    .hasMessageContaining("the offline model runs only when 'provider' is offline");
+        }
+    }
+
+    @Test
+    void theOfflineModelRunsWhenAskedFor() {
+        assertThat(ModelFactory.provider(ModelSettings.offline())).isEqualTo(ModelProvider.OFFLINE);
+        assertThat(ModelFactory.create(ModelSettings.offline())).isInstanceOf(OfflineEchoModel.class);
+        assertThat(ModelFactory.create(ModelSettings.builder().provider("OFFLINE").build())).isInstanceOf(OfflineEchoModel.class);
     }
 
     @Test

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The tool loop end to end over HTTP, on the offline model, which calls the tool the prompt names. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agent.model.provider=offline")
 class FitnessCoachTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
