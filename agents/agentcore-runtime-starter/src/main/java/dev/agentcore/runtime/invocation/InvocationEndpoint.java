@@ -6,6 +6,7 @@ import dev.agentcore.runtime.AgentCoreTasks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -120,6 +121,11 @@ public final class InvocationEndpoint {
     }
 
     private static String seconds(long startedNanos) {
-        return String.format("%.3f", (System.nanoTime() - startedNanos) / 1e9);
+        return formatSeconds((System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    /** {@code 1.500}, as the reference logs it, whatever the default locale (German would write {@code 1,500}). */
+    static String formatSeconds(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", seconds);
     }
 }

@@ -27,6 +27,15 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage("dev.agentcore.agent.spring..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.agentcore.runtime..");
 
+    /** Output must not depend on the server's default locale (Turkish lower-cases "I" to "ı", German writes 1,5). */
+    @ArchTest
+    static final ArchRule case_conversion_and_number_formatting_name_their_locale = noClasses()
+            .should().callMethod(String.class, "toLowerCase")
+            .orShould().callMethod(String.class, "toUpperCase")
+            .orShould().callMethod(String.class, "format", String.class, Object[].class)
+            .orShould().callMethod(String.class, "formatted", Object[].class)
+            .because("Locale.ROOT keeps logs, errors and answers the same on every server");
+
     @ArchTest
     static final ArchRule no_cycles_between_modules = slices().matching("dev.agentcore.(*)..").should().beFreeOfCycles();
 }

@@ -1,6 +1,7 @@
 package dev.agentcore.mcp.fitness.calc;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Pace, speed and Riegel's race-time prediction. */
 public final class Pace {
@@ -33,8 +34,9 @@ public final class Pace {
     public static void checkPlausible(double km, Duration time) {
         double kmh = km / (time.toMillis() / 3_600_000.0);
         if (kmh > FASTEST_KMH) {
-            throw new IllegalArgumentException("%.1f km in %s is %.0f km/h, faster than any runner; check the distance and the time"
-                    .formatted(km, RaceTime.format(time.toSeconds()), kmh));
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%.1f km in %s is %.0f km/h, faster than any runner; check the distance and the time",
+                    km, RaceTime.format(time.toSeconds()), kmh));
         }
     }
 }
