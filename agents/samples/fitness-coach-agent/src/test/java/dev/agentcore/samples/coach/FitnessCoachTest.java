@@ -36,7 +36,7 @@ class FitnessCoachTest {
         assertThat(toolUse.get("input")).isEqualTo(json.readTree("{\"age\":40,\"restingHeartRate\":55}"));
         JsonNode result = first(events, "tool_result");
         assertThat(result.get("status").asString()).isEqualTo("success");
-        assertThat(result.toString()).contains("\"name\":\"recovery\"", "\"fromBpm\":118");
+        assertThat(result.toString()).contains("\"name\":\"Recovery\"", "\"lowBpm\":118");
         assertThat(events.getLast().get("stopReason").asString()).isEqualToIgnoringCase("end_turn");
     }
 

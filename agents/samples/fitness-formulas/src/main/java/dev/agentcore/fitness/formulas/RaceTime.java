@@ -1,4 +1,4 @@
-package dev.agentcore.mcp.fitness.calc;
+package dev.agentcore.fitness.formulas;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.agentcore.mcp.fitness.calc;
+package dev.agentcore.fitness.formulas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.agentcore.mcp.fitness.calc;
+package dev.agentcore.fitness.formulas;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -11,7 +11,18 @@ public final class Pace {
     /** Beyond this a running time is not plausible (the 100 m world record is about 37 km/h). */
     private static final double FASTEST_KMH = 40;
 
+    /** A run's pace as runners read it: {@code m:ss} per kilometre and per mile, and km/h to one decimal. */
+    public record RunningPace(String perKm, String perMile, double kmPerHour) {
+    }
+
     private Pace() {
+    }
+
+    /** The pace and speed of a run, in the form both the coach agent and the MCP server answer with. */
+    public static RunningPace of(double km, Duration time) {
+        double secondsPerKm = secondsPerKm(km, time);
+        return new RunningPace(RaceTime.format(secondsPerKm), RaceTime.format(secondsPerKm * METRES_PER_MILE / 1000),
+                Precision.oneDecimal(kmPerHour(km, time)));
     }
 
     public static double secondsPerKm(double km, Duration time) {
@@ -30,8 +41,14 @@ public final class Pace {
         return fromTime.toMillis() / 1000.0 * Math.pow(toKm / fromKm, 1.06);
     }
 
-    /** @throws IllegalArgumentException when distance and time would mean running faster than any human */
+    /**
+     * @throws IllegalArgumentException when the distance is not positive, or distance and time would mean running
+     *                                  faster than any human
+     */
     public static void checkPlausible(double km, Duration time) {
+        if (!(km > 0)) {
+            throw new IllegalArgumentException("the distance must be positive, was " + km + " km");
+        }
         double kmh = km / (time.toMillis() / 3_600_000.0);
         if (kmh > FASTEST_KMH) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
