@@ -1,5 +1,8 @@
 """make demo: start the hello agent on the offline model, check /ping, stream one invocation as a user
-would with `curl -N`, print it, and stop the agent cleanly. Standard library only; no AWS account."""
+would with `curl -N`, print it, and stop the agent cleanly. Standard library only; no AWS account.
+
+The offline model runs only when asked for (an agent with no model configured refuses to start), so the
+demo asks for it by name with --agent.model.provider=offline."""
 import argparse
 import http.client
 import json
@@ -15,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 JAR = ROOT / "agents/samples/hello-agent/target/hello-agent.jar"
 PROMPT = {"prompt": "What is VO2 max?"}
+# The one setting the demo needs: the offline model, by name.
+OFFLINE_MODEL = "--agent.model.provider=offline"
 
 
 def port_free(port):
@@ -60,12 +65,13 @@ def main():
 
     port = pick_port(args.port)
     log = Path(tempfile.mkstemp(prefix="hello-agent-", suffix=".log")[1])
-    step(f"Starting the hello agent on port {port} (offline model, no AWS account needed)")
+    command = [args.java, "-jar", str(JAR), f"--server.port={port}", OFFLINE_MODEL]
+    step(f"Starting the hello agent on port {port} on the offline model (no AWS account needed)")
+    print(f"java -jar {JAR.relative_to(ROOT)} --server.port={port} {OFFLINE_MODEL}")
     started = time.monotonic()
-    # The demo always runs the embedded default, whatever the caller's shell has configured.
+    # Only the offline model, whatever model settings the caller's shell has.
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGENT_MODEL_")}
-    proc = subprocess.Popen([args.java, "-jar", str(JAR), f"--server.port={port}"],
-                            stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
+    proc = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
     try:
         ping = wait_for_ping(proc, port, log)
         print(f"started in {time.monotonic() - started:.1f} s")

@@ -206,8 +206,11 @@ final class Invocation {
             throw e;
         }
         if (assembler.stopReason() == StopReason.MODEL_CONTEXT_WINDOW_EXCEEDED) {
-            throw new ModelException("The conversation no longer fits the context window of " + model,
-                    model, null, null, 0, true, null);
+            throw ModelException.builder()
+                    .message("The conversation no longer fits the context window of " + model)
+                    .modelId(model)
+                    .contextWindowOverflow(true)
+                    .build();
         }
         return new Turn(message, assembler.stopReason(), assembler.usage());
     }

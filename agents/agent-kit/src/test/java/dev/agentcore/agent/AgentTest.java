@@ -167,8 +167,8 @@ class AgentTest {
 
     @Test
     void surfacesModelErrorsAndRollsTheConversationBack() {
-        ModelException throttled = new ModelException("Bedrock model 'm' failed: ThrottlingException", "m",
-                "ThrottlingException", "req-1", 429, false, null);
+        ModelException throttled = ModelException.builder().message("Bedrock model 'm' failed: ThrottlingException")
+                .modelId("m").errorCode("ThrottlingException").requestId("req-1").statusCode(429).build();
         ScriptedModel model = ScriptedModel.of(Turn.text("first answer"), Turn.fails(throttled), Turn.text("third"));
         Agent agent = Agent.builder().model(model).build();
         agent.invoke("one");
@@ -263,7 +263,8 @@ class AgentTest {
 
     @Test
     void trimsTheConversationAndRetriesWhenTheContextWindowOverflows() {
-        ModelException overflow = new ModelException("too long", "m", "ValidationException", "r", 400, true, null);
+        ModelException overflow = ModelException.builder().message("too long").modelId("m")
+                .errorCode("ValidationException").requestId("r").statusCode(400).contextWindowOverflow(true).build();
         ScriptedModel model = ScriptedModel.of(Turn.text("a1"), Turn.text("a2"), Turn.fails(overflow), Turn.text("a3"));
         Agent agent = Agent.builder().model(model).build();
         agent.invoke("q1");

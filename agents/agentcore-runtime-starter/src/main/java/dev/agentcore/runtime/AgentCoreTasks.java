@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +64,7 @@ public final class AgentCoreTasks {
             return false;
         }
         log.info("Async task completed: {} (ID: {}, Duration: {}s)", task.name(), taskId,
-                String.format("%.2f", seconds(task)));
+                String.format(Locale.ROOT, "%.2f", seconds(task)));
         return true;
     }
 

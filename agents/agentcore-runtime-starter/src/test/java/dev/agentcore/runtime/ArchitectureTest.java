@@ -27,6 +27,20 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.agentcore.runtime")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..");
 
+    /**
+     * {@code InvocationEndpoint} only routes: decoding the body, debug actions, server-sent events, entity
+     * bodies and error mapping each live in a class of their own, so none of their tools appear in it.
+     */
+    @ArchTest
+    static final ArchRule the_invocation_endpoint_only_routes = noClasses()
+            .that().haveFullyQualifiedName("dev.agentcore.runtime.invocation.InvocationEndpoint")
+            .should().dependOnClassesThat().resideInAnyPackage("java.nio..", "tools.jackson.core..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.OutputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.agentcore.runtime.PingStatus")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.http.HttpStatus")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                    "org.springframework.web.server.ResponseStatusException");
+
     @ArchTest
     static final ArchRule no_cycles_between_packages = slices().matching("dev.agentcore.runtime.(*)..")
             .should().beFreeOfCycles();

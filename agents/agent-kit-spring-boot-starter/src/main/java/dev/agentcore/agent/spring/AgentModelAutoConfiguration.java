@@ -2,7 +2,6 @@ package dev.agentcore.agent.spring;
 
 import dev.agentcore.agent.config.ModelFactory;
 import dev.agentcore.agent.model.Model;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,10 +23,10 @@ public class AgentModelAutoConfiguration {
         try {
             model = ModelFactory.create(properties.toSettings());
         } catch (IllegalArgumentException e) {
-            // ModelFactory names the setting; say which property that is.
-            throw new IllegalStateException("agent.model.*: " + e.getMessage(), e);
+            // ModelFactory names the setting; say which property and environment variable that is.
+            throw new AgentModelSettingsException(e);
         }
-        log.info("Model provider: {} ({})", ModelFactory.provider(properties.toSettings()).name().toLowerCase(Locale.ROOT),
+        log.info("Model provider: {} ({})", ModelFactory.provider(properties.toSettings()).settingValue(),
                 model.description());
         return model;
     }

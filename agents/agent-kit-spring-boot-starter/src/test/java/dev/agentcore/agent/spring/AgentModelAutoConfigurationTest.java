@@ -8,11 +8,12 @@ import dev.agentcore.agent.offline.OfflineEchoModel;
 import dev.agentcore.agent.openai.OpenAiCompatibleModel;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AgentModelAutoConfigurationTest {
@@ -21,8 +22,31 @@ class AgentModelAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(AgentModelAutoConfiguration.class));
 
     @Test
-    void withNothingConfiguredTheOfflineModelRunsAndTheLogSaysSo(CapturedOutput output) {
-        runner.run(context -> assertThat(context.getBean(Model.class)).isInstanceOf(OfflineEchoModel.class));
+    void withNothingConfiguredStartupFailsNamingThePropertiesAndEnvironmentVariables() {
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(
+                    dev.agentcore.agent.config.ModelNotConfiguredException.class);
+            AgentModelSettingsException failure = findSettingsFailure(context.getStartupFailure());
+            assertThat(failure.notConfigured()).isTrue();
+            assertThat(failure).hasMessage("agent.model.*: No model is configured: set agent.model.provider "
+                    + "(AGENT_MODEL_PROVIDER) to bedrock, openai or offline, or give agent.model.model-id "
+                    + "(AGENT_MODEL_MODEL_ID) and agent.model.region (AGENT_MODEL_REGION) (Amazon Bedrock) or "
+                    + "agent.model.base-url (AGENT_MODEL_BASE_URL) and agent.model.model-id (AGENT_MODEL_MODEL_ID) "
+                    + "(an OpenAI-compatible server); the offline model runs only when agent.model.provider "
+                    + "(AGENT_MODEL_PROVIDER) is offline");
+
+            FailureAnalysis analysis = new AgentModelFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
+            assertThat(analysis.getAction()).contains("agent.model.provider=offline (AGENT_MODEL_PROVIDER=offline)",
+                    "AGENT_MODEL_MODEL_ID, AGENT_MODEL_REGION", "AGENT_MODEL_BASE_URL");
+        });
+    }
+
+    @Test
+    void theOfflineModelRunsWhenAskedForAndTheLogSaysSo(CapturedOutput output) {
+        runner.withPropertyValues("agent.model.provider=offline")
+                .run(context -> assertThat(context.getBean(Model.class)).isInstanceOf(OfflineEchoModel.class));
         assertThat(output).contains("Model provider: offline");
     }
 
@@ -31,7 +55,8 @@ class AgentModelAutoConfigurationTest {
         Locale previous = Locale.getDefault();
         Locale.setDefault(Locale.forLanguageTag("tr-TR")); // where "OFFLINE".toLowerCase() is "offl\u0131ne"
         try {
-            runner.run(context -> assertThat(context.getBean(Model.class)).isInstanceOf(OfflineEchoModel.class));
+            runner.withPropertyValues("agent.model.provider=OFFLINE")
+                    .run(context -> assertThat(context.getBean(Model.class)).isInstanceOf(OfflineEchoModel.class));
         } finally {
             Locale.setDefault(previous);
         }
@@ -54,12 +79,19 @@ class AgentModelAutoConfigurationTest {
     }
 
     @Test
-    void aMissingSettingFailsStartupNamingTheProperty() {
+    void aMissingSettingFailsStartupNamingThePropertyAndItsEnvironmentVariable() {
         runner.withPropertyValues("agent.model.provider=openai")
-                .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("'baseUrl' is required"));
-        runner.withPropertyValues("agent.model.provider=openai")
-                .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("agent.model.*"));
+                .run(context -> {
+                    assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("'baseUrl' is required");
+                    AgentModelSettingsException failure = findSettingsFailure(context.getStartupFailure());
+                    assertThat(failure.notConfigured()).isFalse();
+                    assertThat(failure).hasMessageStartingWith("agent.model.*: Model setting agent.model.base-url "
+                            + "(AGENT_MODEL_BASE_URL) is required for the openai provider");
+                });
+        runner.withPropertyValues("agent.model.provider=gemini")
+                .run(context -> assertThat(findSettingsFailure(context.getStartupFailure())).hasMessage(
+                        "agent.model.*: Model setting agent.model.provider (AGENT_MODEL_PROVIDER) has the unknown value "
+                                + "'gemini'; use bedrock, openai, offline or auto"));
     }
 
     @Test
@@ -67,5 +99,14 @@ class AgentModelAutoConfigurationTest {
         Model own = new OfflineEchoModel();
         runner.withBean(Model.class, () -> own)
                 .run(context -> assertThat(context.getBean(Model.class)).isSameAs(own));
+    }
+
+    private static AgentModelSettingsException findSettingsFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AgentModelSettingsException settings) {
+                return settings;
+            }
+        }
+        throw new AssertionError("no AgentModelSettingsException in " + failure);
     }
 }

@@ -28,12 +28,22 @@ final class BedrockErrors {
                     : aws.getClass().getSimpleName();
             String text = details != null && details.errorMessage() != null ? details.errorMessage() : aws.getMessage();
             boolean overflow = CONTEXT_OVERFLOW.stream().anyMatch(phrase -> text != null && text.contains(phrase));
-            return new ModelException("Bedrock model '" + modelId + "' failed: " + code + " (HTTP " + aws.statusCode()
-                    + ", request id " + aws.requestId() + "): " + text,
-                    modelId, code, aws.requestId(), aws.statusCode(), overflow, aws);
+            return ModelException.builder()
+                    .message("Bedrock model '" + modelId + "' failed: " + code + " (HTTP " + aws.statusCode()
+                            + ", request id " + aws.requestId() + "): " + text)
+                    .modelId(modelId)
+                    .errorCode(code)
+                    .requestId(aws.requestId())
+                    .statusCode(aws.statusCode())
+                    .contextWindowOverflow(overflow)
+                    .cause(aws)
+                    .build();
         }
-        return new ModelException("Bedrock ConverseStream call for model '" + modelId + "' failed: "
-                + describe(cause), modelId, cause);
+        return ModelException.builder()
+                .message("Bedrock ConverseStream call for model '" + modelId + "' failed: " + describe(cause))
+                .modelId(modelId)
+                .cause(cause)
+                .build();
     }
 
     private static Throwable unwrap(Throwable failure) {

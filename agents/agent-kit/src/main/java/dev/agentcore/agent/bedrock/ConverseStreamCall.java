@@ -88,9 +88,11 @@ final class ConverseStreamCall {
     /** Called once per attempt; a retry after events were passed on would repeat them (see onError). */
     private void subscribe(SdkPublisher<ConverseStreamOutput> publisher) {
         if (attempts.incrementAndGet() > 1 && emitted.get()) {
-            channel.fail(new ModelException("Bedrock model '" + modelId + "' failed in the middle of its answer "
-                    + "and the SDK retried; the partial answer was already streamed, so the retry is not used",
-                    modelId, null));
+            channel.fail(ModelException.builder()
+                    .message("Bedrock model '" + modelId + "' failed in the middle of its answer "
+                            + "and the SDK retried; the partial answer was already streamed, so the retry is not used")
+                    .modelId(modelId)
+                    .build());
             cancel();
             return;
         }
@@ -145,8 +147,11 @@ final class ConverseStreamCall {
         } else if (event.delta().toolUse() != null) {
             String id = toolUseIds.get(event.contentBlockIndex());
             if (id == null) {
-                throw new ModelException("Bedrock model '" + modelId + "' streamed tool input for content block "
-                        + event.contentBlockIndex() + " without starting a tool use there", modelId, null);
+                throw ModelException.builder()
+                        .message("Bedrock model '" + modelId + "' streamed tool input for content block "
+                                + event.contentBlockIndex() + " without starting a tool use there")
+                        .modelId(modelId)
+                        .build();
             }
             emit(new ModelEvent.ToolUseDelta(id, event.delta().toolUse().input()));
         }

@@ -17,7 +17,9 @@ public final class ModelFactory {
 
     /**
      * The provider: the one named in {@code provider}; else {@code openai} when a base URL is given; else
-     * {@code bedrock} when a model id, region or endpoint is given; else {@code offline}.
+     * {@code bedrock} when a model id, region or endpoint is given. The offline model only when named.
+     *
+     * @throws ModelNotConfiguredException when nothing chooses a provider
      */
     public static ModelProvider provider(ModelSettings settings) {
         ModelProvider named = ModelProvider.parse(settings.provider());
@@ -30,11 +32,12 @@ public final class ModelFactory {
         if (hasText(settings.modelId()) || hasText(settings.region()) || hasText(settings.endpointOverride())) {
             return ModelProvider.BEDROCK;
         }
-        return ModelProvider.OFFLINE;
+        throw new ModelNotConfiguredException();
     }
 
     /**
-     * @throws IllegalArgumentException when a setting is missing or invalid; the message names the setting
+     * @throws ModelNotConfiguredException when nothing chooses a provider
+     * @throws IllegalArgumentException    when a setting is missing or invalid; the message names the setting
      */
     public static Model create(ModelSettings settings) {
         return switch (provider(settings)) {

@@ -5,11 +5,22 @@ import java.util.Locale;
 /** Which kind of model {@link ModelFactory} builds. */
 public enum ModelProvider {
     /** Amazon Bedrock ConverseStream. */
-    BEDROCK,
+    BEDROCK("bedrock"),
     /** An OpenAI-compatible chat-completions endpoint. */
-    OPENAI,
+    OPENAI("openai"),
     /** The deterministic offline model; no network. */
-    OFFLINE;
+    OFFLINE("offline");
+
+    private final String settingValue;
+
+    ModelProvider(String settingValue) {
+        this.settingValue = settingValue;
+    }
+
+    /** The value the {@code provider} setting gives for this provider, for example {@code openai}. */
+    public String settingValue() {
+        return settingValue;
+    }
 
     /**
      * Parses {@code bedrock}, {@code openai} or {@code offline} in any case; null for empty or {@code auto}.
@@ -20,11 +31,13 @@ public enum ModelProvider {
         if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("auto")) {
             return null;
         }
-        try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Model setting 'provider' has the unknown value '" + value.strip()
-                    + "'; use bedrock, openai, offline or auto");
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        for (ModelProvider provider : values()) {
+            if (provider.settingValue.equals(wanted)) {
+                return provider;
+            }
         }
+        throw new IllegalArgumentException("Model setting 'provider' has the unknown value '" + value.strip()
+                + "'; use bedrock, openai, offline or auto");
     }
 }

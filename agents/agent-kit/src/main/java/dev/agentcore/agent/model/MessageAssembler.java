@@ -50,8 +50,11 @@ public final class MessageAssembler {
      */
     public Message message(String modelDescription) {
         if (stopReason == null) {
-            throw new ModelException("The response stream of " + modelDescription
-                    + " ended before the model said why it stopped (connection closed early?)", modelDescription, null);
+            throw ModelException.builder()
+                    .message("The response stream of " + modelDescription
+                            + " ended before the model said why it stopped (connection closed early?)")
+                    .modelId(modelDescription)
+                    .build();
         }
         List<ContentBlock> content = new ArrayList<>();
         for (Object block : blocks) {
@@ -78,8 +81,9 @@ public final class MessageAssembler {
     private PendingToolUse openToolUse(String toolUseId) {
         PendingToolUse pending = openToolUses.get(toolUseId);
         if (pending == null) {
-            throw new ModelException("The model streamed input for tool use '" + toolUseId
-                    + "' that was never started", null, null);
+            throw ModelException.builder()
+                    .message("The model streamed input for tool use '" + toolUseId + "' that was never started")
+                    .build();
         }
         return pending;
     }
@@ -107,8 +111,11 @@ public final class MessageAssembler {
             } catch (JacksonException e) {
                 // reported below
             }
-            throw new ModelException("The model " + modelDescription + " asked for tool '" + name
-                    + "' with an input that is not a JSON object: " + abbreviate(json), modelDescription, null);
+            throw ModelException.builder()
+                    .message("The model " + modelDescription + " asked for tool '" + name
+                            + "' with an input that is not a JSON object: " + abbreviate(json))
+                    .modelId(modelDescription)
+                    .build();
         }
 
         private static String abbreviate(String text) {

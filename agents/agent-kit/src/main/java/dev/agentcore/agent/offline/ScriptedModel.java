@@ -47,8 +47,11 @@ public final class ScriptedModel implements Model {
         int call = calls.incrementAndGet();
         if (call > turns.size()) {
             return Stream.generate(() -> {
-                throw new ModelException("ScriptedModel has no turn left: its script has " + turns.size()
-                        + " turns and this is model call " + call, description(), null);
+                throw ModelException.builder()
+                        .message("ScriptedModel has no turn left: its script has " + turns.size()
+                                + " turns and this is model call " + call)
+                        .modelId(description())
+                        .build();
             });
         }
         Turn turn = turns.get(call - 1);

@@ -145,8 +145,12 @@ final class ChatCompletionsStream {
         try {
             return JsonMapper.shared().readTree(data);
         } catch (JacksonException e) {
-            throw new ModelException("OpenAI-compatible model '" + modelName + "' sent a stream event that is not JSON: "
-                    + (data.length() > 200 ? data.substring(0, 200) + "..." : data), modelName, e);
+            throw ModelException.builder()
+                    .message("OpenAI-compatible model '" + modelName + "' sent a stream event that is not JSON: "
+                            + (data.length() > 200 ? data.substring(0, 200) + "..." : data))
+                    .modelId(modelName)
+                    .cause(e)
+                    .build();
         }
     }
 }

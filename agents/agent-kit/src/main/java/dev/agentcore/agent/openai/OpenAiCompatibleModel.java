@@ -120,7 +120,11 @@ public final class OpenAiCompatibleModel implements Model {
                 if (cancelled) {
                     throw new CancellationException("The model call was cancelled");
                 }
-                throw new ModelException("The stream from " + endpoint + " broke off: " + e.getMessage(), modelName, e);
+                throw ModelException.builder()
+                        .message("The stream from " + endpoint + " broke off: " + e.getMessage())
+                        .modelId(modelName)
+                        .cause(e)
+                        .build();
             }
             if (next == null) {
                 return false;
@@ -163,8 +167,11 @@ public final class OpenAiCompatibleModel implements Model {
             try {
                 completion.accept(JsonMapper.shared().readTree(json));
             } catch (JacksonException e) {
-                throw new ModelException(endpoint + " answered with JSON that could not be read: " + e.getOriginalMessage(),
-                        modelName, e);
+                throw ModelException.builder()
+                        .message(endpoint + " answered with JSON that could not be read: " + e.getOriginalMessage())
+                        .modelId(modelName)
+                        .cause(e)
+                        .build();
             }
             return completion;
         }
@@ -186,8 +193,11 @@ public final class OpenAiCompatibleModel implements Model {
                 String why = cause instanceof ConnectException ? "cannot connect (is the server running?)"
                         : cause instanceof HttpTimeoutException ? "no response within " + responseTimeout
                         : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-                throw new ModelException("OpenAI-compatible endpoint " + endpoint + " for model '" + modelName
-                        + "' failed: " + why, modelName, cause);
+                throw ModelException.builder()
+                        .message("OpenAI-compatible endpoint " + endpoint + " for model '" + modelName + "' failed: " + why)
+                        .modelId(modelName)
+                        .cause(cause)
+                        .build();
             }
         }
 

@@ -16,16 +16,28 @@ final class OpenAiErrors {
         JsonNode error = errorNode(body);
         String code = code(error, status);
         String message = error != null ? error.path("message").asString(body) : body;
-        return new ModelException("OpenAI-compatible endpoint " + endpoint + " rejected the request for model '"
-                + modelName + "': HTTP " + status + " " + code + (requestId != null ? " (request id " + requestId + ")" : "")
-                + ": " + abbreviate(message), modelName, code, requestId, status, isOverflow(code, message), null);
+        return ModelException.builder()
+                .message("OpenAI-compatible endpoint " + endpoint + " rejected the request for model '" + modelName
+                        + "': HTTP " + status + " " + code + (requestId != null ? " (request id " + requestId + ")" : "")
+                        + ": " + abbreviate(message))
+                .modelId(modelName)
+                .errorCode(code)
+                .requestId(requestId)
+                .statusCode(status)
+                .contextWindowOverflow(isOverflow(code, message))
+                .build();
     }
 
     static ModelException inStream(JsonNode error, String modelName) {
         String code = code(error, 0);
         String message = error.isObject() ? error.path("message").asString(error.toString()) : error.asString();
-        return new ModelException("OpenAI-compatible model '" + modelName + "' failed while streaming: " + code + ": "
-                + abbreviate(message), modelName, code, null, 0, isOverflow(code, message), null);
+        return ModelException.builder()
+                .message("OpenAI-compatible model '" + modelName + "' failed while streaming: " + code + ": "
+                        + abbreviate(message))
+                .modelId(modelName)
+                .errorCode(code)
+                .contextWindowOverflow(isOverflow(code, message))
+                .build();
     }
 
     private static JsonNode errorNode(String body) {

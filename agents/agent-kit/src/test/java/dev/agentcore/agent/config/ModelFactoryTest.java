@@ -12,20 +12,32 @@ import org.junit.jupiter.api.Test;
 class ModelFactoryTest {
 
     @Test
-    void picksTheOfflineModelWhenNothingIsConfigured() {
-        assertThat(ModelFactory.provider(ModelSettings.none())).isEqualTo(ModelProvider.OFFLINE);
-        assertThat(ModelFactory.create(ModelSettings.none())).isInstanceOf(OfflineEchoModel.class);
+    void withNothingConfiguredThereIsNoModelNotEvenTheOfflineOne() {
+        for (ModelSettings nothing : new ModelSettings[] {ModelSettings.builder().build(),
+                ModelSettings.builder().provider("auto").build(), ModelSettings.builder().provider(" ").maxTokens(100).build()}) {
+            assertThatThrownBy(() -> ModelFactory.create(nothing))
+                    .isInstanceOf(ModelNotConfiguredException.class)
+                    .hasMessageStartingWith("No model is configured: set 'provider' to bedrock, openai or offline")
+                    .hasMessageContaining("the offline model runs only when 'provider' is offline");
+        }
+    }
+
+    @Test
+    void theOfflineModelRunsWhenAskedFor() {
+        assertThat(ModelFactory.provider(ModelSettings.offline())).isEqualTo(ModelProvider.OFFLINE);
+        assertThat(ModelFactory.create(ModelSettings.offline())).isInstanceOf(OfflineEchoModel.class);
+        assertThat(ModelFactory.create(ModelSettings.builder().provider("OFFLINE").build())).isInstanceOf(OfflineEchoModel.class);
     }
 
     @Test
     void picksOpenAiWhenABaseUrlIsGivenAndBedrockWhenAModelIdIs() {
-        assertThat(ModelFactory.provider(new ModelSettings(null, "llama3.2", null, "http://localhost:11434/v1", null, null, null, null)))
+        assertThat(ModelFactory.provider(ModelSettings.builder().modelId("llama3.2").baseUrl("http://localhost:11434/v1").build()))
                 .isEqualTo(ModelProvider.OPENAI);
-        assertThat(ModelFactory.provider(new ModelSettings("auto", "some.model", null, null, null, null, null, null)))
+        assertThat(ModelFactory.provider(ModelSettings.builder().provider("auto").modelId("some.model").build()))
                 .isEqualTo(ModelProvider.BEDROCK);
-        assertThat(ModelFactory.provider(new ModelSettings(" ", null, "us-east-1", null, null, null, null, null)))
+        assertThat(ModelFactory.provider(ModelSettings.builder().provider(" ").region("us-east-1").build()))
                 .isEqualTo(ModelProvider.BEDROCK);
-        assertThat(ModelFactory.provider(new ModelSettings("Offline", "x", "y", "http://z", null, null, null, null)))
+        assertThat(ModelFactory.provider(ModelSettings.builder().provider("Offline").modelId("x").region("y").baseUrl("http://z").build()))
                 .isEqualTo(ModelProvider.OFFLINE);
     }
 
@@ -40,8 +52,8 @@ class ModelFactoryTest {
 
     @Test
     void buildsABedrockModelWithTheStrandsDefaultModelId() {
-        Model model = ModelFactory.create(new ModelSettings("bedrock", null, "eu-west-1", null, null,
-                "http://127.0.0.1:1", 512, 0.3));
+        Model model = ModelFactory.create(ModelSettings.builder().provider(ModelProvider.BEDROCK).region("eu-west-1")
+                .endpointOverride("http://127.0.0.1:1").maxTokens(512).temperature(0.3).build());
 
         assertThat(model).isInstanceOf(BedrockConverseModel.class);
         assertThat(((BedrockConverseModel) model).modelId()).isEqualTo("global.anthropic.claude-sonnet-4-6");
@@ -51,13 +63,13 @@ class ModelFactoryTest {
 
     @Test
     void namesTheSettingThatIsWrong() {
-        assertThatThrownBy(() -> ModelFactory.create(new ModelSettings("gemini", null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ModelFactory.create(ModelSettings.builder().provider("gemini").build()))
                 .hasMessage("Model setting 'provider' has the unknown value 'gemini'; use bedrock, openai, offline or auto");
-        assertThatThrownBy(() -> ModelFactory.create(new ModelSettings("openai", "llama3.2", null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ModelFactory.create(ModelSettings.builder().provider("openai").modelId("llama3.2").build()))
                 .hasMessageStartingWith("Model setting 'baseUrl' is required for the openai provider");
-        assertThatThrownBy(() -> ModelFactory.create(new ModelSettings("openai", null, null, "http://x:1", null, null, null, null)))
+        assertThatThrownBy(() -> ModelFactory.create(ModelSettings.builder().provider("openai").baseUrl("http://x:1").build()))
                 .hasMessageStartingWith("Model setting 'modelId' is required for the openai provider");
-        assertThatThrownBy(() -> ModelFactory.create(new ModelSettings("bedrock", null, null, null, null, "not a url", null, null)))
+        assertThatThrownBy(() -> ModelFactory.create(ModelSettings.builder().provider("bedrock").endpointOverride("not a url").build()))
                 .hasMessage("Model setting 'endpointOverride' is not a URL: 'not a url'");
     }
 

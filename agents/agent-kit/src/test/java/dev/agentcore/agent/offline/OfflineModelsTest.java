@@ -12,6 +12,7 @@ import dev.agentcore.agent.tool.Tool;
 import dev.agentcore.agent.tool.ToolParam;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,7 @@ class OfflineModelsTest {
         @Tool(description = "Running pace in minutes per km")
         public String pace(@ToolParam(description = "Distance in km") double distanceKm,
                            @ToolParam(description = "Time in minutes") int minutes) {
-            return String.format("%.2f min/km", minutes / distanceKm);
+            return String.format(Locale.ROOT, "%.2f min/km", minutes / distanceKm);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.agentcore.agent.model.ToolResultContent;
 import dev.agentcore.agent.model.ToolSpec;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ToolRegistryTest {
         @Tool(description = "Pace in minutes per kilometre")
         public String pace(@ToolParam(description = "Distance in km") double distanceKm,
                            @ToolParam(description = "Time in minutes") int minutes) {
-            return String.format("%.2f min/km", minutes / distanceKm);
+            return String.format(Locale.ROOT, "%.2f min/km", minutes / distanceKm);
         }
 
         @Tool(name = "summarise_splits", description = "Summarises splits of one workout")

@@ -10,6 +10,7 @@ import dev.agentcore.runtime.websocket.WebSocketEndpoint;
 import dev.agentcore.runtime.websocket.WebSocketHandlerMethod;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,10 @@ final class AnnotatedHandlerScanner implements SmartInitializingSingleton {
 
     private void collect(String beanName, Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation,
             List<Found> into) {
-        Map<Method, Boolean> methods = MethodIntrospector.selectMethods(AopUtils.getTargetClass(type) == null ? type : type,
+        // MethodIntrospector sees through CGLIB subclasses but not through a JDK dynamic proxy, whose class
+        // only has the interfaces' methods: the annotations are on the target's class.
+        Class<?> annotatedType = Proxy.isProxyClass(type) ? AopUtils.getTargetClass(context.getBean(beanName)) : type;
+        Map<Method, Boolean> methods = MethodIntrospector.selectMethods(annotatedType,
                 (MethodIntrospector.MetadataLookup<Boolean>) method ->
                         AnnotatedElementUtils.hasAnnotation(method, annotation) ? Boolean.TRUE : null);
         if (!methods.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.agentcore.runtime.AgentCoreContext;
 import dev.agentcore.runtime.invocation.RequestContexts;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,9 @@ public final class WebSocketEndpoint implements WebSocketHandler, HandshakeInter
     }
 
     private final Settings settings;
-    private final Thread.Builder threads = Thread.ofVirtual().name("agentcore-ws-", 1);
+    // A factory, not the Thread.Builder itself: handshakes arrive concurrently, and a builder is not
+    // thread-safe (its name counter is a plain field), while the factory it makes is.
+    private final ThreadFactory handlerThreads = Thread.ofVirtual().name("agentcore-ws-", 1).factory();
     private volatile WebSocketHandlerMethod handler;
 
     public WebSocketEndpoint(Settings settings) {
@@ -64,7 +67,7 @@ public final class WebSocketEndpoint implements WebSocketHandler, HandshakeInter
             return false;
         }
         BlockingSession session = new BlockingSession(settings.maxMessageBytes());
-        threads.start(() -> run(method, session, context));
+        handlerThreads.newThread(() -> run(method, session, context)).start();
         BlockingSession.Decision decision;
         try {
             decision = session.decision().get();

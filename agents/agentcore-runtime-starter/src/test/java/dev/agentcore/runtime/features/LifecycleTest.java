@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcore.runtime.misconfigured.TwoEntrypointsApp;
 import dev.agentcore.runtime.misconfigured.TwoWebSocketHandlersApp;
+import dev.agentcore.runtime.proxied.JdkProxiedEntrypointApp;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,5 +57,23 @@ class LifecycleTest {
                 .hasMessageContaining("Only one @AgentCoreWebSocket method is allowed, found 2")
                 .hasMessageContaining("TwoWebSocketHandlersApp$First#chat")
                 .hasMessageContaining("TwoWebSocketHandlersApp$Second#chat");
+    }
+
+    @Test
+    void anEntrypointBehindAJdkProxyIsFoundAndCalledThroughTheProxy() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JdkProxiedEntrypointApp.class)
+                .properties("server.port=0", "spring.main.banner-mode=off").run()) {
+            assertThat(Proxy.isProxyClass(app.getBean(JdkProxiedEntrypointApp.Greeter.class).getClass())).isTrue();
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invocations"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("\"world\"")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("\"[advised] hello world\"");
+        }
     }
 }

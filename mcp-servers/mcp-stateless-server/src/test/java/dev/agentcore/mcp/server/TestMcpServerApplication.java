@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.agentcore.mcp.server.tools.TypedTools;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import java.util.Locale;
 
 /** A server with two tools: {@code upper}, and {@code slow}, which takes half a second and counts its completions. */
 @SpringBootApplication
@@ -30,7 +31,7 @@ public class TestMcpServerApplication {
     @Bean
     SyncToolSpecification upper(TypedTools tools) {
         return tools.tool("upper", Text.class, Text.class).description("Upper-cases text")
-                .handledBy(text -> new Text(text.text().toUpperCase()));
+                .handledBy(text -> new Text(text.text().toUpperCase(Locale.ROOT)));
     }
 
     @Bean

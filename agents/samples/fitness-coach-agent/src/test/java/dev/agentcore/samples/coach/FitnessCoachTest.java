@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The tool loop end to end over HTTP, on the offline model, which calls the tool the prompt names. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agent.model.provider=offline")
 class FitnessCoachTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -36,7 +36,7 @@ class FitnessCoachTest {
         assertThat(toolUse.get("input")).isEqualTo(json.readTree("{\"age\":40,\"restingHeartRate\":55}"));
         JsonNode result = first(events, "tool_result");
         assertThat(result.get("status").asString()).isEqualTo("success");
-        assertThat(result.toString()).contains("\"name\":\"recovery\"", "\"fromBpm\":118");
+        assertThat(result.toString()).contains("\"name\":\"Recovery\"", "\"lowBpm\":118");
         assertThat(events.getLast().get("stopReason").asString()).isEqualToIgnoringCase("end_turn");
     }
 

@@ -13,8 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The hello agent over real HTTP, on the offline model (nothing configured, as on a fresh clone). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The hello agent over real HTTP, on the offline model, asked for by name as {@code make demo} does. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agent.model.provider=offline")
 class HelloAgentTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();

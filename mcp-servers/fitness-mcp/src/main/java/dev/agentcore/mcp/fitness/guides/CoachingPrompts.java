@@ -18,6 +18,7 @@ import io.modelcontextprotocol.spec.McpSchema.PromptMessage;
 import io.modelcontextprotocol.spec.McpSchema.PromptReference;
 import io.modelcontextprotocol.spec.McpSchema.Role;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.util.Locale;
 
 /** Prompts that set a model up to coach with the tools, and completion of their race arguments. */
 public final class CoachingPrompts {
@@ -44,7 +45,7 @@ public final class CoachingPrompts {
 
     public static List<SyncCompletionSpecification> completions() {
         return List.of(new SyncCompletionSpecification(new PromptReference(TRAINING_PLAN), (context, request) -> {
-            String typed = request.argument().value() == null ? "" : request.argument().value().toLowerCase();
+            String typed = request.argument().value() == null ? "" : request.argument().value().toLowerCase(Locale.ROOT);
             List<String> values = "goalRace".equals(request.argument().name())
                     ? Arrays.stream(RaceDistance.values()).map(RaceDistance::id).filter(id -> id.startsWith(typed)).toList()
                     : List.of();

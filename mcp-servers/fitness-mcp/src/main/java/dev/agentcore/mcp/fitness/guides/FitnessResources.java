@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.agentcore.mcp.fitness.calc.HeartRate;
+import dev.agentcore.fitness.formulas.HeartRate;
 import dev.agentcore.mcp.fitness.tools.RaceDistance;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-import dev.agentcore.mcp.fitness.calc.HeartRate;
-import dev.agentcore.mcp.fitness.calc.Pace;
-import dev.agentcore.mcp.fitness.calc.RaceTime;
+import dev.agentcore.fitness.formulas.HeartRate;
+import dev.agentcore.fitness.formulas.HeartRateZone;
+import dev.agentcore.fitness.formulas.Pace;
+import dev.agentcore.fitness.formulas.RaceTime;
 import dev.agentcore.mcp.server.tools.TypedTools;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import jakarta.validation.constraints.DecimalMax;
@@ -39,7 +40,7 @@ public final class TrainingTools {
             @NotNull @JsonPropertyDescription("measured or estimated_from_age") String maxHeartRateSource,
             @JsonPropertyDescription("the resting heart rate used, if any") Integer restingHeartRate,
             @NotNull @JsonPropertyDescription("heart_rate_reserve (Karvonen) or percent_of_max") String method,
-            @NotNull @JsonPropertyDescription("zones 1 (easiest) to 5") List<HeartRate.Zone> zones) {
+            @NotNull @JsonPropertyDescription("zones 1 (easiest) to 5") List<HeartRateZone> zones) {
     }
 
     public record PaceRequest(
@@ -103,10 +104,9 @@ public final class TrainingTools {
 
     static PaceResult pace(PaceRequest request) {
         Duration time = RaceTime.parse("time", request.time());
-        double secondsPerKm = Pace.secondsPerKm(request.distanceKm(), time);
-        return new PaceResult(request.distanceKm(), RaceTime.format(time.toSeconds()), RaceTime.format(secondsPerKm),
-                RaceTime.format(secondsPerKm * Pace.METRES_PER_MILE / 1000),
-                Math.round(Pace.kmPerHour(request.distanceKm(), time) * 10) / 10.0);
+        Pace.RunningPace pace = Pace.of(request.distanceKm(), time);
+        return new PaceResult(request.distanceKm(), RaceTime.format(time.toSeconds()), pace.perKm(), pace.perMile(),
+                pace.kmPerHour());
     }
 
     static Prediction predict(PredictionRequest request) {

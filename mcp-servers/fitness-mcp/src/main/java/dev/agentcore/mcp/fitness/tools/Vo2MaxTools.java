@@ -6,10 +6,11 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-import dev.agentcore.mcp.fitness.calc.HeartRate;
-import dev.agentcore.mcp.fitness.calc.Pace;
-import dev.agentcore.mcp.fitness.calc.RaceTime;
-import dev.agentcore.mcp.fitness.calc.Vo2Max;
+import dev.agentcore.fitness.formulas.HeartRate;
+import dev.agentcore.fitness.formulas.Pace;
+import dev.agentcore.fitness.formulas.Precision;
+import dev.agentcore.fitness.formulas.RaceTime;
+import dev.agentcore.fitness.formulas.Vo2Max;
 import dev.agentcore.mcp.server.tools.TypedTools;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import jakarta.validation.constraints.DecimalMax;
@@ -98,7 +99,7 @@ public final class Vo2MaxTools {
     }
 
     private static Vo2MaxEstimate estimate(double vo2max, String method, String formula, String notes) {
-        return new Vo2MaxEstimate(Math.round(vo2max * 10) / 10.0, "ml/kg/min", method, formula, notes);
+        return new Vo2MaxEstimate(Precision.oneDecimal(vo2max), "ml/kg/min", method, formula, notes);
     }
 
     /** The maximum heart rate a tool works with: measured, or estimated from age. */

@@ -1,6 +1,7 @@
-package dev.agentcore.mcp.fitness.calc;
+package dev.agentcore.fitness.formulas;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ public final class RaceTime {
         long hours = total / 3600;
         long minutes = total % 3600 / 60;
         long secs = total % 60;
-        return hours > 0 ? "%d:%02d:%02d".formatted(hours, minutes, secs) : "%d:%02d".formatted(minutes, secs);
+        // Locale.ROOT: an Arabic or Persian default locale would write the digits as ٤:٠٥.
+        return hours > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs)
+                : String.format(Locale.ROOT, "%d:%02d", minutes, secs);
     }
 }

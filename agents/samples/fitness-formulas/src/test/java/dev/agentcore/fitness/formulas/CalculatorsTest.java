@@ -1,4 +1,4 @@
-package dev.agentcore.mcp.fitness.calc;
+package dev.agentcore.fitness.formulas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -35,10 +35,14 @@ class CalculatorsTest {
     @Test
     void tanakaMaximumAndZones() {
         assertThat(HeartRate.estimatedMaximum(40)).isEqualTo(180);
-        assertThat(HeartRate.zonesOfMaximum(200)).extracting(HeartRate.Zone::lowBpm).containsExactly(100, 120, 140, 160, 180);
+        assertThat(HeartRate.zonesOfMaximum(200)).extracting(HeartRateZone::lowBpm).containsExactly(100, 120, 140, 160, 180);
         // Karvonen: 60 + 0.5 * (180 - 60) = 120 at the bottom of zone 1
         assertThat(HeartRate.zonesOfReserve(180, 60).getFirst().lowBpm()).isEqualTo(120);
         assertThat(HeartRate.zonesOfReserve(180, 60).getLast().highBpm()).isEqualTo(180);
+        // Age 41: 208 - 28.7 = 179.3, reported and used as 179; zone 1 is 55 + 0.5 x 124 .. 55 + 0.6 x 124
+        assertThat(HeartRate.estimatedMaximum(41)).isEqualTo(179);
+        assertThat(HeartRate.zonesOfReserve(179, 55).getFirst())
+                .isEqualTo(new HeartRateZone(1, "Recovery", 117, 129, "easy days, warm-up, recovery"));
     }
 
     @Test

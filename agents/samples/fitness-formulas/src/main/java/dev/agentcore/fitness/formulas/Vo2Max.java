@@ -1,4 +1,4 @@
-package dev.agentcore.mcp.fitness.calc;
+package dev.agentcore.fitness.formulas;
 
 import java.time.Duration;
 
@@ -15,6 +15,9 @@ public final class Vo2Max {
 
     /** Uth, Sørensen, Overgaard and Pedersen (2004), heart-rate ratio: {@code 15.3 * HRmax / HRrest}. */
     public static double fromHeartRateRatio(int maxHeartRate, int restingHeartRate) {
+        if (restingHeartRate <= 0) {
+            throw new IllegalArgumentException("restingHeartRate must be positive, was " + restingHeartRate);
+        }
         if (restingHeartRate >= maxHeartRate) {
             throw new IllegalArgumentException("restingHeartRate (" + restingHeartRate
                     + ") must be below the maximum heart rate (" + maxHeartRate + ")");
