@@ -4,6 +4,7 @@ import dev.agentcore.agent.model.ModelEvent;
 import dev.agentcore.agent.model.ModelException;
 import dev.agentcore.agent.model.StopReason;
 import dev.agentcore.agent.model.Usage;
+import dev.agentcore.core.sse.EventStreamReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ChatCompletionsStream {
 
-    private final BufferedReader reader;
+    private final EventStreamReader events;
     private final String modelName;
     private final Deque<ModelEvent> ready = new ArrayDeque<>();
     private final Map<Integer, String> toolCallIds = new TreeMap<>(); // by index: the id of the latest call there
@@ -33,14 +34,14 @@ final class ChatCompletionsStream {
     private boolean finished;
 
     ChatCompletionsStream(BufferedReader reader, String modelName) {
-        this.reader = reader;
+        this.events = new EventStreamReader(reader);
         this.modelName = modelName;
     }
 
     /** The next event, or null at the end. */
     ModelEvent next() throws IOException {
         while (ready.isEmpty() && !finished) {
-            String data = nextData();
+            String data = events.nextData();
             if (data == null || data.equals("[DONE]")) {
                 finish();
             } else {
@@ -121,24 +122,6 @@ final class ChatCompletionsStream {
             case "stop" -> calledTools ? StopReason.TOOL_USE : StopReason.END_TURN;
             default -> calledTools ? StopReason.TOOL_USE : StopReason.UNKNOWN;
         };
-    }
-
-    /** The data of the next SSE event (its data lines joined by newlines), or null at the end of the body. */
-    private String nextData() throws IOException {
-        StringBuilder data = null;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if (data != null) {
-                    return data.toString();
-                }
-            } else if (line.startsWith("data:")) {
-                String value = line.substring(line.startsWith("data: ") ? 6 : 5);
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-            }
-            // comments (":"), "event:", "id:" and "retry:" lines carry nothing for us
-        }
-        return data == null ? null : data.toString();
     }
 
     private JsonNode parse(String data) {
