@@ -72,10 +72,10 @@ clean: ## Remove build output (keeps .venv and node_modules)
 	$(MVN) -q clean
 
 bench-policy-lint: jdk tools ## policy-lint vs cfn-lint: one template as pre-commit runs it, a 240-template corpus, peak memory
-	$(MVN) -q install -DskipTests -pl policy-lint/policy-lint -am
+	$(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-policy-lint.sh
 
 lint: jdk ## Run policy-lint over the repository's templates (uses .agentcore/state.json when it exists)
-	@test -f policy-lint/policy-lint/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint -am
+	@test -f policy-lint/policy-lint-cli/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
 	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
 	  --exclude 'policy-lint/**' --exclude '**/src/test/**' --exclude 'docs/**' --exclude '**/node_modules/**' .

@@ -16,6 +16,11 @@ class ArchitectureTest {
     static final ArchRule policy_lint_depends_on_nothing_from_spring = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("org.springframework..");
 
+    /** The command line is policy-lint-cli's: the library stays free of its parser for in-process callers. */
+    @ArchTest
+    static final ArchRule the_library_knows_no_command_line_parser = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("picocli..");
+
     @ArchTest
     static final ArchRule no_cycles_between_packages = slices().matching("dev.agentcore.policylint.(*)..")
             .should().beFreeOfCycles();

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.report.ReportFormat;
+import dev.agentcore.policylint.report.RuleList;
 import dev.agentcore.policylint.rule.Rule;
 import dev.agentcore.policylint.rule.RuleInfo;
 import dev.agentcore.policylint.rule.Rules;
@@ -39,9 +41,8 @@ class DocsTest {
         int end = readme.indexOf("<!-- END rules -->");
         assertThat(begin).isPositive();
         String table = readme.substring(readme.indexOf('\n', begin) + 1, end);
-        assertThat(table).as("docs/policy-lint/README.md rule table; regenerate with policy-lint --list-rules --format markdown")
-                .isEqualTo(PolicyLint.rulesMarkdown());
-        assertThat(Cli.run(dir, "--list-rules", "--format", "markdown").out()).isEqualTo(PolicyLint.rulesMarkdown());
+        assertThat(table).as("docs/policy-lint/README.md rule table; regenerate with policy-lint --list-rules --format markdown (RuleList.markdown())")
+                .isEqualTo(RuleList.markdown());
     }
 
     @TestFactory
@@ -57,24 +58,23 @@ class DocsTest {
                 .contains("**Severity:** " + info.severity().label());
         String bad = firstYaml(text.substring(text.indexOf("## Bad"), text.indexOf("## Good")));
         String good = firstYaml(text.substring(text.indexOf("## Good")));
-        List<String> args = new ArrayList<>(List.of("--no-config", "--format", "json"));
+        List<Path> runtimeFiles = new ArrayList<>();
         Matcher runtimes = BLOCK.matcher(text);
         while (runtimes.find()) {
             if (runtimes.group(1).equals("json runtimes")) {
-                args.addAll(List.of("--runtimes", Files.writeString(dir.resolve("runtimes.json"), runtimes.group(2)).toString()));
+                runtimeFiles.add(Files.writeString(dir.resolve("runtimes.json"), runtimes.group(2)));
             }
         }
-        Cli badRun = lint(args, "bad.yaml", bad);
+        LintRun badRun = lint(runtimeFiles, "bad.yaml", bad);
         assertThat(badRun.out()).as("bad example of " + info.id()).contains("\"ruleId\" : \"" + info.id() + "\"");
-        Cli goodRun = lint(args, "good.yaml", good);
+        LintRun goodRun = lint(runtimeFiles, "good.yaml", good);
         assertThat(goodRun.out()).as("good example of " + info.id()).contains("\"findings\" : [ ]");
         assertThat(goodRun.code()).isZero();
     }
 
-    private Cli lint(List<String> args, String name, String yaml) throws IOException {
-        List<String> all = new ArrayList<>(args);
-        all.add(Files.writeString(dir.resolve(name), yaml).toString());
-        return Cli.run(dir, all.toArray(String[]::new));
+    private LintRun lint(List<Path> runtimeFiles, String name, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), yaml);
+        return LintRun.run(LintRun.withoutConfig(dir).runtimeFiles(runtimeFiles).paths(file), ReportFormat.JSON);
     }
 
     private static String firstYaml(String section) {

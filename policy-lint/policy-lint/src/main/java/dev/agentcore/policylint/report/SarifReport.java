@@ -2,6 +2,7 @@ package dev.agentcore.policylint.report;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,17 @@ public final class SarifReport implements Report {
 
     public SarifReport(Path repositoryRoot) {
         this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+    }
+
+    /** The nearest directory with a .git entry, for repository-relative paths; else {@code start} itself. */
+    public static Path repositoryRoot(Path start) {
+        Path abs = start.toAbsolutePath().normalize();
+        for (Path dir = abs; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        return abs;
     }
 
     @Override

@@ -31,6 +31,11 @@ public enum Severity {
         return securitySeverity;
     }
 
+    /** Whether this is {@code threshold} or more severe (the constants run from most to least severe). */
+    public boolean isAtLeast(Severity threshold) {
+        return ordinal() <= threshold.ordinal();
+    }
+
     public static Severity parse(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "error" -> ERROR;

@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,27 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.agentcore.policylint.config.Config;
-import dev.agentcore.policylint.config.ConfigException;
+import dev.agentcore.policylint.ExitStatus;
+import dev.agentcore.policylint.Lint;
+import dev.agentcore.policylint.LintOutcome;
+import dev.agentcore.policylint.LintRequest;
+import dev.agentcore.policylint.config.ConfigSource;
 import dev.agentcore.policylint.report.Report;
+import dev.agentcore.policylint.report.ReportFormat;
+import dev.agentcore.policylint.report.RuleList;
 import dev.agentcore.policylint.report.Version;
-import dev.agentcore.policylint.rule.Rule;
-import dev.agentcore.policylint.rule.RuleInfo;
-import dev.agentcore.policylint.rule.Rules;
 import dev.agentcore.policylint.rule.Severity;
-import dev.agentcore.policylint.runtime.AgentRuntime;
-import dev.agentcore.policylint.runtime.LiveRuntimes;
-import dev.agentcore.policylint.runtime.RuntimeFiles;
-import dev.agentcore.policylint.runtime.RuntimeSet;
-import dev.agentcore.policylint.runtime.RuntimeSourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code policy-lint} command. {@link #run(String[], PrintStream, PrintStream)} is the in-process entry point
- * (tests and other modules call it); {@link #main(String[])} exits with its code.
+ * The {@code policy-lint} command: parses the options into a {@link LintRequest}, runs it with {@link Lint} and writes
+ * the report. {@link #run(String[], PrintStream, PrintStream)} is the in-process entry point; {@link #main(String[])}
+ * exits with its code.
  */
 @Command(name = "policy-lint", mixinStandardHelpOptions = true, versionProvider = PolicyLint.VersionProvider.class,
         sortOptions = false,
@@ -40,9 +38,9 @@ import picocli.CommandLine.Parameters;
                 "Exit codes: 0 no errors, 1 errors found (warnings with --fail-on warning), 2 usage or input errors."})
 public final class PolicyLint implements Callable<Integer> {
 
-    public static final int OK = 0;
-    public static final int FINDINGS = 1;
-    public static final int USAGE = 2;
+    public static final int OK = ExitStatus.OK.code();
+    public static final int FINDINGS = ExitStatus.FINDINGS.code();
+    public static final int USAGE = ExitStatus.INPUT_ERROR.code();
 
     @Parameters(paramLabel = "PATH", description = "Files or directories (walked; .git, node_modules, target, .venv skipped). "
             + "Default: the config's paths, else the current directory.")
@@ -138,89 +136,42 @@ public final class PolicyLint implements Callable<Integer> {
             err.println("policy-lint: unknown --format '" + format + "' (use text, json or sarif)");
             return USAGE;
         }
-        Config config;
-        try {
-            config = loadConfig();
-        } catch (ConfigException e) {
-            err.println("policy-lint: " + e.getMessage());
-            return USAGE;
-        }
-        Severity threshold;
-        try {
-            String level = failOn != null ? failOn : config.failOn() != null ? config.failOn().label() : "error";
-            threshold = Severity.parse(level);
-        } catch (IllegalArgumentException e) {
-            err.println("policy-lint: --fail-on: " + e.getMessage());
-            return USAGE;
-        }
-        RuntimeSet runtimeSet;
-        try {
-            runtimeSet = loadRuntimes(config);
-        } catch (RuntimeSourceException e) {
-            err.println("policy-lint: " + e.getMessage());
-            return USAGE;
-        }
-        List<Path> targets = !paths.isEmpty() ? paths : !config.paths().isEmpty() ? config.paths() : List.of(cwd);
-        List<String> allExcludes = new ArrayList<>(config.excludes());
-        allExcludes.addAll(excludes);
-        Linter.Result result = new Linter().run(new Linter.Options(targets, allExcludes, runtimeSet, config, cwd));
-        result.inputErrors().forEach(e -> err.println("policy-lint: " + e));
-        if (!write(result)) {
-            return USAGE;
-        }
-        if (!result.inputErrors().isEmpty() || result.hasParseErrors()) {
-            return USAGE;
-        }
-        boolean failing = result.findings().stream()
-                .anyMatch(f -> f.severity() == Severity.ERROR || threshold == Severity.WARNING && f.severity() == Severity.WARNING
-                        || threshold == Severity.INFO);
-        return failing ? FINDINGS : OK;
-    }
-
-    private Config loadConfig() throws ConfigException {
-        if (noConfig) {
-            return Config.empty();
-        }
-        if (configFile != null) {
-            Path file = cwd.resolve(configFile);
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException(configFile + ": no such configuration file");
+        LintRequest.Builder request = LintRequest.in(cwd).paths(paths).runtimeFiles(runtimes).excludes(excludes).live(live)
+                .region(region).config(noConfig ? ConfigSource.none() : configFile != null ? ConfigSource.file(configFile)
+                        : ConfigSource.nearest());
+        if (failOn != null) {
+            try {
+                request.failOn(Severity.parse(failOn));
+            } catch (IllegalArgumentException e) {
+                err.println("policy-lint: --fail-on: " + e.getMessage());
+                return USAGE;
             }
-            return Config.read(file, FileFinder.display(file, cwd));
         }
-        var found = Config.find(cwd);
-        return found.isPresent() ? Config.read(found.get(), FileFinder.display(found.get(), cwd)) : Config.empty();
-    }
-
-    private RuntimeSet loadRuntimes(Config config) throws RuntimeSourceException {
-        List<AgentRuntime> all = new ArrayList<>();
-        List<Path> files = new ArrayList<>(config.runtimes());
-        runtimes.forEach(r -> files.add(cwd.resolve(r)));
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new RuntimeSourceException(file + ": no such runtimes file");
-            }
-            all.addAll(RuntimeFiles.read(file));
+        LintOutcome outcome = Lint.run(request.build());
+        if (outcome instanceof LintOutcome.Refused refused) {
+            err.println("policy-lint: " + refused.message());
+            return USAGE;
         }
-        boolean useLive = live || config.live();
-        if (useLive) {
-            all.addAll(LiveRuntimes.fetch(region != null ? region : config.region()));
+        LintOutcome.Linted linted = (LintOutcome.Linted) outcome;
+        linted.result().inputErrors().forEach(e -> err.println("policy-lint: " + e));
+        if (!write(linted)) {
+            return USAGE;
         }
-        return files.isEmpty() && !useLive ? RuntimeSet.unknown() : RuntimeSet.of(all);
+        return linted.status().code();
     }
 
     /** Writes the report to standard output, or to a temp file renamed over --output so no reader sees half of it. */
-    private boolean write(Linter.Result result) {
-        Report report = Report.of(format, repositoryRoot(cwd));
+    private boolean write(LintOutcome.Linted linted) {
+        Report report = Report.of(ReportFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)), cwd);
         if (output == null) {
-            report.write(result, out);
+            report.write(linted.result(), out);
             return true;
         }
         Path target = cwd.resolve(output).toAbsolutePath();
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             try (PrintStream ps = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-                report.write(result, ps);
+                report.write(linted.result(), ps);
             }
             Path dir = target.getParent();
             Files.createDirectories(dir);
@@ -234,49 +185,13 @@ public final class PolicyLint implements Callable<Integer> {
         }
     }
 
-    /** The nearest directory with a .git entry, for repository-relative SARIF paths; else the working directory. */
-    static Path repositoryRoot(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".git"))) {
-                return dir;
-            }
-        }
-        return start;
-    }
-
     private int listRules() {
         switch (format) {
-            case "markdown" -> out.print(rulesMarkdown());
-            case "json" -> {
-                List<java.util.Map<String, String>> rules = new ArrayList<>();
-                for (Rule r : Rules.all()) {
-                    RuleInfo i = r.info();
-                    rules.add(java.util.Map.of("id", i.id(), "name", i.name(), "severity", i.severity().label(),
-                            "summary", i.summary(), "doc", i.docPath()));
-                }
-                out.println(tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(rules));
-            }
-            default -> {
-                for (Rule r : Rules.all()) {
-                    RuleInfo i = r.info();
-                    out.printf("%-6s %-8s %-36s %s%n", i.id(), i.severity().label(), i.name(), i.summary());
-                }
-            }
+            case "markdown" -> out.print(RuleList.markdown());
+            case "json" -> out.print(RuleList.json());
+            default -> out.print(RuleList.text());
         }
         return OK;
-    }
-
-    /** The rule table of docs/policy-lint/README.md, generated from the rule classes. */
-    public static String rulesMarkdown() {
-        StringBuilder sb = new StringBuilder("| Id | Name | Default severity | What it flags |\n|---|---|---|---|\n");
-        for (Rule r : Rules.all()) {
-            RuleInfo i = r.info();
-            sb.append("| [").append(i.id()).append("](rules/").append(i.id()).append(".md) | ").append(i.name())
-                    .append(" | ").append(i.severity().label()).append(" | ").append(i.summary().replace("|", "\\|"))
-                    .append(" |\n");
-        }
-        return sb.toString();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.agentcore.policylint.Linter;
 import dev.agentcore.policylint.config.Config;
 import dev.agentcore.policylint.report.SarifReport;
 import dev.agentcore.policylint.report.TextReport;
@@ -21,9 +22,10 @@ import dev.agentcore.policylint.runtime.RuntimeSet;
 import dev.agentcore.policylint.runtime.RuntimeSourceException;
 
 /**
- * Lints the bundled samples (the test fixtures: correct templates, one per rule, the seed's policy) against the seed's
- * runtime and checks that the seed's placeholder is caught. The launcher runs it once to record the JVM's
- * ahead-of-time cache, so that the cache holds the classes and profiles a real lint needs.
+ * Lints the bundled samples (the library's rule fixtures, which only this command's jar bundles: correct templates,
+ * one per rule, the seed's policy) against the seed's runtime and checks that the seed's placeholder is caught. The
+ * launcher runs it once to record the JVM's ahead-of-time cache, so that the cache holds the classes and profiles a
+ * real lint needs.
  */
 final class SelfCheck {
 

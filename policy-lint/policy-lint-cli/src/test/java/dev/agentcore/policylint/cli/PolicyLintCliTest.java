@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.report.RuleList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,6 +120,7 @@ class PolicyLintCliTest {
         Cli r = Cli.run(dir, "--list-rules");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("PL100  error    placeholder-resource").contains("PL161").contains("PL901");
+        assertThat(Cli.run(dir, "--list-rules", "--format", "markdown").out()).isEqualTo(RuleList.markdown());
         assertThat(Cli.run(dir, "--version").out()).startsWith("policy-lint ");
     }
 
