@@ -4,7 +4,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# A JDK >= 21: JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm. Empty when there is none.
+# A JDK >= 21 (scripts/find-jdk.sh: JAVA_HOME if it qualifies, else java on PATH, else the newest under /usr/lib/jvm).
+# Empty when there is none.
 JDK_HOME := $(shell scripts/find-jdk.sh 2>/dev/null)
 # JDK 24+ warns about Maven's own use of sun.misc.Unsafe; the flag that quiets it is unknown before 24.
 MAVEN_OPTS_QUIET := $(shell [ -n "$(JDK_HOME)" ] && "$(JDK_HOME)/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && echo --sun-misc-unsafe-memory-access=allow)
