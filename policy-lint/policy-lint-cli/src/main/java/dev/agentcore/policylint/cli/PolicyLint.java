@@ -57,15 +57,28 @@ public final class PolicyLint implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "Region for --live (default: the SDK's region chain). Example: us-east-1")
     private String region;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif. With --list-rules also markdown.")
-    private String format = "text";
+    /** What --format takes: a report format, or markdown (the docs' rule table) with --list-rules. */
+    enum Format {
+        TEXT(ReportFormat.TEXT), JSON(ReportFormat.JSON), SARIF(ReportFormat.SARIF), MARKDOWN(null);
+
+        private final ReportFormat report;
+
+        Format(ReportFormat report) {
+            this.report = report;
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (any case; default: "
+            + "${DEFAULT-VALUE}). MARKDOWN only with --list-rules.")
+    private Format format = Format.TEXT;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output. "
             + "Example: -o policy-lint.sarif")
     private Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error (default) or warning: the lowest severity that fails the run.")
-    private String failOn;
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "${COMPLETION-CANDIDATES} (any case): the lowest "
+            + "severity that fails the run (default: the config's fail-on, else ERROR).")
+    private Severity failOn;
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip matching files (relative to the working directory). "
             + "Repeatable. Example: --exclude 'test/**'")
@@ -106,7 +119,7 @@ public final class PolicyLint implements Callable<Integer> {
         command.out = out;
         command.err = err;
         command.cwd = cwd.toAbsolutePath().normalize();
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -132,22 +145,15 @@ public final class PolicyLint implements Callable<Integer> {
         if (selfCheck) {
             return SelfCheck.run(out, err);
         }
-        if (!List.of("text", "json", "sarif").contains(format)) {
-            err.println("policy-lint: unknown --format '" + format + "' (use text, json or sarif)");
+        if (format.report == null) {
+            err.println("policy-lint: --format " + format + " is only for --list-rules; a report is TEXT, JSON or SARIF");
             return USAGE;
         }
-        LintRequest.Builder request = LintRequest.in(cwd).paths(paths).runtimeFiles(runtimes).excludes(excludes).live(live)
-                .region(region).config(noConfig ? ConfigSource.none() : configFile != null ? ConfigSource.file(configFile)
-                        : ConfigSource.nearest());
-        if (failOn != null) {
-            try {
-                request.failOn(Severity.parse(failOn));
-            } catch (IllegalArgumentException e) {
-                err.println("policy-lint: --fail-on: " + e.getMessage());
-                return USAGE;
-            }
-        }
-        LintOutcome outcome = Lint.run(request.build());
+        LintRequest request = LintRequest.in(cwd).paths(paths).runtimeFiles(runtimes).excludes(excludes).live(live)
+                .region(region).failOn(failOn).config(noConfig ? ConfigSource.none() : configFile != null
+                        ? ConfigSource.file(configFile) : ConfigSource.nearest())
+                .build();
+        LintOutcome outcome = Lint.run(request);
         if (outcome instanceof LintOutcome.Refused refused) {
             err.println("policy-lint: " + refused.message());
             return USAGE;
@@ -162,7 +168,7 @@ public final class PolicyLint implements Callable<Integer> {
 
     /** Writes the report to standard output, or to a temp file renamed over --output so no reader sees half of it. */
     private boolean write(LintOutcome.Linted linted) {
-        Report report = Report.of(ReportFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)), cwd);
+        Report report = Report.of(format.report, cwd);
         if (output == null) {
             report.write(linted.result(), out);
             return true;
@@ -187,9 +193,9 @@ public final class PolicyLint implements Callable<Integer> {
 
     private int listRules() {
         switch (format) {
-            case "markdown" -> out.print(RuleList.markdown());
-            case "json" -> out.print(RuleList.json());
-            default -> out.print(RuleList.text());
+            case MARKDOWN -> out.print(RuleList.markdown());
+            case JSON -> out.print(RuleList.json());
+            case TEXT, SARIF -> out.print(RuleList.text());
         }
         return OK;
     }
