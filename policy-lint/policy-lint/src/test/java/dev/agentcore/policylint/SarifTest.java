@@ -80,6 +80,9 @@ class SarifTest {
             assertThat(rule.path("help").path("text").asString()).contains("docs/policy-lint/rules/");
             assertThat(rule.path("defaultConfiguration").path("level").asString()).isIn("error", "warning", "note");
             assertThat(Double.parseDouble(rule.path("properties").path("security-severity").asString())).isBetween(0.1, 10.0);
+            String level = rule.path("defaultConfiguration").path("level").asString();
+            assertThat(rule.path("properties").path("problem.severity").asString())
+                    .isEqualTo(level.equals("note") ? "recommendation" : level);
         }
         assertThat(run.path("results")).isNotEmpty();
         for (JsonNode result : run.path("results")) {

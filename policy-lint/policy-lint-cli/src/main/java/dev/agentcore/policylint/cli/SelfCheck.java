@@ -17,6 +17,8 @@ import dev.agentcore.policylint.Linter;
 import dev.agentcore.policylint.config.Config;
 import dev.agentcore.policylint.report.SarifReport;
 import dev.agentcore.policylint.report.TextReport;
+import dev.agentcore.policylint.rule.DeadRuntimeGrant;
+import dev.agentcore.policylint.rule.PlaceholderResource;
 import dev.agentcore.policylint.runtime.RuntimeFiles;
 import dev.agentcore.policylint.runtime.RuntimeSet;
 import dev.agentcore.policylint.runtime.RuntimeSourceException;
@@ -43,9 +45,10 @@ final class SelfCheck {
             PrintStream sink = new PrintStream(PrintStream.nullOutputStream());
             new TextReport().write(result, sink);
             new SarifReport(dir).write(result, sink);
-            boolean ok = result.findings().stream().anyMatch(f -> f.ruleId().equals("PL100")
-                    && f.region().file().displayPath().endsWith("seed-infrastructure.yaml"))
-                    && result.findings().stream().anyMatch(f -> f.ruleId().equals("PL110"))
+            Path seed = dir.resolve("rules/seed-infrastructure.yaml");
+            boolean ok = result.findings().stream().anyMatch(f -> f.ruleId().equals(PlaceholderResource.INFO.id())
+                    && f.region().file().path().equals(seed))
+                    && result.findings().stream().anyMatch(f -> f.ruleId().equals(DeadRuntimeGrant.INFO.id()))
                     && result.inputErrors().isEmpty();
             out.println("policy-lint self-check: " + (ok ? "ok" : "FAILED") + " (" + result.findings().size()
                     + " findings in " + result.filesChecked() + " samples)");

@@ -61,7 +61,7 @@ public final class SarifReport implements Report {
                     "defaultConfiguration", map("level", info.severity().sarifLevel()),
                     "properties", map("tags", List.of("security", "iam", "agentcore"), "precision", "high",
                             "security-severity", info.severity().securitySeverity(),
-                            "problem.severity", info.severity().sarifLevel().equals("note") ? "recommendation" : info.severity().sarifLevel())));
+                            "problem.severity", info.severity().problemSeverity())));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (Finding f : result.findings()) {
