@@ -36,6 +36,10 @@ class ArchitectureTest {
             .and().doNotHaveSimpleName("ActionResourceMismatch")
             .should().callMethod(dev.agentcore.iam.AgentCoreResourceType.class, "name");
 
+    /** Case conversion and formatting follow Locale.ROOT: under a Turkish default, "I".toLowerCase() is a dotless ı. */
+    @ArchTest
+    static final ArchRule nothing_follows_the_default_locale = LocaleRules.NOTHING_FOLLOWS_THE_DEFAULT_LOCALE;
+
     @ArchTest
     static final ArchRule no_cycles_between_packages = slices().matching("dev.agentcore.policylint.(*)..")
             .should().beFreeOfCycles();

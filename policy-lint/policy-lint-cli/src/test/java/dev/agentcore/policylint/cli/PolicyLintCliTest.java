@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,23 @@ class PolicyLintCliTest {
         assertThat(markdown.code()).isEqualTo(2);
         assertThat(markdown.err()).contains("--format MARKDOWN is only for --list-rules");
         assertThat(Cli.run(dir, "--help").out()).contains("TEXT, JSON, SARIF, MARKDOWN").contains("ERROR, WARNING, INFO");
+    }
+
+    @Test
+    void optionsMeanTheSameUnderATurkishDefaultLocale() {
+        // Turkish upper-cases "sarif" to "SARİF" and lower-cases "INFO" to "ınfo": the enum options must not care.
+        String[] args = {"--no-config", "--format", "sarif", "--fail-on", "info", Cli.fixture(SEED)};
+        Cli root = Cli.run(dir, args);
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.of("tr", "TR"));
+        try {
+            assertThat(Cli.run(dir, args)).isEqualTo(root);
+            assertThat(Cli.run(dir, "--list-rules").out()).isEqualTo(RuleList.text());
+        } finally {
+            Locale.setDefault(saved);
+        }
+        assertThat(root.code()).isEqualTo(1);
+        assertThat(root.out()).contains("\"ruleId\" : \"PL100\"");
     }
 
     @Test

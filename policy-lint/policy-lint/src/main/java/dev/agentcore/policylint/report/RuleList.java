@@ -3,6 +3,7 @@ package dev.agentcore.policylint.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.agentcore.policylint.rule.Rule;
@@ -21,7 +22,7 @@ public final class RuleList {
         StringBuilder sb = new StringBuilder();
         for (Rule r : Rules.all()) {
             RuleInfo i = r.info();
-            sb.append(String.format("%-6s %-8s %-36s %s%n", i.id(), i.severity().label(), i.name(), i.summary()));
+            sb.append(String.format(Locale.ROOT, "%-6s %-8s %-36s %s%n", i.id(), i.severity().label(), i.name(), i.summary()));
         }
         return sb.toString();
     }
