@@ -45,6 +45,42 @@ class DocsTest {
                 .isEqualTo(RuleList.markdown());
     }
 
+    /** A relative path in prose or a link: "../x" not preceded by a dot or a word (".../workload-identity" is prose). */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("(?<![.\\w])(?:\\.\\./)+[A-Za-z0-9_./-]*[A-Za-z0-9_/-]");
+
+    /**
+     * policy-lint's docs and READMEs point at nothing outside a clone (a sibling checkout, a machine's paths): every
+     * relative path resolves to a file of the repository, and facts from elsewhere are cited by public URL.
+     */
+    @Test
+    void theDocsPointAtNothingOutsideTheRepository() throws IOException {
+        Path root = RepoTools.root().toAbsolutePath().normalize();
+        List<Path> pages = new ArrayList<>();
+        try (Stream<Path> docs = Files.walk(docs())) {
+            docs.filter(Files::isRegularFile).forEach(pages::add);
+        }
+        try (Stream<Path> module = Files.walk(root.resolve("policy-lint"), 2)) {
+            module.filter(p -> p.getFileName().toString().equals("README.md")).forEach(pages::add);
+        }
+        assertThat(pages).hasSizeGreaterThan(15);
+        List<String> problems = new ArrayList<>();
+        for (Path page : pages) {
+            String text = Files.readString(page);
+            String name = root.relativize(page).toString();
+            if (text.contains("shared/reference") || text.contains("/work/")) {
+                problems.add(name + ": names a path outside the repository (shared/reference or /work/)");
+            }
+            Matcher m = RELATIVE_PATH.matcher(text);
+            while (m.find()) {
+                Path target = page.getParent().resolve(m.group()).normalize();
+                if (!target.startsWith(root) || !Files.exists(target)) {
+                    problems.add(name + ": " + m.group() + " is no file of the repository");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRulePageHasABadExampleThatFiresAndAGoodOneThatIsClean() {
         return Rules.all().stream().map(Rule::info).map(info -> DynamicTest.dynamicTest(info.id(), () -> checkPage(info)));
