@@ -4,7 +4,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# A JDK >= 21: JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm. Empty when there is none.
+# A JDK >= 21 (scripts/find-jdk.sh: JAVA_HOME if it qualifies, else java on PATH, else the newest under /usr/lib/jvm).
+# Empty when there is none.
 JDK_HOME := $(shell scripts/find-jdk.sh 2>/dev/null)
 # JDK 24+ warns about Maven's own use of sun.misc.Unsafe; the flag that quiets it is unknown before 24.
 MAVEN_OPTS_QUIET := $(shell [ -n "$(JDK_HOME)" ] && "$(JDK_HOME)/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && echo --sun-misc-unsafe-memory-access=allow)
@@ -72,10 +73,10 @@ clean: ## Remove build output (keeps .venv and node_modules)
 	$(MVN) -q clean
 
 bench-policy-lint: jdk tools ## policy-lint vs cfn-lint: one template as pre-commit runs it, a 240-template corpus, peak memory
-	$(MVN) -q install -DskipTests -pl policy-lint/policy-lint -am
+	$(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-policy-lint.sh
 
 lint: jdk ## Run policy-lint over the repository's templates (uses .agentcore/state.json when it exists)
-	@test -f policy-lint/policy-lint/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint -am
+	@test -f policy-lint/policy-lint-cli/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
 	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
 	  --exclude 'policy-lint/**' --exclude '**/src/test/**' --exclude 'docs/**' --exclude '**/node_modules/**' .

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 JAVA_HOME=${JAVA_HOME:-$(scripts/find-jdk.sh)}
 JAVA="$JAVA_HOME/bin/java"
-JAR=policy-lint/policy-lint/target/policy-lint.jar
+JAR=policy-lint/policy-lint-cli/target/policy-lint.jar
 LAUNCHER=policy-lint/policy-lint/bin/policy-lint
 CFN_LINT=.venv/bin/cfn-lint
 WORK=docs/bench-work/policy-lint
@@ -67,7 +67,7 @@ fi
 POLICY_LINT_JAR="$PWD/$JAR" JAVA_HOME="$JAVA_HOME" "$LAUNCHER" --version >/dev/null 2>&1 || true
 
 # The same jar with picocli's classes as published (Java 5 class files, which no class-data archive can hold), to
-# show what compiling picocli from its source with our release (policy-lint/policy-lint/pom.xml) buys.
+# show what compiling picocli from its source with our release (policy-lint/policy-lint-cli/pom.xml) buys.
 PICOCLI_VERSION=$(sed -n 's:.*<picocli.version>\(.*\)</picocli.version>.*:\1:p' pom.xml)
 PICOCLI_JAR="${MAVEN_REPO:-$HOME/.m2/repository}/info/picocli/picocli/$PICOCLI_VERSION/picocli-$PICOCLI_VERSION.jar"
 AS_PUBLISHED="$WORK/cache/policy-lint-published-picocli.jar"

@@ -57,7 +57,7 @@ public final class Linter {
     public Result run(Options options) {
         FileFinder.Found found = FileFinder.find(options.paths(), options.excludes(), options.base());
         List<String> inputErrors = new ArrayList<>();
-        found.missing().forEach(m -> inputErrors.add(m + ": no such file or directory"));
+        inputErrors.addAll(found.problems());
         List<Finding> findings = new ArrayList<>();
         List<TemplateContext> contexts = new ArrayList<>();
         List<Suppressions> suppressions = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class Linter {
                 return null;
             }
             case Documents.Unreadable u -> {
-                inputErrors.add(display + ": " + u.reason());
+                inputErrors.add(display + ": cannot read the file: " + u.reason());
                 return null;
             }
         }

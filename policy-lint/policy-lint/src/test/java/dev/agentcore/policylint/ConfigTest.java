@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.config.ConfigSource;
+
 class ConfigTest {
 
     @TempDir
@@ -20,9 +22,9 @@ class ConfigTest {
     void layout() throws IOException {
         Files.createDirectories(repo.resolve("infra/legacy"));
         sub = Files.createDirectories(repo.resolve("services/api"));
-        Files.copy(Path.of(Cli.fixture("rules/seed-infrastructure.yaml")), repo.resolve("infra/agent.yaml"));
-        Files.copy(Path.of(Cli.fixture("rules/wildcards.yaml")), repo.resolve("infra/legacy/admin.yaml"));
-        Files.copy(Path.of(Cli.fixture("runtimes/seed-get-agent-runtime.json")), repo.resolve("runtimes.json"));
+        Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), repo.resolve("infra/agent.yaml"));
+        Files.copy(LintRun.fixture("rules/wildcards.yaml"), repo.resolve("infra/legacy/admin.yaml"));
+        Files.copy(LintRun.fixture("runtimes/seed-get-agent-runtime.json"), repo.resolve("runtimes.json"));
     }
 
     @Test
@@ -38,11 +40,11 @@ class ConfigTest {
                     reason: reviewed by hand
                 fail-on: warning
                 """);
-        Cli r = Cli.run(sub);
+        LintRun r = LintRun.run(LintRequest.in(sub));
         assertThat(r.out()).contains("infra/agent.yaml:61:140: error PL100")
                 .contains("infra/agent.yaml:61:140: warning PL110")
                 .contains("PL160").doesNotContain("PL161");
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
     }
 
     @Test
@@ -52,28 +54,29 @@ class ConfigTest {
                 ignore:
                   - rule: PL160
                 """);
-        Cli r = Cli.run(repo);
+        LintRun r = LintRun.run(LintRequest.in(repo));
         assertThat(r.out()).contains(".policy-lint.yaml:3:5: warning PL900 ignore of PL160").doesNotContain("warning PL160");
-        Cli off = Cli.run(repo, "--no-config", "infra/legacy");
+        LintRun off = LintRun.run(LintRun.withoutConfig(repo).paths(Path.of("infra/legacy")));
         assertThat(off.out()).contains("warning PL160");
     }
 
     @Test
     void severityOffDropsARule() throws IOException {
         Files.writeString(repo.resolve("custom.yaml"), "severity: {PL100: off, PL110: off}\n");
-        Cli r = Cli.run(repo, "--config", "custom.yaml", "--runtimes", "runtimes.json", "infra/agent.yaml");
-        assertThat(r.code()).isZero();
+        LintRun r = LintRun.run(LintRequest.in(repo).config(ConfigSource.file(Path.of("custom.yaml")))
+                .runtimeFiles(Path.of("runtimes.json")).paths(Path.of("infra/agent.yaml")));
+        assertThat(r.status()).isEqualTo(ExitStatus.OK);
     }
 
     @Test
     void aBadConfigIsAUsageErrorNamingFileLineAndKey() throws IOException {
         Files.writeString(repo.resolve(".policy-lint.yaml"), "paths: [infra]\nseverity:\n  PL999: error\n");
-        Cli r = Cli.run(repo);
-        assertThat(r.code()).isEqualTo(2);
+        LintRun r = LintRun.run(LintRequest.in(repo));
+        assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
         assertThat(r.err()).contains(".policy-lint.yaml:3:3: unknown rule 'PL999'");
         Files.writeString(repo.resolve(".policy-lint.yaml"), "pathz: [infra]\n");
-        assertThat(Cli.run(repo).err()).contains(".policy-lint.yaml:1:1: unknown setting 'pathz'");
+        assertThat(LintRun.run(LintRequest.in(repo)).err()).contains(".policy-lint.yaml:1:1: unknown setting 'pathz'");
         Files.writeString(repo.resolve(".policy-lint.yaml"), "paths: [infra\n");
-        assertThat(Cli.run(repo).err()).contains(".policy-lint.yaml:2:1: YAML:");
+        assertThat(LintRun.run(LintRequest.in(repo)).err()).contains(".policy-lint.yaml:2:1: YAML:");
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.report.ReportFormat;
+import dev.agentcore.policylint.report.RuleList;
 import dev.agentcore.policylint.rule.Rule;
 import dev.agentcore.policylint.rule.RuleInfo;
 import dev.agentcore.policylint.rule.Rules;
@@ -39,9 +41,44 @@ class DocsTest {
         int end = readme.indexOf("<!-- END rules -->");
         assertThat(begin).isPositive();
         String table = readme.substring(readme.indexOf('\n', begin) + 1, end);
-        assertThat(table).as("docs/policy-lint/README.md rule table; regenerate with policy-lint --list-rules --format markdown")
-                .isEqualTo(PolicyLint.rulesMarkdown());
-        assertThat(Cli.run(dir, "--list-rules", "--format", "markdown").out()).isEqualTo(PolicyLint.rulesMarkdown());
+        assertThat(table).as("docs/policy-lint/README.md rule table; regenerate with policy-lint --list-rules --format markdown (RuleList.markdown())")
+                .isEqualTo(RuleList.markdown());
+    }
+
+    /** A relative path in prose or a link: "../x" not preceded by a dot or a word (".../workload-identity" is prose). */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("(?<![.\\w])(?:\\.\\./)+[A-Za-z0-9_./-]*[A-Za-z0-9_/-]");
+
+    /**
+     * policy-lint's docs and READMEs point at nothing outside a clone (a sibling checkout, a machine's paths): every
+     * relative path resolves to a file of the repository, and facts from elsewhere are cited by public URL.
+     */
+    @Test
+    void theDocsPointAtNothingOutsideTheRepository() throws IOException {
+        Path root = RepoTools.root().toAbsolutePath().normalize();
+        List<Path> pages = new ArrayList<>();
+        try (Stream<Path> docs = Files.walk(docs())) {
+            docs.filter(Files::isRegularFile).forEach(pages::add);
+        }
+        try (Stream<Path> module = Files.walk(root.resolve("policy-lint"), 2)) {
+            module.filter(p -> p.getFileName().toString().equals("README.md")).forEach(pages::add);
+        }
+        assertThat(pages).hasSizeGreaterThan(15);
+        List<String> problems = new ArrayList<>();
+        for (Path page : pages) {
+            String text = Files.readString(page);
+            String name = root.relativize(page).toString();
+            if (text.contains("shared/reference") || text.contains("/work/")) {
+                problems.add(name + ": names a path outside the repository (shared/reference or /work/)");
+            }
+            Matcher m = RELATIVE_PATH.matcher(text);
+            while (m.find()) {
+                Path target = page.getParent().resolve(m.group()).normalize();
+                if (!target.startsWith(root) || !Files.exists(target)) {
+                    problems.add(name + ": " + m.group() + " is no file of the repository");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @TestFactory
@@ -57,24 +94,23 @@ class DocsTest {
                 .contains("**Severity:** " + info.severity().label());
         String bad = firstYaml(text.substring(text.indexOf("## Bad"), text.indexOf("## Good")));
         String good = firstYaml(text.substring(text.indexOf("## Good")));
-        List<String> args = new ArrayList<>(List.of("--no-config", "--format", "json"));
+        List<Path> runtimeFiles = new ArrayList<>();
         Matcher runtimes = BLOCK.matcher(text);
         while (runtimes.find()) {
             if (runtimes.group(1).equals("json runtimes")) {
-                args.addAll(List.of("--runtimes", Files.writeString(dir.resolve("runtimes.json"), runtimes.group(2)).toString()));
+                runtimeFiles.add(Files.writeString(dir.resolve("runtimes.json"), runtimes.group(2)));
             }
         }
-        Cli badRun = lint(args, "bad.yaml", bad);
+        LintRun badRun = lint(runtimeFiles, "bad.yaml", bad);
         assertThat(badRun.out()).as("bad example of " + info.id()).contains("\"ruleId\" : \"" + info.id() + "\"");
-        Cli goodRun = lint(args, "good.yaml", good);
+        LintRun goodRun = lint(runtimeFiles, "good.yaml", good);
         assertThat(goodRun.out()).as("good example of " + info.id()).contains("\"findings\" : [ ]");
         assertThat(goodRun.code()).isZero();
     }
 
-    private Cli lint(List<String> args, String name, String yaml) throws IOException {
-        List<String> all = new ArrayList<>(args);
-        all.add(Files.writeString(dir.resolve(name), yaml).toString());
-        return Cli.run(dir, all.toArray(String[]::new));
+    private LintRun lint(List<Path> runtimeFiles, String name, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), yaml);
+        return LintRun.run(LintRun.withoutConfig(dir).runtimeFiles(runtimeFiles).paths(file), ReportFormat.JSON);
     }
 
     private static String firstYaml(String section) {

@@ -2,9 +2,7 @@ package dev.agentcore.policylint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.report.ReportFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,18 +80,14 @@ class FixtureTest {
         }
         Path copy = work.resolve(fixture.getFileName().toString());
         Files.writeString(copy, String.join("\n", cleaned) + "\n", StandardCharsets.UTF_8);
-        List<String> args = new ArrayList<>(List.of("--no-config", "--format", "json"));
+        LintRequest.Builder request = LintRun.withoutConfig(work).paths(copy);
         for (String r : runtimes) {
-            args.add("--runtimes");
-            args.add(FIXTURES.resolve("runtimes").resolve(r).toAbsolutePath().toString());
+            request.runtimeFiles(FIXTURES.resolve("runtimes").resolve(r).toAbsolutePath());
         }
-        args.add(copy.toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = PolicyLint.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), work);
-        assertThat(err.toString(StandardCharsets.UTF_8)).as("stderr").isEmpty();
-        JsonNode report = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        LintRun run = LintRun.run(request, ReportFormat.JSON);
+        assertThat(run.err()).as("input errors").isEmpty();
+        int code = run.code();
+        JsonNode report = JsonMapper.builder().build().readTree(run.out());
         List<Actual> actual = new ArrayList<>();
         for (JsonNode f : report.path("findings")) {
             actual.add(new Actual(f.path("ruleId").asString(), f.path("line").asInt(), f.path("column").asInt(),

@@ -21,13 +21,13 @@ class RobustnessTest {
     @TempDir
     Path dir;
 
-    private Cli lint(String name, String content) throws IOException {
+    private LintRun lint(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);
-        return assertTimeoutPreemptively(BOUND, () -> Cli.run(dir, "--no-config", file.toString()));
+        return assertTimeoutPreemptively(BOUND, () -> LintRun.run(LintRun.withoutConfig(dir).paths(file)));
     }
 
-    private static void noCrash(Cli r) {
+    private static void noCrash(LintRun r) {
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
         assertThat(r.code()).isBetween(0, 2);
     }
@@ -43,7 +43,7 @@ class RobustnessTest {
             yaml.append("]\n");
         }
         yaml.append("Resources: {}\n");
-        Cli r = lint("bomb.yaml", yaml.toString());
+        LintRun r = lint("bomb.yaml", yaml.toString());
         noCrash(r);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("error PL001 the document expands to more than 1000000 values through its aliases");
@@ -51,7 +51,7 @@ class RobustnessTest {
 
     @Test
     void anchorsAliasesAndMergeKeysResolve() throws IOException {
-        Cli r = lint("anchors.yaml", """
+        LintRun r = lint("anchors.yaml", """
                 AWSTemplateFormatVersion: '2010-09-09'
                 Resources:
                   PolicyA:
@@ -78,13 +78,13 @@ class RobustnessTest {
     @Test
     void deepNestingIsRefused() throws IOException {
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        Cli yaml = lint("deep.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\nMetadata: {x: " + deep + "}\n");
+        LintRun yaml = lint("deep.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\nMetadata: {x: " + deep + "}\n");
         noCrash(yaml);
         assertThat(yaml.out()).contains("PL001").contains("nesting");
-        Cli json = lint("deep.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Metadata\": " + deep + "}");
+        LintRun json = lint("deep.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Metadata\": " + deep + "}");
         noCrash(json);
         assertThat(json.out()).contains("PL001");
-        Cli deepTags = lint("tags.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X:\n    Type: AWS::IAM::ManagedPolicy\n"
+        LintRun deepTags = lint("tags.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X:\n    Type: AWS::IAM::ManagedPolicy\n"
                 + "    Properties: {PolicyDocument: {Statement: [{Effect: Allow, Resource: " + "!Select [0, [".repeat(300) + "a"
                 + "]]".repeat(300) + "}]}}\n");
         noCrash(deepTags);
@@ -98,7 +98,7 @@ class RobustnessTest {
         Files.write(dir.resolve("latin1.json"), "{\"Statement\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
         Files.writeString(dir.resolve("empty.yaml"), "");
         Files.writeString(dir.resolve("comments.yaml"), "# nothing here\n");
-        Cli r = assertTimeoutPreemptively(BOUND, () -> Cli.run(dir, "--no-config", "."));
+        LintRun r = assertTimeoutPreemptively(BOUND, () -> LintRun.run(LintRun.withoutConfig(dir).paths(Path.of("."))));
         noCrash(r);
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("in 0 templates checked");
@@ -114,7 +114,7 @@ class RobustnessTest {
         yaml.append("  Policy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n"
                 + "          - {Effect: Allow, Action: 'bedrock-agentcore:InvokeAgentRuntime', Resource: 'arn:aws:bedrock-agentcore:us-east-1:111122223333:runtime/x-0123456789'}\n");
         assertThat(yaml.length()).isGreaterThan(5_000_000);
-        Cli r = lint("big.yaml", yaml.toString());
+        LintRun r = lint("big.yaml", yaml.toString());
         noCrash(r);
         assertThat(r.out()).contains("big.yaml:" + (12_000 * 4 + 8) + ":").contains("PL100");
     }
@@ -122,9 +122,9 @@ class RobustnessTest {
     @Test
     void malformedSyntaxIsReportedWithItsLine() throws IOException {
         noCrash(lint("a.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X: [unclosed\n"));
-        Cli tabs = lint("b.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n\tX: 1\n");
+        LintRun tabs = lint("b.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n\tX: 1\n");
         assertThat(tabs.out()).contains("b.yaml:3:1: error PL001");
-        Cli dup = lint("c.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {}, \"Resources\": {}}");
+        LintRun dup = lint("c.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {}, \"Resources\": {}}");
         assertThat(dup.out()).contains("c.json:1:61: error PL001 JSON: duplicate key 'Resources' (first defined at line 1)");
         noCrash(lint("d.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X: *nowhere\n"));
         noCrash(lint("e.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n---\nResources: {}\n---\n"));
@@ -133,7 +133,7 @@ class RobustnessTest {
 
     @Test
     void intrinsicFunctionsInOddPlacesGiveAResultNotACrash() throws IOException {
-        Cli r = lint("odd.yaml", """
+        LintRun r = lint("odd.yaml", """
                 AWSTemplateFormatVersion: '2010-09-09'
                 Conditions:
                   Loop: !Condition Loop

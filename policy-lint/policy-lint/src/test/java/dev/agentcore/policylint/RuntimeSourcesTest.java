@@ -24,7 +24,7 @@ class RuntimeSourcesTest {
 
     @Test
     void readsGetAgentRuntimeOutput() throws Exception {
-        AgentRuntime r = RuntimeFiles.read(Path.of(Cli.fixture("runtimes/seed-get-agent-runtime.json"))).getFirst();
+        AgentRuntime r = RuntimeFiles.read(LintRun.fixture("runtimes/seed-get-agent-runtime.json")).getFirst();
         assertThat(r.name()).isEqualTo("mcp_echo");
         assertThat(r.id()).isEqualTo("mcp_echo-N0geaLEEPE");
         assertThat(r.jwtAuthorizer()).isTrue();
@@ -36,7 +36,7 @@ class RuntimeSourcesTest {
 
     @Test
     void readsListOutputAndDerivesTheWorkloadIdentity() throws Exception {
-        List<AgentRuntime> rs = RuntimeFiles.read(Path.of(Cli.fixture("runtimes/list-agent-runtimes.json")));
+        List<AgentRuntime> rs = RuntimeFiles.read(LintRun.fixture("runtimes/list-agent-runtimes.json"));
         assertThat(rs).extracting(AgentRuntime::name).containsExactly("mcp_echo", "strands_agent");
         assertThat(rs.get(1).workloadIdentity()).isEqualTo(
                 "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default/workload-identity/strands_agent-Xy12AbC9dE");
@@ -46,21 +46,21 @@ class RuntimeSourcesTest {
 
     @Test
     void readsTheDeployStateFileAndYamlAndEpochSeconds() throws Exception {
-        AgentRuntime state = RuntimeFiles.read(Path.of(Cli.fixture("runtimes/state.json"))).getFirst();
+        AgentRuntime state = RuntimeFiles.read(LintRun.fixture("runtimes/state.json")).getFirst();
         assertThat(state.roleArn()).endsWith("role/mcp-echo-execution-role");
         assertThat(state.endpoints()).extracting(AgentRuntime.Endpoint::name).containsExactly("DEFAULT", "dev");
         assertThat(state.jwtAuthorizer()).isTrue();
-        AgentRuntime yaml = RuntimeFiles.read(Path.of(Cli.fixture("runtimes/new-jwt-runtime.yaml"))).getFirst();
+        AgentRuntime yaml = RuntimeFiles.read(LintRun.fixture("runtimes/new-jwt-runtime.yaml")).getFirst();
         assertThat(yaml.usesServiceLinkedRole()).contains(true);
-        AgentRuntime epoch = RuntimeFiles.read(Path.of(Cli.fixture("runtimes/old-jwt-runtime.json"))).getFirst();
+        AgentRuntime epoch = RuntimeFiles.read(LintRun.fixture("runtimes/old-jwt-runtime.json")).getFirst();
         assertThat(epoch.createdAt()).isEqualTo(Instant.parse("2025-08-01T10:00:00Z"));
     }
 
     @Test
     void theSameRuntimeFromTwoSourcesIsMerged() throws Exception {
         RuntimeSet set = RuntimeSet.of(List.of(
-                RuntimeFiles.read(Path.of(Cli.fixture("runtimes/list-agent-runtimes.json"))).getFirst(),
-                RuntimeFiles.read(Path.of(Cli.fixture("runtimes/state.json"))).getFirst()));
+                RuntimeFiles.read(LintRun.fixture("runtimes/list-agent-runtimes.json")).getFirst(),
+                RuntimeFiles.read(LintRun.fixture("runtimes/state.json")).getFirst()));
         assertThat(set.runtimes()).singleElement().satisfies(r -> {
             assertThat(r.roleArn()).endsWith("mcp-echo-execution-role");
             assertThat(r.endpoints()).hasSize(2);
@@ -77,9 +77,11 @@ class RuntimeSourcesTest {
         assertThatThrownBy(() -> RuntimeFiles.read(badTime)).hasMessageContaining("t.json:2:15: createdAt 'yesterday' is no ISO-8601 time");
         Path broken = Files.writeString(dir.resolve("b.json"), "{\"agentRuntimes\": [");
         assertThatThrownBy(() -> RuntimeFiles.read(broken)).hasMessageContaining("b.json:1:");
-        Cli r = Cli.run(dir, "--no-config", "--runtimes", notRuntimes.toString(), Cli.fixture("rules/seed-infrastructure.yaml"));
-        assertThat(r.code()).isEqualTo(2);
+        LintRun r = LintRun.run(LintRun.withoutConfig(dir).runtimeFiles(notRuntimes)
+                .paths(LintRun.fixture("rules/seed-infrastructure.yaml")));
+        assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
         assertThat(r.err()).contains("r.json:1:1: not list-agent-runtimes");
-        assertThat(Cli.run(dir, "--no-config", "--runtimes", "nope.json", ".").err()).contains("nope.json: no such runtimes file");
+        assertThat(LintRun.run(LintRun.withoutConfig(dir).runtimeFiles(Path.of("nope.json"))).err())
+                .contains("nope.json: no such runtimes file");
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.report.ReportFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,16 +32,18 @@ class SarifTest {
     static void lintARepository() throws IOException {
         Files.createDirectories(repo.resolve(".git"));
         Path infra = Files.createDirectories(repo.resolve("infra/my stacks"));
-        Files.copy(Path.of(Cli.fixture("rules/seed-infrastructure.yaml")), infra.resolve("agent.yaml"));
-        Files.copy(Path.of(Cli.fixture("rules/missing-grant-new-runtime.yaml")), infra.resolve("support.yaml"));
-        Files.copy(Path.of(Cli.fixture("rules/tabs-template.yaml")), infra.resolve("broken.yaml"));
-        Files.copy(Path.of(Cli.fixture("rules/wildcards.yaml")), infra.resolve("admin.yaml"));
+        Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), infra.resolve("agent.yaml"));
+        Files.copy(LintRun.fixture("rules/missing-grant-new-runtime.yaml"), infra.resolve("support.yaml"));
+        Files.copy(LintRun.fixture("rules/tabs-template.yaml"), infra.resolve("broken.yaml"));
+        Files.copy(LintRun.fixture("rules/wildcards.yaml"), infra.resolve("admin.yaml"));
         sarif = repo.resolve("out/policy-lint.sarif");
-        Cli r = Cli.run(repo.resolve("infra"), "--no-config", "--format", "sarif", "-o", sarif.toString(),
-                "--runtimes", Cli.fixture("runtimes/seed-get-agent-runtime.json"),
-                "--runtimes", Cli.fixture("runtimes/new-jwt-runtime.yaml"), ".");
-        assertThat(r.code()).isEqualTo(2); // the broken template
-        log = JsonMapper.builder().build().readTree(Files.readString(sarif));
+        LintRun r = LintRun.run(LintRun.withoutConfig(repo.resolve("infra"))
+                .runtimeFiles(LintRun.fixture("runtimes/seed-get-agent-runtime.json"), LintRun.fixture("runtimes/new-jwt-runtime.yaml"))
+                .paths(Path.of(".")), ReportFormat.SARIF);
+        assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR); // the broken template
+        Files.createDirectories(sarif.getParent());
+        Files.writeString(sarif, r.out());
+        log = JsonMapper.builder().build().readTree(r.out());
     }
 
     @Test
@@ -77,6 +80,9 @@ class SarifTest {
             assertThat(rule.path("help").path("text").asString()).contains("docs/policy-lint/rules/");
             assertThat(rule.path("defaultConfiguration").path("level").asString()).isIn("error", "warning", "note");
             assertThat(Double.parseDouble(rule.path("properties").path("security-severity").asString())).isBetween(0.1, 10.0);
+            String level = rule.path("defaultConfiguration").path("level").asString();
+            assertThat(rule.path("properties").path("problem.severity").asString())
+                    .isEqualTo(level.equals("note") ? "recommendation" : level);
         }
         assertThat(run.path("results")).isNotEmpty();
         for (JsonNode result : run.path("results")) {

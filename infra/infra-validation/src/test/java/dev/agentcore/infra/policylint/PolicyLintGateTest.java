@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcore.infra.Expectations;
 import dev.agentcore.infra.Repository;
-import dev.agentcore.policylint.PolicyLint;
+import dev.agentcore.policylint.ExitStatus;
+import dev.agentcore.policylint.Lint;
+import dev.agentcore.policylint.LintOutcome;
+import dev.agentcore.policylint.LintRequest;
+import dev.agentcore.policylint.config.ConfigSource;
+import dev.agentcore.policylint.report.JsonReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,7 @@ class PolicyLintGateTest {
 
     private static final Path SEED_ROLE = Repository.knownBad("seed-execution-role.yaml");
 
-    record Run(int exitCode, JsonNode report, String stderr) {
+    record Run(ExitStatus status, JsonNode report, String stderr) {
 
         List<JsonNode> findings(String severity) {
             return StreamSupport.stream(report.path("findings").spliterator(), false)
@@ -46,12 +50,12 @@ class PolicyLintGateTest {
 
     @Test
     void every_template_has_no_policy_lint_errors_against_the_deployed_runtimes(TestReporter reporter) {
-        Run run = policyLint(withTemplates("--runtimes", SANDBOX_RUNTIMES.toString()));
+        Run run = policyLint(withTemplates().runtimeFiles(SANDBOX_RUNTIMES));
 
         reporter.publishEntry("policy-lint summary", run.report().path("summary").toString());
         run.findings("warning").forEach(warning -> System.out.println("policy-lint warning: " + warning));
         assertThat(run.findings("error")).as("policy-lint errors: %s", run.report()).isEmpty();
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.status()).as(run.stderr()).isEqualTo(ExitStatus.OK);
         assertThat(run.report().path("summary").path("templates").asInt()).isEqualTo(Repository.templates().size());
         assertThat(run.report().path("summary").path("inputErrors")).isEmpty();
     }
@@ -62,14 +66,14 @@ class PolicyLintGateTest {
 
         assertThat(run.findings("error")).as("policy-lint errors: %s", run.report()).isEmpty();
         assertThat(run.findings("warning")).as("policy-lint warnings: %s", run.report()).isEmpty();
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.status()).as(run.stderr()).isEqualTo(ExitStatus.OK);
     }
 
     @Test
     void the_seeds_placeholder_role_fails_policy_lint_on_the_placeholder_line() throws IOException {
-        Run run = policyLint("--no-config", "--format", "json", SEED_ROLE.toString());
+        Run run = policyLint(withoutConfig().paths(SEED_ROLE));
 
-        assertThat(run.exitCode()).isEqualTo(PolicyLint.FINDINGS);
+        assertThat(run.status()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(run.findings("error")).isNotEmpty().allSatisfy(error -> {
             assertThat(error.path("line").asInt()).isEqualTo(placeholderLine());
             assertThat(error.path("message").asString()).contains("agentName");
@@ -78,9 +82,9 @@ class PolicyLintGateTest {
 
     @Test
     void against_the_seeds_runtime_policy_lint_names_the_identity_the_grant_should_have_meant() throws IOException {
-        Run run = policyLint("--no-config", "--format", "json", "--runtimes", SEED_RUNTIMES.toString(), SEED_ROLE.toString());
+        Run run = policyLint(withoutConfig().runtimeFiles(SEED_RUNTIMES).paths(SEED_ROLE));
 
-        assertThat(run.exitCode()).isEqualTo(PolicyLint.FINDINGS);
+        assertThat(run.status()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(run.findings("error"))
                 .anySatisfy(error -> assertThat(error.path("message").asString()).contains("matches none")
                         .contains("mcp_echo-N0geaLEEPE"))
@@ -94,33 +98,37 @@ class PolicyLintGateTest {
         List<String> expected = Expectations.of(fixture);
         assertThat(expected).as("the fixture states its expectations").hasSizeGreaterThanOrEqualTo(6);
 
-        Run run = policyLint("--no-config", "--format", "json", fixture.toString());
+        Run run = policyLint(withoutConfig().paths(fixture));
 
         List<String> actual = StreamSupport.stream(run.report().path("findings").spliterator(), false)
                 .map(finding -> finding.path("ruleId").asString() + "@" + finding.path("line").asInt())
                 .toList();
-        assertThat(run.exitCode()).isEqualTo(PolicyLint.FINDINGS);
+        assertThat(run.status()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(actual).as("policy-lint findings: %s", run.report()).containsAll(expected);
         // A finding may cascade (one broken string, two rules), but never lands on a line nobody expected.
         List<Integer> expectedLines = expected.stream().map(Expectations::line).distinct().toList();
         assertThat(actual).allSatisfy(finding -> assertThat(Expectations.line(finding)).isIn(expectedLines));
     }
 
-    private static String[] withTemplates(String... options) {
-        List<String> arguments = new ArrayList<>(List.of("--no-config", "--format", "json"));
-        arguments.addAll(List.of(options));
-        Repository.templates().forEach(template -> arguments.add(template.toString()));
-        return arguments.toArray(String[]::new);
+    private static LintRequest.Builder withoutConfig() {
+        return LintRequest.in(Path.of("")).config(ConfigSource.none());
     }
 
-    private static Run policyLint(String... arguments) {
+    private static LintRequest.Builder withTemplates() {
+        return withoutConfig().paths(Repository.templates());
+    }
+
+    /** Lints in-process with the policy-lint library and reads its JSON report, as CI would read the command's. */
+    private static Run policyLint(LintRequest.Builder request) {
+        LintOutcome outcome = Lint.run(request.build());
+        if (!(outcome instanceof LintOutcome.Linted linted)) {
+            throw new AssertionError("policy-lint could not run: " + ((LintOutcome.Refused) outcome).message());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = PolicyLint.run(arguments, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as("policy-lint could not run: %s", stderr).isNotEqualTo(PolicyLint.USAGE);
-        return new Run(exitCode, JSON.readTree(out.toString(StandardCharsets.UTF_8)), stderr);
+        new JsonReport().write(linted.result(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        String inputErrors = String.join("\n", linted.result().inputErrors());
+        assertThat(linted.status()).as("policy-lint could not run: %s", inputErrors).isNotEqualTo(ExitStatus.INPUT_ERROR);
+        return new Run(linted.status(), JSON.readTree(out.toString(StandardCharsets.UTF_8)), inputErrors);
     }
 
     private static int placeholderLine() throws IOException {

@@ -10,12 +10,12 @@ public interface Report {
 
     void write(Linter.Result result, PrintStream out);
 
-    static Report of(String format, Path repositoryRoot) {
+    /** The report in {@code format} for a lint run from {@code workingDirectory} (SARIF paths are repository-relative). */
+    static Report of(ReportFormat format, Path workingDirectory) {
         return switch (format) {
-            case "text" -> new TextReport();
-            case "json" -> new JsonReport();
-            case "sarif" -> new SarifReport(repositoryRoot);
-            default -> throw new IllegalArgumentException("unknown format '" + format + "' (use text, json or sarif)");
+            case TEXT -> new TextReport();
+            case JSON -> new JsonReport();
+            case SARIF -> new SarifReport(SarifReport.repositoryRoot(workingDirectory));
         };
     }
 }

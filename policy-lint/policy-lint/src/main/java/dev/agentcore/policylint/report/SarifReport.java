@@ -2,6 +2,7 @@ package dev.agentcore.policylint.report;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +33,17 @@ public final class SarifReport implements Report {
         this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
     }
 
+    /** The nearest directory with a .git entry, for repository-relative paths; else {@code start} itself. */
+    public static Path repositoryRoot(Path start) {
+        Path abs = start.toAbsolutePath().normalize();
+        for (Path dir = abs; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        return abs;
+    }
+
     @Override
     public void write(Linter.Result result, PrintStream out) {
         List<Map<String, Object>> rules = new ArrayList<>();
@@ -49,7 +61,7 @@ public final class SarifReport implements Report {
                     "defaultConfiguration", map("level", info.severity().sarifLevel()),
                     "properties", map("tags", List.of("security", "iam", "agentcore"), "precision", "high",
                             "security-severity", info.severity().securitySeverity(),
-                            "problem.severity", info.severity().sarifLevel().equals("note") ? "recommendation" : info.severity().sarifLevel())));
+                            "problem.severity", info.severity().problemSeverity())));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (Finding f : result.findings()) {

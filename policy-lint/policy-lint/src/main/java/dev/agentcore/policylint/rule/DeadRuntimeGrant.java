@@ -1,6 +1,7 @@
 package dev.agentcore.policylint.rule;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +33,6 @@ public final class DeadRuntimeGrant implements Rule {
             "A workload-identity, runtime or runtime-endpoint ARN pattern matches none of the actual AgentCore runtimes.",
             Severity.ERROR);
 
-    private static final Set<String> RUNTIME_TYPES = Set.of("workload-identity", "runtime", "runtime-endpoint");
     private static final String WORKLOAD_IDENTITY = "AWS::BedrockAgentCore::WorkloadIdentity";
 
     @Override
@@ -61,10 +61,17 @@ public final class DeadRuntimeGrant implements Rule {
         if (resourcePattern.length() > 2048) {
             return;
         }
-        Set<String> types = ctx.catalog().typesMatching(resourcePattern).stream().map(AgentCoreResourceType::name)
-                .collect(Collectors.toSet());
-        if (types.isEmpty() || !RUNTIME_TYPES.containsAll(types)) {
-            return; // malformed (PL142) or not specific to runtimes
+        List<AgentCoreResourceType> matching = ctx.catalog().typesMatching(resourcePattern);
+        Set<RuntimeResourceType> types = EnumSet.noneOf(RuntimeResourceType.class);
+        for (AgentCoreResourceType t : matching) {
+            RuntimeResourceType runtimeType = RuntimeResourceType.of(t).orElse(null);
+            if (runtimeType == null) {
+                return; // not specific to runtimes
+            }
+            types.add(runtimeType);
+        }
+        if (types.isEmpty()) {
+            return; // malformed: PL142's business
         }
         String pattern = Texts.pattern(resource);
         List<AgentRuntime> runtimes = ctx.runtimes().runtimes();
@@ -73,12 +80,13 @@ public final class DeadRuntimeGrant implements Rule {
                 return;
             }
         }
-        if (types.contains("workload-identity") && ownWorkloadIdentity(ctx, parts)) {
+        if (types.contains(RuntimeResourceType.WORKLOAD_IDENTITY) && ownWorkloadIdentity(ctx, parts)) {
             return; // a workload identity of the template itself (an agent hosted outside Runtime), not a runtime's
         }
         String verdict = s.isAllow() ? "this grant allows nothing" : "this statement matches nothing";
-        String kind = types.contains("workload-identity") ? "workload identity" : types.contains("runtime-endpoint")
-                && !types.contains("runtime") ? "runtime endpoint" : "runtime";
+        RuntimeResourceType kind = types.contains(RuntimeResourceType.WORKLOAD_IDENTITY) ? RuntimeResourceType.WORKLOAD_IDENTITY
+                : types.contains(RuntimeResourceType.RUNTIME_ENDPOINT) && !types.contains(RuntimeResourceType.RUNTIME)
+                ? RuntimeResourceType.RUNTIME_ENDPOINT : RuntimeResourceType.RUNTIME;
         for (AgentRuntime r : runtimes) {
             if (matches(pattern, parts, types, r, true) && elsewhere(ctx, s, parts, kind, r, runtimes.size(), verdict, findings)) {
                 return;
@@ -87,30 +95,30 @@ public final class DeadRuntimeGrant implements Rule {
         ArnParts.Segment name = nameSegment(parts);
         String target = name == null ? "" : name.text();
         List<AgentRuntime> closest = closest(runtimes, target);
-        String message = parts.display() + " (" + kind + ") matches none of the actual runtimes (" + runtimes.size()
+        String message = parts.display() + " (" + kind.description() + ") matches none of the actual runtimes (" + runtimes.size()
                 + ")"
                 + (closest.isEmpty() ? " (the runtimes source lists none)" : "; closest by name: " + describe(closest, 3))
                 + "; " + verdict;
         findings.add(INFO, name == null ? parts.componentRegion(ArnParts.RESOURCE) : parts.region(name.start(), name.end()),
-                message, fix(ctx, types, closest), s.policy().owner());
+                message, fix(ctx, kind, closest), s.policy().owner());
     }
 
     /**
      * True when the pattern covers the runtime (its workload identity, ARN or an endpoint). With {@code anyLocation}
      * the pattern's partition, region and account count as {@code *}: does it name the runtime, wherever it is?
      */
-    static boolean matches(String pattern, ArnParts parts, Set<String> types, AgentRuntime r, boolean anyLocation) {
+    static boolean matches(String pattern, ArnParts parts, Set<RuntimeResourceType> types, AgentRuntime r, boolean anyLocation) {
         if (anyLocation) {
             pattern = "arn:*:" + parts.service() + ":*:*:" + parts.pattern(ArnParts.RESOURCE);
         }
         ArnPattern arnPattern = ArnPattern.of(pattern);
-        if (types.contains("workload-identity") && r.workloadIdentity() != null && arnPattern.matches(r.workloadIdentity())) {
+        if (types.contains(RuntimeResourceType.WORKLOAD_IDENTITY) && r.workloadIdentity() != null && arnPattern.matches(r.workloadIdentity())) {
             return true;
         }
-        if (types.contains("runtime") && r.arn() != null && arnPattern.matches(r.arn())) {
+        if (types.contains(RuntimeResourceType.RUNTIME) && r.arn() != null && arnPattern.matches(r.arn())) {
             return true;
         }
-        if (types.contains("runtime-endpoint") && r.arn() != null) {
+        if (types.contains(RuntimeResourceType.RUNTIME_ENDPOINT) && r.arn() != null) {
             for (AgentRuntime.Endpoint e : r.endpoints()) {
                 if (e.arn() != null && arnPattern.matches(e.arn())) {
                     return true;
@@ -133,7 +141,7 @@ public final class DeadRuntimeGrant implements Rule {
      * Reports a pattern that names runtime {@code r} but in another partition, region or account, at that component.
      * False when no component differs (then the generic message applies).
      */
-    private static boolean elsewhere(TemplateContext ctx, LocatedStatement s, ArnParts parts, String kind, AgentRuntime r,
+    private static boolean elsewhere(TemplateContext ctx, LocatedStatement s, ArnParts parts, RuntimeResourceType kind, AgentRuntime r,
             int count, String verdict, Findings findings) {
         RuntimeArn arn = r.parsedArn().orElse(null);
         if (arn == null) {
@@ -149,7 +157,7 @@ public final class DeadRuntimeGrant implements Rule {
             }
             String written = parts.component(components[i]);
             findings.add(INFO, parts.componentRegion(components[i]),
-                    parts.display() + " (" + kind + ") matches none of the actual runtimes (" + count + "): the name fits "
+                    parts.display() + " (" + kind.description() + ") matches none of the actual runtimes (" + count + "): the name fits "
                             + r.name() + " (" + r.id() + "), but that runtime is in " + names[i] + " " + actual[i]
                             + ", not " + written + "; " + verdict,
                     "use " + actual[i] + (ctx.template().kind() == Template.Kind.CLOUDFORMATION
@@ -213,7 +221,7 @@ public final class DeadRuntimeGrant implements Rule {
         return runtimes.size() > limit ? shown + ", ..." : shown;
     }
 
-    private static String fix(TemplateContext ctx, Set<String> types, List<AgentRuntime> closest) {
+    private static String fix(TemplateContext ctx, RuntimeResourceType kind, List<AgentRuntime> closest) {
         String inTemplate = Roles.runtimes(ctx.template()).keySet().stream().findFirst()
                 .map(id -> "; when the runtime is in this template, use ${" + id + ".AgentRuntimeId} in a separate "
                         + "AWS::IAM::RolePolicy (an inline policy of the role would make a dependency cycle)")
@@ -222,8 +230,7 @@ public final class DeadRuntimeGrant implements Rule {
             return "deploy the runtime first, or point --runtimes at the right account and region" + inTemplate;
         }
         AgentRuntime r = closest.getFirst();
-        String tail = types.contains("workload-identity")
-                ? "workload-identity-directory/default/workload-identity/" : "runtime/";
+        String tail = kind.namePrefix();
         return "use ..." + tail + r.name() + "-* (the runtime name and -*) or the exact id ..." + tail + r.id() + inTemplate;
     }
 }

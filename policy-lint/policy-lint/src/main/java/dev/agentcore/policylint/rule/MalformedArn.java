@@ -1,6 +1,8 @@
 package dev.agentcore.policylint.rule;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.agentcore.core.iam.AgentCoreCatalog;
@@ -16,6 +18,10 @@ public final class MalformedArn implements Rule {
             "A bedrock-agentcore ARN fits none of the service's ARN formats (from the bundled catalog).", Severity.ERROR);
 
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}|[0-9]*[*?][0-9*?]*|aws|");
+
+    /** The formats suggested when none shares a word with the resource: the ones users write runtime names into. */
+    private static final Set<RuntimeResourceType> NAMED_BY_USERS = EnumSet.of(RuntimeResourceType.RUNTIME,
+            RuntimeResourceType.WORKLOAD_IDENTITY);
 
     @Override
     public RuleInfo info() {
@@ -56,7 +62,7 @@ public final class MalformedArn implements Rule {
                 .map(AgentCoreResourceType::resourceFormat).toList();
         if (formats.isEmpty()) {
             formats = catalog.resourceTypes().stream()
-                    .filter(t -> t.name().equals("runtime") || t.name().equals("workload-identity"))
+                    .filter(t -> RuntimeResourceType.of(t).filter(NAMED_BY_USERS::contains).isPresent())
                     .map(AgentCoreResourceType::resourceFormat).toList();
         }
         return "expected " + String.join(" or ", formats)

@@ -24,19 +24,24 @@ public final class PlaceholderResource implements Rule {
     /** Account ids the AWS documentation uses in examples. */
     static final Set<String> DOCUMENTATION_ACCOUNTS = Set.of("123456789012", "111122223333");
 
-    private record Placeholder(Pattern pattern, String what) {
+    /** Where a placeholder can stand: some only make sense as a resource's name, not as a partition, region or account. */
+    private enum Where {
+        RESOURCE_ONLY, ANY_COMPONENT
+    }
+
+    private record Placeholder(Pattern pattern, String what, Where where) {
     }
 
     private static final List<Placeholder> SEGMENT_PLACEHOLDERS = List.of(
-            new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "the tutorials' agentName"),
-            new Placeholder(Pattern.compile("(?i)^my[-_]?agent(?=$|[-_*?.])"), "the example name my-agent"),
-            new Placeholder(Pattern.compile("<[^<>]*>"), "angle brackets"),
-            new Placeholder(Pattern.compile("(?<!\\$)\\{[A-Za-z_][A-Za-z0-9_-]*}"), "braces"),
-            new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "YOUR_..."),
+            new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "the tutorials' agentName", Where.RESOURCE_ONLY),
+            new Placeholder(Pattern.compile("(?i)^my[-_]?agent(?=$|[-_*?.])"), "the example name my-agent", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("<[^<>]*>"), "angle brackets", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("(?<!\\$)\\{[A-Za-z_][A-Za-z0-9_-]*}"), "braces", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "YOUR_...", Where.ANY_COMPONENT),
             new Placeholder(Pattern.compile("REPLACE[A-Za-z0-9_-]*|(?i)replace[-_]?(me|this|with)[a-z0-9_-]*"),
-                    "REPLACE..."),
-            new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "EXAMPLE"),
-            new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "account-id"));
+                    "REPLACE...", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "EXAMPLE", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "account-id", Where.ANY_COMPONENT));
 
     private static final Pattern WILDCARD_SUFFIX = Pattern.compile("[-_]?[*?].*$");
     private static final Pattern REGION_PLACEHOLDER = Pattern.compile("(?i)^(region|aws[-_]?region|your[-_]?region|REGION_NAME)$");
@@ -89,21 +94,21 @@ public final class PlaceholderResource implements Rule {
         for (int c = ArnParts.PARTITION; c < ArnParts.RESOURCE; c++) {
             if (c != ArnParts.SERVICE) {
                 checkSegment(ctx, arn, parts, new ArnParts.Segment(parts.component(c), parts.starts()[c], parts.ends()[c]),
-                        findings, true);
+                        findings, Where.ANY_COMPONENT);
             }
         }
         for (ArnParts.Segment segment : parts.resourceSegments()) {
-            checkSegment(ctx, arn, parts, segment, findings, false);
+            checkSegment(ctx, arn, parts, segment, findings, Where.RESOURCE_ONLY);
         }
     }
 
     private void checkSegment(TemplateContext ctx, TemplateContext.ArnText arn, ArnParts parts, ArnParts.Segment segment,
-            Findings findings, boolean onlyAngleAndYour) {
+            Findings findings, Where component) {
         if (isActualRuntime(ctx, segment.text())) {
             return;
         }
         for (Placeholder p : SEGMENT_PLACEHOLDERS) {
-            if (onlyAngleAndYour && p.pattern().pattern().startsWith("(?i)^agent")) {
+            if (component == Where.ANY_COMPONENT && p.where() == Where.RESOURCE_ONLY) {
                 continue;
             }
             Matcher m = p.pattern().matcher(segment.text());

@@ -5,7 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a file from disk into a {@link SourceFile}: rejects binary and oversized files before any parsing. */
@@ -60,7 +63,17 @@ public final class Documents {
             }
             return new Text(new SourceFile(path, displayPath, text));
         } catch (IOException e) {
-            return new Unreadable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Unreadable(reason(e));
         }
+    }
+
+    /** Why a file or directory could not be read, in a few words (the path is the caller's to name). */
+    public static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException gone -> "no such file or directory";
+            case FileSystemLoopException loop -> "symbolic link loop";
+            default -> e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();
+        };
     }
 }

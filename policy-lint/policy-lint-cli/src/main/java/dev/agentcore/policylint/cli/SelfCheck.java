@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,17 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.agentcore.policylint.Linter;
 import dev.agentcore.policylint.config.Config;
 import dev.agentcore.policylint.report.SarifReport;
 import dev.agentcore.policylint.report.TextReport;
+import dev.agentcore.policylint.rule.DeadRuntimeGrant;
+import dev.agentcore.policylint.rule.PlaceholderResource;
 import dev.agentcore.policylint.runtime.RuntimeFiles;
 import dev.agentcore.policylint.runtime.RuntimeSet;
 import dev.agentcore.policylint.runtime.RuntimeSourceException;
 
 /**
- * Lints the bundled samples (the test fixtures: correct templates, one per rule, the seed's policy) against the seed's
- * runtime and checks that the seed's placeholder is caught. The launcher runs it once to record the JVM's
- * ahead-of-time cache, so that the cache holds the classes and profiles a real lint needs.
+ * Lints the bundled samples (the library's rule fixtures, which only this command's jar bundles: correct templates,
+ * one per rule, the seed's policy) against the seed's runtime and checks that the seed's placeholder is caught. The
+ * launcher runs it once to record the JVM's ahead-of-time cache, so that the cache holds the classes and profiles a
+ * real lint needs.
  */
 final class SelfCheck {
 
@@ -41,9 +45,10 @@ final class SelfCheck {
             PrintStream sink = new PrintStream(PrintStream.nullOutputStream());
             new TextReport().write(result, sink);
             new SarifReport(dir).write(result, sink);
-            boolean ok = result.findings().stream().anyMatch(f -> f.ruleId().equals("PL100")
-                    && f.region().file().displayPath().endsWith("seed-infrastructure.yaml"))
-                    && result.findings().stream().anyMatch(f -> f.ruleId().equals("PL110"))
+            Path seed = dir.resolve("rules/seed-infrastructure.yaml");
+            boolean ok = result.findings().stream().anyMatch(f -> f.ruleId().equals(PlaceholderResource.INFO.id())
+                    && f.region().file().path().equals(seed))
+                    && result.findings().stream().anyMatch(f -> f.ruleId().equals(DeadRuntimeGrant.INFO.id()))
                     && result.inputErrors().isEmpty();
             out.println("policy-lint self-check: " + (ok ? "ok" : "FAILED") + " (" + result.findings().size()
                     + " findings in " + result.filesChecked() + " samples)");

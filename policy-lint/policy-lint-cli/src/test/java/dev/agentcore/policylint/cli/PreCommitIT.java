@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +19,9 @@ record Launch(int code, String output) {
         return jar;
     }
 
+    /** The launcher users call; it stays in the library module's directory, where the docs and the hooks point. */
     static Path launcher() {
-        return Path.of("bin/policy-lint").toAbsolutePath();
+        return RepoTools.root().resolve("policy-lint/policy-lint/bin/policy-lint");
     }
 
     static Launch run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {

@@ -1,14 +1,16 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.report.RuleList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,9 +45,42 @@ class PolicyLintCliTest {
         String wildcards = Cli.fixture("rules/wildcards.yaml");
         assertThat(Cli.run(dir, "--no-config", wildcards).code()).isZero();
         assertThat(Cli.run(dir, "--no-config", "--fail-on", "warning", wildcards).code()).isEqualTo(1);
-        Cli bad = Cli.run(dir, "--no-config", "--fail-on", "sometimes", wildcards);
-        assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("--fail-on").contains("unknown severity 'sometimes'");
+        assertThat(Cli.run(dir, "--no-config", "--fail-on", "WARNING", wildcards).code()).isEqualTo(1);
+    }
+
+    @Test
+    void formatAndFailOnAreEnumsWhoseErrorsListTheValidValues() {
+        String seed = Cli.fixture(SEED);
+        Cli failOn = Cli.run(dir, "--no-config", "--fail-on", "sometimes", seed);
+        assertThat(failOn.code()).isEqualTo(2);
+        assertThat(failOn.err()).contains("Invalid value for option '--fail-on': expected one of [ERROR, WARNING, INFO] "
+                + "(case-insensitive) but was 'sometimes'").doesNotContain("Exception");
+        Cli format = Cli.run(dir, "--no-config", "--format", "xml", seed);
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("Invalid value for option '--format': expected one of [TEXT, JSON, SARIF, MARKDOWN] "
+                + "(case-insensitive) but was 'xml'");
+        assertThat(Cli.run(dir, "--no-config", "--format", "JSON", seed).out()).contains("\"ruleId\" : \"PL100\"");
+        Cli markdown = Cli.run(dir, "--no-config", "--format", "markdown", seed);
+        assertThat(markdown.code()).isEqualTo(2);
+        assertThat(markdown.err()).contains("--format MARKDOWN is only for --list-rules");
+        assertThat(Cli.run(dir, "--help").out()).contains("TEXT, JSON, SARIF, MARKDOWN").contains("ERROR, WARNING, INFO");
+    }
+
+    @Test
+    void optionsMeanTheSameUnderATurkishDefaultLocale() {
+        // Turkish upper-cases "sarif" to "SARİF" and lower-cases "INFO" to "ınfo": the enum options must not care.
+        String[] args = {"--no-config", "--format", "sarif", "--fail-on", "info", Cli.fixture(SEED)};
+        Cli root = Cli.run(dir, args);
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.of("tr", "TR"));
+        try {
+            assertThat(Cli.run(dir, args)).isEqualTo(root);
+            assertThat(Cli.run(dir, "--list-rules").out()).isEqualTo(RuleList.text());
+        } finally {
+            Locale.setDefault(saved);
+        }
+        assertThat(root.code()).isEqualTo(1);
+        assertThat(root.out()).contains("\"ruleId\" : \"PL100\"");
     }
 
     @Test
@@ -56,9 +91,6 @@ class PolicyLintCliTest {
         Cli missing = Cli.run(dir, "--no-config", "does-not-exist.yaml");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("does-not-exist.yaml: no such file or directory");
-        Cli format = Cli.run(dir, "--no-config", "--format", "xml", Cli.fixture(SEED));
-        assertThat(format.code()).isEqualTo(2);
-        assertThat(format.err()).contains("unknown --format 'xml'");
     }
 
     @Test
@@ -119,6 +151,7 @@ class PolicyLintCliTest {
         Cli r = Cli.run(dir, "--list-rules");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("PL100  error    placeholder-resource").contains("PL161").contains("PL901");
+        assertThat(Cli.run(dir, "--list-rules", "--format", "markdown").out()).isEqualTo(RuleList.markdown());
         assertThat(Cli.run(dir, "--version").out()).startsWith("policy-lint ");
     }
 

@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /** Runs the CLI in-process and captures what it prints. */
 record Cli(int code, String out, String err) {
 
-    static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+    /** The library's rule fixtures (the pom passes their directory). */
+    static final Path FIXTURES = Path.of(System.getProperty("policy-lint.fixtures", "../policy-lint/src/test/resources/fixtures"))
+            .toAbsolutePath().normalize();
 
     static Cli run(Path cwd, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

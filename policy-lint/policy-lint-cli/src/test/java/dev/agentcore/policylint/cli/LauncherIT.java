@@ -1,4 +1,4 @@
-package dev.agentcore.policylint;
+package dev.agentcore.policylint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +37,11 @@ class LauncherIT {
 
     @Test
     void saysClearlyWhenTheJarIsMissing() throws Exception {
+        // Installed elsewhere: the launcher and the JDK finder it sources, side by side.
         Path copy = dir.resolve("bin/policy-lint");
         Files.createDirectories(copy.getParent());
         Files.copy(Launch.launcher(), copy);
+        Files.copy(RepoTools.root().resolve("scripts/find-jdk.sh"), copy.resolveSibling("find-jdk.sh"));
         copy.toFile().setExecutable(true);
         Launch r = Launch.run(dir, Map.of("POLICY_LINT_JAR", ""), copy.toString(), "--version");
         assertThat(r.code()).isEqualTo(2);

@@ -1,0 +1,209 @@
+package dev.agentcore.policylint.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.agentcore.policylint.ExitStatus;
+import dev.agentcore.policylint.Lint;
+import dev.agentcore.policylint.LintOutcome;
+import dev.agentcore.policylint.LintRequest;
+import dev.agentcore.policylint.config.ConfigSource;
+import dev.agentcore.policylint.report.Report;
+import dev.agentcore.policylint.report.ReportFormat;
+import dev.agentcore.policylint.report.RuleList;
+import dev.agentcore.policylint.report.Version;
+import dev.agentcore.policylint.rule.Severity;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code policy-lint} command: parses the options into a {@link LintRequest}, runs it with {@link Lint} and writes
+ * the report. {@link #run(String[], PrintStream, PrintStream)} is the in-process entry point; {@link #main(String[])}
+ * exits with its code.
+ */
+@Command(name = "policy-lint", mixinStandardHelpOptions = true, versionProvider = PolicyLint.VersionProvider.class,
+        sortOptions = false,
+        description = {"Flags placeholder, dead and missing IAM grants in CloudFormation templates and IAM policies,",
+                "checked against the actual AgentCore runtimes.", "",
+                "Exit codes: 0 no errors, 1 errors found (warnings with --fail-on warning), 2 usage or input errors."})
+public final class PolicyLint implements Callable<Integer> {
+
+    public static final int OK = ExitStatus.OK.code();
+    public static final int FINDINGS = ExitStatus.FINDINGS.code();
+    public static final int USAGE = ExitStatus.INPUT_ERROR.code();
+
+    @Parameters(paramLabel = "PATH", description = "Files or directories (walked; .git, node_modules, target, .venv skipped). "
+            + "Default: the config's paths, else the current directory.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--runtimes", paramLabel = "FILE", description = "The actual runtimes: output of 'aws bedrock-agentcore-control "
+            + "list-agent-runtimes' or 'get-agent-runtime', or the deploy state file. Repeatable. Example: --runtimes .agentcore/state.json")
+    private List<Path> runtimes = new ArrayList<>();
+
+    @Option(names = "--live", description = "List the runtimes through the AWS API (ListAgentRuntimes, GetAgentRuntime) with the "
+            + "standard credential chain; honours AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL.")
+    private boolean live;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Region for --live (default: the SDK's region chain). Example: us-east-1")
+    private String region;
+
+    /** What --format takes: a report format, or markdown (the docs' rule table) with --list-rules. */
+    enum Format {
+        TEXT(ReportFormat.TEXT), JSON(ReportFormat.JSON), SARIF(ReportFormat.SARIF), MARKDOWN(null);
+
+        private final ReportFormat report;
+
+        Format(ReportFormat report) {
+            this.report = report;
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (any case; default: "
+            + "${DEFAULT-VALUE}). MARKDOWN only with --list-rules.")
+    private Format format = Format.TEXT;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output. "
+            + "Example: -o policy-lint.sarif")
+    private Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "${COMPLETION-CANDIDATES} (any case): the lowest "
+            + "severity that fails the run (default: the config's fail-on, else ERROR).")
+    private Severity failOn;
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip matching files (relative to the working directory). "
+            + "Repeatable. Example: --exclude 'test/**'")
+    private List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the nearest .policy-lint.yaml "
+            + "in the working directory or above).")
+    private Path configFile;
+
+    @Option(names = "--no-config", description = "Ignore .policy-lint.yaml files.")
+    private boolean noConfig;
+
+    @Option(names = "--list-rules", description = "Print the rules (id, severity, summary) and exit.")
+    private boolean listRules;
+
+    @Option(names = "--debug", description = "Print stack traces of unexpected errors.")
+    private boolean debug;
+
+    @Option(names = "--self-check", hidden = true, description = "Lint bundled samples and verify the findings "
+            + "(the launcher's training run for the start-up cache).")
+    private boolean selfCheck;
+
+    private PrintStream out;
+    private PrintStream err;
+    private Path cwd;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs policy-lint in-process; returns the exit code (0 no errors, 1 errors, 2 usage or input errors). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Path.of("").toAbsolutePath());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Path cwd) {
+        PolicyLint command = new PolicyLint();
+        command.out = out;
+        command.err = err;
+        command.cwd = cwd.toAbsolutePath().normalize();
+        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("policy-lint: " + e.getMessage());
+            err.println("Try 'policy-lint --help' for the options.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            err.println("policy-lint: unexpected error: " + e);
+            if (command.debug) {
+                e.printStackTrace(err);
+            }
+            return USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (listRules) {
+            return listRules();
+        }
+        if (selfCheck) {
+            return SelfCheck.run(out, err);
+        }
+        if (format.report == null) {
+            err.println("policy-lint: --format " + format + " is only for --list-rules; a report is TEXT, JSON or SARIF");
+            return USAGE;
+        }
+        LintRequest request = LintRequest.in(cwd).paths(paths).runtimeFiles(runtimes).excludes(excludes).live(live)
+                .region(region).failOn(failOn).config(noConfig ? ConfigSource.none() : configFile != null
+                        ? ConfigSource.file(configFile) : ConfigSource.nearest())
+                .build();
+        LintOutcome outcome = Lint.run(request);
+        if (outcome instanceof LintOutcome.Refused refused) {
+            err.println("policy-lint: " + refused.message());
+            return USAGE;
+        }
+        LintOutcome.Linted linted = (LintOutcome.Linted) outcome;
+        linted.result().inputErrors().forEach(e -> err.println("policy-lint: " + e));
+        if (!write(linted)) {
+            return USAGE;
+        }
+        return linted.status().code();
+    }
+
+    /** Writes the report to standard output, or to a temp file renamed over --output so no reader sees half of it. */
+    private boolean write(LintOutcome.Linted linted) {
+        Report report = Report.of(format.report, cwd);
+        if (output == null) {
+            report.write(linted.result(), out);
+            return true;
+        }
+        Path target = cwd.resolve(output).toAbsolutePath();
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            try (PrintStream ps = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+                report.write(linted.result(), ps);
+            }
+            Path dir = target.getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".policy-lint", ".tmp");
+            Files.write(tmp, buffer.toByteArray());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            err.println("policy-lint: cannot write " + output + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private int listRules() {
+        switch (format) {
+            case MARKDOWN -> out.print(RuleList.markdown());
+            case JSON -> out.print(RuleList.json());
+            case TEXT, SARIF -> out.print(RuleList.text());
+        }
+        return OK;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"policy-lint " + Version.get()};
+        }
+    }
+}

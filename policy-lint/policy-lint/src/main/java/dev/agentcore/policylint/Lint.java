@@ -1,0 +1,79 @@
+package dev.agentcore.policylint;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.agentcore.policylint.config.Config;
+import dev.agentcore.policylint.config.ConfigException;
+import dev.agentcore.policylint.config.ConfigSource;
+import dev.agentcore.policylint.rule.Severity;
+import dev.agentcore.policylint.runtime.AgentRuntime;
+import dev.agentcore.policylint.runtime.LiveRuntimes;
+import dev.agentcore.policylint.runtime.RuntimeFiles;
+import dev.agentcore.policylint.runtime.RuntimeSet;
+import dev.agentcore.policylint.runtime.RuntimeSourceException;
+
+/**
+ * Runs a {@link LintRequest} in-process, as the command does: reads the configuration, gathers the runtimes (files,
+ * then the live listing), merges the request with the configuration (the request wins) and lints with {@link Linter}.
+ * The command line and in-process callers (the infrastructure tests) share it.
+ */
+public final class Lint {
+
+    private Lint() {
+    }
+
+    public static LintOutcome run(LintRequest request) {
+        Path cwd = request.workingDirectory();
+        Config config;
+        RuntimeSet runtimes;
+        try {
+            config = loadConfig(request.config(), cwd);
+            runtimes = loadRuntimes(request, config);
+        } catch (ConfigException | RuntimeSourceException e) {
+            return new LintOutcome.Refused(e.getMessage());
+        }
+        Severity failOn = request.failOn().orElse(config.failOn() != null ? config.failOn() : Severity.ERROR);
+        List<Path> targets = !request.paths().isEmpty() ? request.paths() : !config.paths().isEmpty() ? config.paths() : List.of(cwd);
+        List<String> excludes = new ArrayList<>(config.excludes());
+        excludes.addAll(request.excludes());
+        Linter.Result result = new Linter().run(new Linter.Options(targets, excludes, runtimes, config, cwd));
+        return new LintOutcome.Linted(result, failOn);
+    }
+
+    private static Config loadConfig(ConfigSource source, Path cwd) throws ConfigException {
+        return switch (source) {
+            case ConfigSource.None none -> Config.empty();
+            case ConfigSource.File named -> {
+                Path file = cwd.resolve(named.path());
+                if (!Files.isRegularFile(file)) {
+                    throw new ConfigException(named.path() + ": no such configuration file");
+                }
+                yield Config.read(file, FileFinder.display(file, cwd));
+            }
+            case ConfigSource.Nearest nearest -> {
+                var found = Config.find(cwd);
+                yield found.isPresent() ? Config.read(found.get(), FileFinder.display(found.get(), cwd)) : Config.empty();
+            }
+        };
+    }
+
+    private static RuntimeSet loadRuntimes(LintRequest request, Config config) throws RuntimeSourceException {
+        List<AgentRuntime> all = new ArrayList<>();
+        List<Path> files = new ArrayList<>(config.runtimes());
+        request.runtimeFiles().forEach(r -> files.add(request.workingDirectory().resolve(r)));
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new RuntimeSourceException(file + ": no such runtimes file");
+            }
+            all.addAll(RuntimeFiles.read(file));
+        }
+        boolean live = request.live() || config.live();
+        if (live) {
+            all.addAll(LiveRuntimes.fetch(request.region().orElse(config.region())));
+        }
+        return files.isEmpty() && !live ? RuntimeSet.unknown() : RuntimeSet.of(all);
+    }
+}
