@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.agentcore.testing.RepositoryFiles;
+
 /**
  * A clone holds only the repository: a document, script or test that points at a folder beside it (the team's
  * shared reference material, say) works on one machine and breaks on every other. Facts are brought in, in the
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RepositoryBoundaryTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+    private static final Path ROOT = RepositoryFiles.root();
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", ".venv", ".idea",
             ".agentcore", "bench-work");
     private static final Pattern OUTSIDE = Pattern.compile("\\.\\./shared/|/work" + "/shared|shared/(reference|real-world)/");

@@ -14,12 +14,7 @@ public final class Repository {
     }
 
     public static Path root() {
-        String configured = System.getProperty("repo.root");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        // Run from an IDE: the module directory is infra/infra-validation.
-        return Path.of("").toAbsolutePath().getParent().getParent();
+        return dev.agentcore.testing.RepositoryFiles.root();
     }
 
     public static Path infra() {

@@ -21,6 +21,7 @@ import dev.agentcore.policylint.report.RuleList;
 import dev.agentcore.policylint.rule.Rule;
 import dev.agentcore.policylint.rule.RuleInfo;
 import dev.agentcore.policylint.rule.Rules;
+import dev.agentcore.testing.RepositoryFiles;
 
 /** The docs cannot drift from the code: the rule table is generated, and every rule page's examples are linted. */
 class DocsTest {
@@ -31,7 +32,7 @@ class DocsTest {
     Path dir;
 
     static Path docs() {
-        return RepoTools.root().resolve("docs/policy-lint");
+        return RepositoryFiles.root().resolve("docs/policy-lint");
     }
 
     @Test
@@ -54,7 +55,7 @@ class DocsTest {
      */
     @Test
     void theDocsPointAtNothingOutsideTheRepository() throws IOException {
-        Path root = RepoTools.root().toAbsolutePath().normalize();
+        Path root = RepositoryFiles.root().toAbsolutePath().normalize();
         List<Path> pages = new ArrayList<>();
         try (Stream<Path> docs = Files.walk(docs())) {
             docs.filter(Files::isRegularFile).forEach(pages::add);
@@ -87,7 +88,7 @@ class DocsTest {
     }
 
     private void checkPage(RuleInfo info) throws IOException {
-        Path page = RepoTools.root().resolve(info.docPath());
+        Path page = RepositoryFiles.root().resolve(info.docPath());
         assertThat(page).exists();
         String text = Files.readString(page);
         assertThat(text).startsWith("# " + info.id() + " " + info.name()).contains("## Bad").contains("## Good")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.agentcore.policylint.report.ReportFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.agentcore.testing.RepositoryFiles;
 
 /**
  * The SARIF report is valid against the official SARIF 2.1.0 schema (from the pinned npm package
@@ -48,8 +49,8 @@ class SarifTest {
 
     @Test
     void validatesAgainstTheSarif210Schema() throws Exception {
-        Path schema = RepoTools.require("node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-        Path python = RepoTools.require(".venv/bin/python");
+        Path schema = RepositoryFiles.require("node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+        Path python = RepositoryFiles.require(".venv/bin/python");
         Process p = new ProcessBuilder(python.toString(), "-c", """
                 import json, sys, jsonschema
                 schema = json.load(open(sys.argv[1]))

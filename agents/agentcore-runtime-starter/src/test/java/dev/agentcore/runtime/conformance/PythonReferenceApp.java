@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.agentcore.testing.RepositoryFiles;
 
 /**
  * The Python SDK's BedrockAgentCoreApp, run from the repository's .venv (installed by {@code make tools})
@@ -33,11 +34,7 @@ final class PythonReferenceApp implements AutoCloseable {
     }
 
     static PythonReferenceApp start(String script) throws Exception {
-        Path python = Path.of(System.getProperty("repo.root", "../.."), ".venv", "bin", "python").toAbsolutePath();
-        if (!Files.isExecutable(python)) {
-            throw new IllegalStateException("The Python reference needs " + python
-                    + " with bedrock-agentcore installed: run `make tools` at the repository root");
-        }
+        Path python = RepositoryFiles.python();
         Path source = Path.of(PythonReferenceApp.class.getResource("/python/" + script).toURI());
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.agentcore.testing.RepositoryFiles;
+
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
@@ -91,29 +93,14 @@ class CloudFormationSchemaTest {
     }
 
     private static Path root() {
-        String root = System.getProperty("repo.root");
-        assertThat(root).as("system property repo.root (set by the root pom)").isNotNull();
-        return Path.of(root);
+        return RepositoryFiles.root();
     }
 
-    private static Path sitePackages() throws IOException {
-        Path lib = root().resolve(".venv/lib");
-        assertThat(Files.isDirectory(lib)).as(lib + " is missing: run 'make tools'").isTrue();
-        try (Stream<Path> pythons = Files.list(lib)) {
-            return pythons.map(p -> p.resolve("site-packages")).filter(p -> Files.isDirectory(p.resolve("cfnlint")))
-                    .findFirst().orElseThrow(() -> new AssertionError("cfn-lint is not in " + lib + ": run 'make tools'"));
-        }
+    private static Path cfnLintSchemas() {
+        return RepositoryFiles.sitePackagesWith("cfnlint").resolve("cfnlint/data/schemas");
     }
 
-    private static Path cfnLintSchemas() throws IOException {
-        return sitePackages().resolve("cfnlint/data/schemas");
-    }
-
-    private static String cfnLintVersion() throws IOException {
-        try (Stream<Path> infos = Files.list(sitePackages())) {
-            return infos.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cfn_lint-") && n.endsWith(".dist-info"))
-                    .map(n -> "cfn-lint " + n.substring("cfn_lint-".length(), n.length() - ".dist-info".length()))
-                    .findFirst().orElse("cfn-lint");
-        }
+    private static String cfnLintVersion() {
+        return RepositoryFiles.distributionVersion("cfn_lint").map(v -> "cfn-lint " + v).orElse("cfn-lint");
     }
 }

@@ -20,6 +20,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.agentcore.testing.RepositoryFiles;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,13 +46,11 @@ class CatalogFreshnessTest {
 
     @BeforeAll
     static void read() throws IOException {
-        String configured = System.getProperty("repo.root");
-        assertThat(configured).as("system property repo.root (set by the root pom)").isNotNull();
-        root = Path.of(configured);
-        Path data = botocoreData(root);
+        root = RepositoryFiles.root();
         operations = new TreeMap<>();
         for (String service : new String[] {"bedrock-agentcore-control", "bedrock-agentcore"}) {
-            model(data, service).path("operations").propertyNames().forEach(op -> operations.put(op, service));
+            RepositoryFiles.botocoreModel(service).path("operations").propertyNames()
+                    .forEach(op -> operations.put(op, service));
         }
         JsonNode catalog;
         try (InputStream in = AgentCoreCatalog.class.getResourceAsStream("bedrock-agentcore-catalog.json")) {
@@ -100,29 +100,5 @@ class CatalogFreshnessTest {
     void theRuntimeOperationsThisProjectUsesAreActions() {
         assertThat(actions).contains("CreateAgentRuntime", "UpdateAgentRuntime", "GetAgentRuntime", "InvokeAgentRuntime",
                 "GetWorkloadAccessTokenForJWT", "IngestData");
-    }
-
-    static Path botocoreData(Path root) throws IOException {
-        Path lib = root.resolve(".venv/lib");
-        assertThat(Files.isDirectory(lib)).as(lib + " is missing: run 'make tools'").isTrue();
-        try (Stream<Path> pythons = Files.list(lib)) {
-            return pythons.map(p -> p.resolve("site-packages/botocore/data")).filter(Files::isDirectory)
-                    .max(Comparator.naturalOrder())
-                    .orElseThrow(() -> new AssertionError("botocore is not in " + lib + ": run 'make tools'"));
-        }
-    }
-
-    /** The newest API version's service-2.json (or .json.gz) of a service. */
-    static JsonNode model(Path data, String service) throws IOException {
-        Path version;
-        try (Stream<Path> versions = Files.list(data.resolve(service))) {
-            version = versions.filter(Files::isDirectory).max(Comparator.naturalOrder())
-                    .orElseThrow(() -> new AssertionError("no " + service + " model in " + data + ": run 'make tools'"));
-        }
-        Path plain = version.resolve("service-2.json");
-        try (InputStream in = Files.exists(plain) ? Files.newInputStream(plain)
-                : new GZIPInputStream(Files.newInputStream(version.resolve("service-2.json.gz")))) {
-            return JSON.readTree(in);
-        }
     }
 }

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+
+import dev.agentcore.testing.RepositoryFiles;
 import org.junit.jupiter.api.io.TempDir;
 
 class StateFileTest {
 
     /** The example in docs/state-file.md is the contract with the deploy CLI: read it from there. */
     static String documentedExample() throws Exception {
-        String doc = Files.readString(Path.of(System.getProperty("repo.root", "../.."), "docs", "state-file.md"));
+        String doc = Files.readString(RepositoryFiles.root().resolve("docs/state-file.md"));
         Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(doc);
         assertThat(m.find()).as("docs/state-file.md has a json example").isTrue();
         return m.group(1);

@@ -3,6 +3,7 @@ package dev.agentcore.mcp.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.agentcore.testing.RepositoryFiles;
 
 /**
  * The repository's pinned Node tools ({@code make tools} installs them from package.json and package-lock.json
@@ -20,11 +21,7 @@ public record NodeTools(Path repoRoot) {
      * fails rather than skips when they are missing.
      */
     public static NodeTools installed() {
-        String root = System.getProperty("repo.root");
-        if (root == null || root.isBlank()) {
-            throw new AssertionError("System property repo.root is not set; run the tests through Maven (make test)");
-        }
-        NodeTools tools = new NodeTools(Path.of(root).toAbsolutePath().normalize());
+        NodeTools tools = new NodeTools(RepositoryFiles.root());
         for (Path required : List.of(tools.node(), tools.nodeModules().resolve(CONFORMANCE),
                 tools.nodeModules().resolve(INSPECTOR), tools.nodeModules().resolve(TYPESCRIPT_SDK))) {
             if (!Files.exists(required)) {

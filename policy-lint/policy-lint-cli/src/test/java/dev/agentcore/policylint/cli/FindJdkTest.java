@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.agentcore.testing.RepositoryFiles;
 
 /**
  * scripts/find-jdk.sh, the repository's one JDK finder, run and sourced (as the launcher does) against fake JDKs (a
@@ -28,7 +29,7 @@ class FindJdkTest {
     }
 
     static Path finder() {
-        return RepoTools.root().resolve("scripts/find-jdk.sh");
+        return RepositoryFiles.root().resolve("scripts/find-jdk.sh");
     }
 
     static Path bash() {

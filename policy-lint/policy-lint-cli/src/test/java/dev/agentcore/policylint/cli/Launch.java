@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.agentcore.testing.RepositoryFiles;
 
 /** Runs a real process (the launcher, git, pre-commit) with policy-lint's jar and this JDK, bounded in time. */
 record Launch(int code, String output) {
@@ -21,7 +22,7 @@ record Launch(int code, String output) {
 
     /** The launcher users call; it stays in the library module's directory, where the docs and the hooks point. */
     static Path launcher() {
-        return RepoTools.root().resolve("policy-lint/policy-lint/bin/policy-lint");
+        return RepositoryFiles.root().resolve("policy-lint/policy-lint/bin/policy-lint");
     }
 
     static Launch run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {

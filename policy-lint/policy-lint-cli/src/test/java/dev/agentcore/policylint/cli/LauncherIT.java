@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.agentcore.testing.RepositoryFiles;
 
 /** The shipped launcher script runs the shipped jar: exit codes, output, and its start-up cache. */
 class LauncherIT {
@@ -41,7 +42,7 @@ class LauncherIT {
         Path copy = dir.resolve("bin/policy-lint");
         Files.createDirectories(copy.getParent());
         Files.copy(Launch.launcher(), copy);
-        Files.copy(RepoTools.root().resolve("scripts/find-jdk.sh"), copy.resolveSibling("find-jdk.sh"));
+        Files.copy(RepositoryFiles.root().resolve("scripts/find-jdk.sh"), copy.resolveSibling("find-jdk.sh"));
         copy.toFile().setExecutable(true);
         Launch r = Launch.run(dir, Map.of("POLICY_LINT_JAR", ""), copy.toString(), "--version");
         assertThat(r.code()).isEqualTo(2);

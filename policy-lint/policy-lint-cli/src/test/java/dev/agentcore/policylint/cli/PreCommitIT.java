@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.agentcore.testing.RepositoryFiles;
 
 /**
  * The real pre-commit (pinned in .venv) in a throwaway git repository with a {@code repo: local} hook that runs the
@@ -44,7 +45,7 @@ class PreCommitIT {
         Files.createDirectories(repo.resolve("runtimes"));
         Files.copy(Path.of(Cli.fixture("runtimes/seed-get-agent-runtime.json")), repo.resolve("runtimes/mcp-echo.json"));
         Files.writeString(repo.resolve(".gitignore"), ".pre-commit-cache/\n.gitconfig-none\n");
-        Launch install = Launch.run(repo, env, RepoTools.require(".venv/bin/pre-commit").toString(), "install");
+        Launch install = Launch.run(repo, env, RepositoryFiles.require(".venv/bin/pre-commit").toString(), "install");
         assertThat(install.code()).as(install.output()).isZero();
     }
 

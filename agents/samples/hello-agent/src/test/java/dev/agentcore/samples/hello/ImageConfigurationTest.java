@@ -11,6 +11,7 @@ import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import dev.agentcore.testing.RepositoryFiles;
 
 /**
  * AgentCore runs arm64 containers only and expects port 8080 on all interfaces. Building the image needs
@@ -21,7 +22,7 @@ class ImageConfigurationTest {
 
     @Test
     void everySampleAgentBuildsAnArm64ImageThatServesPort8080OnAllInterfaces() throws Exception {
-        Path samples = Path.of(System.getProperty("repo.root", "../../.."), "agents", "samples");
+        Path samples = RepositoryFiles.root().resolve("agents/samples");
         // Every sample that packages an application; a library such as fitness-formulas is not deployed.
         try (Stream<Path> poms = Files.list(samples).map(dir -> dir.resolve("pom.xml")).filter(Files::exists)
                 .filter(ImageConfigurationTest::packagesAnApplication)) {
