@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +60,7 @@ public final class LocalOAuthServer {
     private IssuerBase issuers;
     private TokenEndpoint tokenEndpoint;
     private HttpServer ownServer;
+    private ExecutorService ownExecutor;
 
     private LocalOAuthServer(Builder builder) {
         this.pools = builder.pools;
@@ -74,11 +76,13 @@ public final class LocalOAuthServer {
     /** Serves on 127.0.0.1 at {@code port} (0 for any free port), at the root path. */
     public synchronized LocalOAuthServer start(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         mount(server, "", base);
         server.start();
         ownServer = server;
+        ownExecutor = executor;
         return this;
     }
 
@@ -103,7 +107,9 @@ public final class LocalOAuthServer {
     public synchronized void stop() {
         if (ownServer != null) {
             ownServer.stop(0);
+            ownExecutor.shutdownNow();
             ownServer = null;
+            ownExecutor = null;
         }
     }
 
