@@ -42,12 +42,13 @@ public final class TokenEndpoint {
                 return refuse(TokenError.INVALID_REQUEST, "parameter " + parameter.getKey() + " is repeated");
             }
         }
-        String grantType = single(form, "grant_type");
-        if (grantType == null || grantType.isEmpty()) {
+        String grantName = single(form, "grant_type");
+        if (grantName == null || grantName.isEmpty()) {
             return refuse(TokenError.INVALID_REQUEST, "no grant_type");
         }
-        if (!List.of("client_credentials", "authorization_code", "refresh_token").contains(grantType)) {
-            return refuse(TokenError.UNSUPPORTED_GRANT_TYPE, "grant_type " + grantType + " is not an OAuth grant Cognito serves");
+        Optional<GrantType> grant = GrantType.fromWireName(grantName);
+        if (grant.isEmpty()) {
+            return refuse(TokenError.UNSUPPORTED_GRANT_TYPE, "grant_type " + grantName + " is not an OAuth grant Cognito serves");
         }
 
         ClientAuthentication auth;
@@ -65,12 +66,12 @@ public final class TokenEndpoint {
         }
         AppClient client = found.get();
 
-        if (!grantType.equals("client_credentials")) {
+        if (grant.get() != GrantType.CLIENT_CREDENTIALS) {
             // A public client (no secret) may present a code; a confidential one must authenticate first.
             if (client.secret().isPresent() && !client.secretMatches(auth.clientSecret())) {
                 return refuse(TokenError.INVALID_CLIENT, "the client secret of " + client.clientId() + " does not match");
             }
-            return refuse(TokenError.INVALID_GRANT, grantType + ": this local server has no hosted sign-in and issued "
+            return refuse(TokenError.INVALID_GRANT, grantName + ": this local server has no hosted sign-in and issued "
                     + "no authorization code or refresh token; use client_credentials");
         }
         if (client.secret().isEmpty()) {
