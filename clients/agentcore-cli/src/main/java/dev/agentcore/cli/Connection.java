@@ -16,6 +16,9 @@ import dev.agentcore.client.invoke.BearerInvoker;
 import dev.agentcore.client.invoke.CustomHeaders;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.Invoker;
+import dev.agentcore.client.invoke.RetryListener;
+import dev.agentcore.client.invoke.RetryPolicy;
+import dev.agentcore.client.invoke.RetryingInvoker;
 import dev.agentcore.client.invoke.SigV4Invoker;
 import dev.agentcore.client.mcp.RequestAuthenticator;
 import dev.agentcore.client.report.Diagnosis;
@@ -29,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -75,6 +79,7 @@ final class Connection implements AutoCloseable {
             throw new UsageException("--timeout must be a positive number of seconds");
         }
         Duration timeout = Duration.ofSeconds(options.timeoutSeconds);
+        SessionId sessionId = sessionId(options, env);
         Optional<StateFile> state = readState(options, env);
         Optional<DeployedRuntime> deployed = Optional.empty();
         InvocationTarget target;
@@ -110,11 +115,8 @@ final class Connection implements AutoCloseable {
         TokenSource tokens = auth == ConnectionOptions.Auth.oauth
                 ? tokenSources.resolve(target.direct() ? null : target.arn().region(), timeout, what) : null;
 
-        SessionId sessionId;
         Map<String, String> headers;
         try {
-            sessionId = Optional.ofNullable(options.sessionId).or(() -> env.variable("AGENTCORE_SESSION_ID"))
-                    .map(SessionId::new).orElseGet(SessionId::generate);
             headers = CustomHeaders.normalize(options.headers);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -124,6 +126,17 @@ final class Connection implements AutoCloseable {
                 auth == ConnectionOptions.Auth.sigv4, tokens, directory, env);
         connection.resources.add(tokenSources);
         return connection;
+    }
+
+    /** The session id given, checked before anything is sent (AgentCore refuses ids under 33 characters); else a new one. */
+    private static SessionId sessionId(ConnectionOptions options, Environment env) {
+        String origin = options.sessionId != null ? "--session-id" : "AGENTCORE_SESSION_ID";
+        Optional<String> given = Optional.ofNullable(options.sessionId).or(() -> env.variable("AGENTCORE_SESSION_ID"));
+        try {
+            return given.map(SessionId::new).orElseGet(SessionId::generate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(origin + " '" + given.orElseThrow() + "': " + e.getMessage() + "; nothing was sent");
+        }
     }
 
     private static Optional<StateFile> readState(ConnectionOptions options, Environment env) {
@@ -220,15 +233,31 @@ final class Connection implements AutoCloseable {
         return RuntimeDirectory.firstAnswer(controlPlane, fromState);
     }
 
+    /** The invoker for this connection; a call refused because its session was busy is sent again (and said so). */
     Invoker invoker() {
+        Invoker invoker;
         if (sigV4) {
-            SigV4Invoker invoker = new SigV4Invoker(Region.of(target.arn().region()),
+            SigV4Invoker sdk = new SigV4Invoker(Region.of(target.arn().region()),
                     target.endpointOrigin() == null || target.endpointOrigin().startsWith("the default") ? null : target.dataPlane(),
                     DefaultCredentialsProvider.builder().build(), timeout, 1);
-            resources.add(invoker);
-            return invoker;
+            resources.add(sdk);
+            invoker = sdk;
+        } else {
+            invoker = new BearerInvoker(HttpClient.newBuilder().connectTimeout(timeout).build(), tokens);
         }
-        return new BearerInvoker(HttpClient.newBuilder().connectTimeout(timeout).build(), tokens);
+        return new RetryingInvoker(invoker, RetryPolicy.busySessions(), retryNotices());
+    }
+
+    /** Says on stderr that a call is sent again because its session was busy. */
+    RetryListener retryNotices() {
+        return this::sayRetrying;
+    }
+
+    private void sayRetrying(InvocationFailure failure, int attempt, int maxAttempts, Duration wait) {
+        env.err().println("note: " + failure.status() + failure.error().map(e -> e.type() == null ? "" : " " + e.type()).orElse("")
+                + failure.error().flatMap(e -> e.messageText()).map(m -> " (" + m + ")").orElse("")
+                + ": the session is busy; retrying in " + String.format(Locale.ROOT, "%.1fs", wait.toMillis() / 1000.0)
+                + " (attempt " + attempt + " of " + maxAttempts + ")");
     }
 
     RequestAuthenticator mcpAuthenticator() {

@@ -5,6 +5,10 @@ import static dev.agentcore.client.diagnosis.DiagnosisRule.rule;
 import dev.agentcore.client.invoke.AuthMode;
 import dev.agentcore.core.arn.WorkloadIdentityArn;
 import dev.agentcore.core.runtime.ServiceLinkedRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** 401 and 403: the wrong authorization method, a token the authorizer rejects, or a role that lacks a grant. */
 final class AuthRules {
@@ -40,13 +44,40 @@ final class AuthRules {
             .build();
 
     static final DiagnosisRule MISSING_AUTHENTICATION_TOKEN = rule("AC220", "Missing Authentication Token")
-            .summary("AWS's front door answers this before any AgentCore authorizer or IAM policy is consulted: the "
-                    + "request was unsigned, or its path is not an AgentCore operation.")
-            .on(FORBIDDEN)
+            .summary("AWS's front door answers this (as a 403, or wrapped in a JSON-RPC error with 401 for MCP) before "
+                    + "any AgentCore authorizer or IAM policy is consulted: no usable token or signature reached it (an "
+                    + "empty token, the string \"undefined\" of an unset variable, an expired token), or the URL matches "
+                    + "no AgentCore operation (a path that stops before /invocations, an ARN that is not URL-encoded).")
+            .on(AUTH_FAILURE)
             .when(c -> c.messageContains("Missing Authentication Token"))
-            .cause("The request reached AWS unsigned or at a path that is not an AgentCore operation")
-            .next("Check --endpoint-url: it must be the data plane (https://bedrock-agentcore.<region>.amazonaws.com), "
-                    + "with no path of its own")
+            .cause(AuthRules::missingTokenCause)
+            .next(AuthRules::missingTokenNext)
+            .conclusive()
+            .build();
+
+    static final DiagnosisRule WORKLOAD_TOKEN_DENIED = rule("AC230", "IAM refused the execution role a workload access token")
+            .summary("AgentCore passed IAM's own text on: the runtime's execution role is not allowed "
+                    + "GetWorkloadAccessToken* on the runtime's workload identity. The message names the role and the "
+                    + "exact resource, so this is certain.")
+            .on(FORBIDDEN)
+            .when(c -> c.denial().filter(d -> d.action().startsWith("bedrock-agentcore:GetWorkloadAccessToken")).isPresent())
+            .cause(c -> {
+                AccessDenial d = c.denial().orElseThrow();
+                return "The runtime's execution role (" + d.describePrincipal() + ") may not call " + d.action() + " on "
+                        + d.resource()
+                        + (d.reason().isEmpty() ? "" : ": " + d.reason());
+            })
+            .next(c -> {
+                AccessDenial d = c.denial().orElseThrow();
+                String directory = WorkloadIdentityArn.tryParse(d.resource()).map(WorkloadIdentityArn::directoryArn)
+                        .orElse("its workload-identity-directory");
+                String role = d.roleName().orElse("<the execution role>");
+                return "Allow " + d.action() + " on " + d.resource() + " and on " + directory + " in a policy of role "
+                        + role + " (aws iam list-attached-role-policies --role-name " + role
+                        + "; aws iam list-role-policies --role-name " + role + "). Run `" + POLICY_LINT
+                        + "` (or with --live) to find the grant that misses it, often a placeholder like "
+                        + "workload-identity/agentName-*";
+            })
             .conclusive()
             .build();
 
@@ -96,25 +127,106 @@ final class AuthRules {
             .next(AuthRules::methodMismatchNext)
             .build();
 
+    static final DiagnosisRule CROSS_ACCOUNT = rule("AC285", "A call from another account needs a resource-based policy")
+            .summary("A caller in another account than the runtime's needs two grants: its own identity policy, and a "
+                    + "resource-based policy on the runtime and on its endpoint (PutResourcePolicy) that allows its "
+                    + "account or role. IAM says \"no resource-based policy allows\" when the second is missing.")
+            .on(FORBIDDEN)
+            .when(c -> c.arn() != null && c.denial().filter(d -> d.deniedBecauseNoResourcePolicy()
+                    || d.accountId().filter(account -> !account.equals(c.arn().accountId())).isPresent()).isPresent())
+            .cause(c -> {
+                AccessDenial d = c.denial().orElseThrow();
+                return "A cross-account call: " + d.describePrincipal() + " calls " + c.runtimeLabel() + " of account "
+                        + c.arn().accountId() + ", and " + (d.deniedBecauseNoResourcePolicy()
+                        ? "no resource-based policy on the runtime allows it" : "the runtime's account must allow it too");
+            })
+            .next(c -> {
+                AccessDenial d = c.denial().orElseThrow();
+                String caller = d.accountId().orElse("<caller account id>");
+                String region = c.arn().region();
+                String endpoint = c.arn().endpointArn(c.qualifier());
+                return "In account " + c.arn().accountId() + ", put a resource-based policy on the runtime and on its "
+                        + "endpoint (both are checked): aws bedrock-agentcore-control put-resource-policy --region "
+                        + region + " --resource-arn " + c.arn() + " --policy file://invoke-policy.json, and the same with "
+                        + "--resource-arn " + endpoint + ", where the policy allows Principal {\"AWS\": \"" + caller
+                        + "\"} (or the caller's role) the action bedrock-agentcore:InvokeAgentRuntime on that resource. "
+                        + "The caller's own identity policy must allow InvokeAgentRuntime on both ARNs as well";
+            })
+            .build();
+
     static final DiagnosisRule INVOKE_PERMISSION = rule("AC290", "Your identity may not call InvokeAgentRuntime")
             .summary("SigV4 calls need bedrock-agentcore:InvokeAgentRuntime on the runtime and on the endpoint named by "
                     + "the qualifier; both are checked.")
             .on(FORBIDDEN)
             .when(c -> c.mode() == AuthMode.SIGV4)
-            .cause("Your AWS identity may not call bedrock-agentcore:InvokeAgentRuntime on this runtime")
+            .cause(c -> "Your AWS identity" + c.denial().map(d -> " (" + d.describePrincipal() + ")").orElse("")
+                    + " may not call bedrock-agentcore:InvokeAgentRuntime on this runtime")
             .next(c -> "Allow bedrock-agentcore:InvokeAgentRuntime on " + c.arn() + " and on " + c.arn().endpointArn(c.qualifier())
                     + " (both are checked; " + c.arn() + "/* covers every endpoint); `aws sts get-caller-identity` "
                     + "shows which identity the credential chain picked")
             .build();
 
     static final DiagnosisRule MAY_HAVE_JWT_AUTHORIZER = rule("AC295", "The runtime may have a JWT authorizer")
-            .summary("When the runtime cannot be looked up, a SigV4 403 may also be a runtime that takes OAuth only.")
+            .summary("When the runtime cannot be looked up, a SigV4 403 may also be a runtime that takes OAuth only "
+                    + "(unless IAM's own text shows that a policy was evaluated).")
             .on(FORBIDDEN)
-            .when(c -> c.mode() == AuthMode.SIGV4 && c.authorizer().isEmpty() && c.runtime().found().isEmpty())
+            .when(c -> c.mode() == AuthMode.SIGV4 && c.denial().isEmpty() && c.authorizer().isEmpty()
+                    && c.runtime().found().isEmpty())
             .cause("The runtime may have a JWT authorizer, which refuses SigV4 requests")
             .next(c -> "Check with " + c.getAgentRuntimeCommand("authorizerConfiguration")
                     + "; if it has one, send a bearer token (--token or the Cognito options)")
             .build();
+
+    /** The string of an unset variable, sent as the token ("undefined" from JavaScript, "None" from Python). */
+    private static final Set<String> PLACEHOLDER_TOKENS = Set.of("undefined", "null", "none", "nil", "$token");
+
+    /** What the request shows about why the front door found no token or no route; empty when nothing does. */
+    private static List<String> missingTokenEvidence(Case c, boolean nextSteps) {
+        List<String> found = new ArrayList<>();
+        if (c.bearer()) {
+            if (c.token().isEmpty()) {
+                found.add(nextSteps ? "Send a token: --token, AGENTCORE_BEARER_TOKEN, or the Cognito options"
+                        : "no bearer token was sent");
+            } else if (PLACEHOLDER_TOKENS.contains(c.token().get().value().toLowerCase(Locale.ROOT))) {
+                found.add(nextSteps ? "Set the variable the token comes from to the access token itself (or let the "
+                        + "client get one: --client-id with --client-secret, or --username)"
+                        : "the token sent was the string '" + c.token().get().value() + "', the value of an unset variable");
+            } else {
+                c.claims().filter(claims -> claims.isExpired(c.now)).ifPresent(claims -> found.add(nextSteps
+                        ? "Get a fresh token (the client refreshes Cognito tokens itself with --client-id and --client-secret "
+                        + "or --username)" : "the token " + claims.expiryRelativeTo(c.now)));
+            }
+        }
+        String path = c.request().uri().getRawPath() == null ? "" : c.request().uri().getRawPath();
+        if (!c.target().direct()) {
+            String how = "POST https://bedrock-agentcore.<region>.amazonaws.com/runtimes/<URL-encoded runtime ARN>"
+                    + "/invocations?qualifier=<endpoint>";
+            if (path.contains("arn:") || path.contains("runtime/")) {
+                found.add(nextSteps ? "URL-encode the whole ARN in the path (':' as %3A, '/' as %2F): " + how
+                        : "the runtime ARN in the path " + path + " is not URL-encoded");
+            } else if (!path.endsWith("/invocations")) {
+                found.add(nextSteps ? "Call " + how + "; an --endpoint-url must have no path of its own"
+                        : "the URL path " + path + " stops before /invocations");
+            }
+        }
+        return found;
+    }
+
+    private static String missingTokenCause(Case c) {
+        List<String> evidence = missingTokenEvidence(c, false);
+        return evidence.isEmpty()
+                ? "The request reached AWS unsigned or at a path that is not an AgentCore operation (AWS's front door "
+                + "answered; no AgentCore authorizer looked at it)"
+                : "AWS's front door found no usable token or no AgentCore route: " + String.join("; ", evidence);
+    }
+
+    private static String missingTokenNext(Case c) {
+        List<String> steps = missingTokenEvidence(c, true);
+        return steps.isEmpty()
+                ? "Check --endpoint-url: it must be the data plane (https://bedrock-agentcore.<region>.amazonaws.com), "
+                + "with no path of its own; and that the token (or the SigV4 signature) is sent unchanged by any proxy"
+                : String.join("; ", steps);
+    }
 
     /** A bearer call refused with 403 whose token looks fine, or whose message names the workload identity. */
     private static boolean workloadTokenSuspected(Case c) {

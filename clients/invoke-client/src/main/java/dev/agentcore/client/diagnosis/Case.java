@@ -86,6 +86,21 @@ final class Case {
         return context.failure().request();
     }
 
+    Optional<String> requestHeader(String name) {
+        List<String> values = request().headers().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    /** IAM's refusal text, when the message is one. */
+    Optional<AccessDenial> denial() {
+        return AccessDenial.from(error());
+    }
+
+    /** How many times the call was sent (the client retries busy sessions itself). */
+    int attempts() {
+        return context.failure().attempts();
+    }
+
     Optional<TokenClaims> claims() {
         return context.bearerToken().flatMap(t -> t.claims());
     }

@@ -27,6 +27,7 @@ public final class DiagnosisRules {
             AuthRules.LOCAL_CONTAINER,
             AuthRules.METHOD_MISMATCH,
             AuthRules.MISSING_AUTHENTICATION_TOKEN,
+            AuthRules.WORKLOAD_TOKEN_DENIED,
             AuthRules.WORKLOAD_TOKEN_GRANT,
             AuthRules.NO_TOKEN_SENT,
             TokenRules.NOT_A_JWT,
@@ -45,9 +46,11 @@ public final class DiagnosisRules {
             AuthRules.AUTHORIZER_REJECTED_CLAIM,
             AuthRules.TOKEN_NOT_VERIFIED,
             AuthRules.SIGV4_TO_OAUTH_RUNTIME,
+            AuthRules.CROSS_ACCOUNT,
             AuthRules.INVOKE_PERMISSION,
             AuthRules.MAY_HAVE_JWT_AUTHORIZER,
-            // 404
+            // 404 (and 424 for an MCP session the container no longer knows)
+            NotFoundRules.MCP_SESSION_GONE,
             NotFoundRules.LOCAL_NO_ROUTE,
             NotFoundRules.RUNTIME_DOES_NOT_EXIST,
             NotFoundRules.VERSION_AS_QUALIFIER,
@@ -56,18 +59,22 @@ public final class DiagnosisRules {
             NotFoundRules.ENDPOINT_MAY_NOT_EXIST,
             NotFoundRules.RUNTIME_MAY_NOT_EXIST,
             // 424
+            RuntimeRules.STARTUP_CRASH,
+            RuntimeRules.SLOW_INITIALIZATION,
             RuntimeRules.CONTAINER_ROUTE_MISSING,
             RuntimeRules.AGENT_CODE_FAILED,
             RuntimeRules.CONTAINER_ERROR,
             RuntimeRules.CONTAINER_NOT_STARTED,
-            // 402, 429
+            // 402, 409, 429
             LimitRules.QUOTA_EXCEEDED,
+            LimitRules.SESSION_BUSY,
             LimitRules.THROTTLED,
             LimitRules.CONCURRENCY_QUOTA,
             // 5xx
             ServiceRules.STARTING_OR_OVERLOADED,
             ServiceRules.INTERNAL_FAILURE,
             // 400
+            ValidationRules.MMDS_V2_REQUIRED,
             ValidationRules.SESSION_ID_REFUSED,
             ValidationRules.QUALIFIER_REFUSED,
             ValidationRules.INVALID_REQUEST,

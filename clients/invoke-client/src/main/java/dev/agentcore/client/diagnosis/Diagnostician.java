@@ -42,7 +42,7 @@ public final class Diagnostician {
             case 401, 403 -> FailureCategory.AUTH;
             case 404 -> FailureCategory.NOT_FOUND;
             case 424 -> FailureCategory.RUNTIME_ERROR;
-            case 402, 429 -> FailureCategory.THROTTLED;
+            case 402, 409, 429 -> FailureCategory.THROTTLED;
             default -> failure.status() >= 500 ? FailureCategory.SERVICE_ERROR : FailureCategory.OTHER;
         };
     }

@@ -2,7 +2,9 @@ package dev.agentcore.client.diagnosis;
 
 import static dev.agentcore.client.diagnosis.DiagnosisRule.rule;
 
-/** 402 and 429: a quota used up, or too many calls per second. */
+import dev.agentcore.core.runtime.SessionId;
+
+/** 402, 409 and 429: a quota used up, a session busy with another call, or too many calls per second. */
 final class LimitRules {
 
     private LimitRules() {
@@ -14,6 +16,22 @@ final class LimitRules {
             .on(Trigger.statuses(402))
             .cause(c -> "A service quota is used up (" + c.error().messageText().orElse("ServiceQuotaExceeded") + ")")
             .next("Stop sessions you no longer need (StopRuntimeSession) or ask for more in Service Quotas (Amazon Bedrock AgentCore)")
+            .conclusive()
+            .build();
+
+    static final DiagnosisRule SESSION_BUSY = rule("AC640", "The session stayed busy with another operation")
+            .summary("409 RetryableConflictException (\"Session operation in progress, please retry\"): another call "
+                    + "on the same runtime session has not finished. It is transient, so the client retries it itself "
+                    + "(3 attempts, exponential backoff with jitter) and says so; this rule reports the case where "
+                    + "the session stayed busy through every retry.")
+            .on(Trigger.statuses(409))
+            .when(c -> "RetryableConflictException".equals(c.error().type()) || c.messageContains("operation in progress"))
+            .cause(c -> "Runtime session " + c.requestHeader(SessionId.HEADER).orElse("")
+                    + " was busy with another operation" + (c.attempts() > 1 ? " through " + c.attempts() + " attempts" : "")
+                    + " (" + c.error().messageText().orElse("RetryableConflictException") + ")")
+            .next("Let the other call on this session finish first (a chat still streaming, another terminal or process "
+                    + "with the same --session-id or AGENTCORE_SESSION_ID), then retry; calls that need not share a "
+                    + "conversation can use their own session ids")
             .conclusive()
             .build();
 

@@ -41,6 +41,27 @@ final class NotFoundRules {
                 + "; a redeploy that recreates a runtime changes its id, so re-read .agentcore/state.json";
     }
 
+    /** The MCP session header the transport resends after initialize; AgentCore routes it to one microVM. */
+    static final String MCP_SESSION_HEADER = "Mcp-Session-Id";
+
+    static final DiagnosisRule MCP_SESSION_GONE = rule("AC480", "The MCP session ended with its microVM")
+            .summary("An MCP session lives in the microVM that answered initialize. AgentCore recycles a microVM after "
+                    + "the session's idle timeout (idleRuntimeSessionTimeout, 15 minutes by default) or its maximum "
+                    + "lifetime (maxLifetime, 8 hours); the server in the new one does not know the old Mcp-Session-Id "
+                    + "and answers 404, which MCP defines as \"start a new session\".")
+            .on(Trigger.statuses(404, 424))
+            .when(c -> c.context.isMcp() && c.requestHeader(MCP_SESSION_HEADER).isPresent()
+                    && (c.status() == 404 || RuntimeRules.containerStatus(c).filter("404"::equals).isPresent()))
+            .cause(c -> "The MCP session " + c.requestHeader(MCP_SESSION_HEADER).orElseThrow() + " no longer exists: "
+                    + "the microVM that held it was recycled (idle longer than the runtime's idleRuntimeSessionTimeout, "
+                    + "or older than its maxLifetime), and the server in the new one does not know it")
+            .next(c -> "Start a new MCP session: send initialize again without the old Mcp-Session-Id "
+                    + "(McpRuntimeClient.connect; each agentcore-invoke mcp command does this itself); a long-lived "
+                    + "client should re-initialize on this 404. The timeouts are in "
+                    + c.getAgentRuntimeCommand("lifecycleConfiguration"))
+            .conclusive()
+            .build();
+
     static final DiagnosisRule LOCAL_NO_ROUTE = rule("AC400", "The local runtime has no such route")
             .summary("A container called with --local answered 404 itself: it does not serve the contract's path.")
             .on(NOT_FOUND)

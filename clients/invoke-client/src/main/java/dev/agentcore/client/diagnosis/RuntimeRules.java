@@ -31,6 +31,45 @@ final class RuntimeRules {
                 : "Read the log group " + logGroup(c) + ": aws logs tail " + logGroup(c) + " --since 15m --region " + c.arn().region();
     }
 
+    private static boolean initializationTimedOut(Case c) {
+        return c.messageContains("initialization time exceeded");
+    }
+
+    /** Where the container must answer for AgentCore to count it as started. */
+    private static String readiness(Case c) {
+        return c.context.isMcp() ? "listens on 0.0.0.0:8000 (POST /mcp)" : "answers GET /ping on 0.0.0.0:8080";
+    }
+
+    static final DiagnosisRule STARTUP_CRASH = rule("AC550", "The container crashed at start-up (reported as slowness)")
+            .summary("\"Runtime initialization time exceeded\" says the server was not ready within 30 seconds; most "
+                    + "often it was never going to be: the process died at start-up (a class or module missing from "
+                    + "the image, a wrong entry point, an image that is not linux/arm64) and AgentCore waited for it.")
+            .on(RUNTIME_CLIENT_ERROR)
+            .when(RuntimeRules::initializationTimedOut)
+            .cause(c -> "The container most likely crashed at start-up: AgentCore waited 30s for a server that "
+                    + readiness(c) + " and reports the crash as an initialization timeout")
+            .next(c -> tail(c) + "; look at the first lines: ClassNotFoundException, NoClassDefFoundError or "
+                    + "'no main manifest attribute' (a class or the jar's entry point missing from the image), "
+                    + "ModuleNotFoundError or ImportError (a Python module not installed), 'exec format error' (an "
+                    + "image built for amd64: build for linux/arm64), 'executable file not found' (a wrong entry point "
+                    + "or command). An empty log group means the process never started (entry point or architecture). "
+                    + "The same image run locally (docker run --platform linux/arm64 -p 8080:8080 ...) shows it in seconds")
+            .build();
+
+    static final DiagnosisRule SLOW_INITIALIZATION = rule("AC555", "The server needs more than 30 seconds to start")
+            .summary("When the log shows the process starting and no crash, the work done before the server answers "
+                    + "(connecting to MCP servers, loading a model, reading secrets, a slow JVM start) takes longer "
+                    + "than the 30 seconds AgentCore waits.")
+            .on(RUNTIME_CLIENT_ERROR)
+            .when(RuntimeRules::initializationTimedOut)
+            .cause(c -> "The server does work before it " + readiness(c) + " and takes longer than 30s: connecting "
+                    + "to MCP servers or other services, loading models or data, or a slow JVM start")
+            .next(c -> "Start the server first and do that work lazily or in the background (answer /ping with "
+                    + "HealthyBusy meanwhile); the log group " + logGroup(c) + " shows how long start-up takes; for "
+                    + "Java, class data sharing or a smaller classpath shortens it")
+            .conclusive()
+            .build();
+
     static final DiagnosisRule CONTAINER_ROUTE_MISSING = rule("AC510", "The container does not serve the contract's path")
             .summary("AgentCore forwarded the call and the container answered 404: its server listens, but not on the "
                     + "path or port the protocol contract names.")

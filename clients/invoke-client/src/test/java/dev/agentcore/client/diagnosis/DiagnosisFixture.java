@@ -56,18 +56,25 @@ record DiagnosisFixture(String ruleId, String story, JsonNode root) {
 
     static DiagnosisFixture read(Path file) {
         String name = file.getFileName().toString();
-        JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            return parse(name.substring(0, name.length() - ".yaml".length()), Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fixture written inline, for the variants of a rule that its one example file does not show. */
+    static DiagnosisFixture parse(String name, String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(name + ".yaml: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(name + ": not a YAML mapping");
+            throw new IllegalArgumentException(name + ".yaml: not a YAML mapping");
         }
-        return new DiagnosisFixture(name.substring(0, name.length() - ".yaml".length()), text(root, "story", null), root);
+        return new DiagnosisFixture(name, text(root, "story", null), root);
     }
 
     /** The directory of the fixtures in the source tree (the docs generator reads them from there too). */
@@ -174,13 +181,15 @@ record DiagnosisFixture(String ruleId, String story, JsonNode root) {
         return new RequestView("POST", uri, headers);
     }
 
+    /** The failure; {@code call.attempts} above 1 is a call the client sent again (a busy session). */
     InvocationFailure failure() {
         Optional<TransportProblem> problem = noResponse();
-        if (problem.isPresent()) {
-            return InvocationFailure.transport(authMode(), request(), exception(problem.get(), target()));
-        }
-        return InvocationFailure.response(authMode(), request(), response().orElseThrow(
-                () -> new IllegalArgumentException(ruleId + ".yaml: needs a response or noResponse")));
+        InvocationFailure failure = problem.isPresent()
+                ? InvocationFailure.transport(authMode(), request(), exception(problem.get(), target()))
+                : InvocationFailure.response(authMode(), request(), response().orElseThrow(
+                        () -> new IllegalArgumentException(ruleId + ".yaml: needs a response or noResponse")));
+        int attempts = call().path("attempts").asInt(1);
+        return attempts > 1 ? failure.afterAttempts(attempts) : failure;
     }
 
     FailureContext context() {

@@ -17,6 +17,8 @@ import dev.agentcore.client.diagnosis.Diagnostician;
 import dev.agentcore.client.diagnosis.FailureContext;
 import dev.agentcore.client.diagnosis.RuntimeDirectory;
 import dev.agentcore.client.invoke.InvocationFailure;
+import dev.agentcore.client.invoke.RetryListener;
+import dev.agentcore.client.invoke.RetryPolicy;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.DiagnosisReport;
 import dev.agentcore.client.runtime.InvocationTarget;
@@ -59,6 +61,8 @@ class McpRuntimeClientTest {
         runtime.auth = LoopbackMcpRuntime.Auth.BEARER;
         runtime.acceptedToken = token;
         runtime.forcedAnswer = null;
+        runtime.busyAnswers.set(0);
+        runtime.posts.set(0);
     }
 
     InvocationTarget target() {
@@ -100,6 +104,40 @@ class McpRuntimeClientTest {
                 SessionId.generate(), Map.of(), TIMEOUT)) {
             assertThat(client.callTool("echo", Map.of("text", "local")).content()).hasSize(1);
         }
+    }
+
+    static RetryPolicy fastRetries() {
+        return new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), new java.util.Random(3), d -> Thread.sleep(d));
+    }
+
+    @Test
+    void aBusySessionIsRetriedForMcpMessagesToo() throws Exception {
+        runtime.busyAnswers.set(2); // initialize is refused twice, then answered
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (McpRuntimeClient client = McpRuntimeClient.builder(target(), RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")))
+                .timeout(TIMEOUT).retries(fastRetries(), (failure, attempt, max, wait) ->
+                        notices.add(failure.status() + " " + failure.error().orElseThrow().type() + " attempt " + attempt + " of " + max))
+                .connect()) {
+            assertThat(client.listTools()).hasSize(1);
+        }
+        assertThat(notices).containsExactly("409 RetryableConflictException attempt 2 of 3",
+                "409 RetryableConflictException attempt 3 of 3");
+    }
+
+    @Test
+    void anMcpSessionBusyThroughEveryAttemptIsDiagnosedWithTheCount() {
+        runtime.busyAnswers.set(10);
+        InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.builder(target(),
+                        RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")))
+                .timeout(TIMEOUT).retries(fastRetries(), RetryListener.silent()).connect());
+
+        assertThat(runtime.posts.get()).isEqualTo(3);
+        assertThat(failure.status()).isEqualTo(409);
+        assertThat(failure.attempts()).isEqualTo(3);
+        Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
+                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
+        assertThat(diagnosis.causes().getFirst().rule()).contains("AC640");
+        assertThat(diagnosis.causes().getFirst().cause()).contains("through 3 attempts");
     }
 
     @Test
