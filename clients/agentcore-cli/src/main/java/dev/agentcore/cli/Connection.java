@@ -22,6 +22,7 @@ import dev.agentcore.client.invoke.RetryingInvoker;
 import dev.agentcore.client.invoke.SigV4Invoker;
 import dev.agentcore.client.mcp.RequestAuthenticator;
 import dev.agentcore.client.report.Diagnosis;
+import dev.agentcore.client.runtime.EndpointOrigin;
 import dev.agentcore.client.runtime.InvocationTarget;
 import dev.agentcore.core.arn.MalformedArnException;
 import dev.agentcore.core.arn.RuntimeArn;
@@ -51,13 +52,14 @@ final class Connection implements AutoCloseable {
     final Duration timeout;
     final ServerProtocol protocol;
     private final boolean sigV4;
-    private final TokenSource tokens;
+    private final Optional<TokenSource> tokens;
     private final RuntimeDirectory directory;
     private final Environment env;
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     private Connection(InvocationTarget target, SessionId sessionId, Map<String, String> headers, Duration timeout,
-                       ServerProtocol protocol, boolean sigV4, TokenSource tokens, RuntimeDirectory directory, Environment env) {
+                       ServerProtocol protocol, boolean sigV4, Optional<TokenSource> tokens, RuntimeDirectory directory,
+                       Environment env) {
         this.target = target;
         this.sessionId = sessionId;
         this.headers = headers;
@@ -79,26 +81,26 @@ final class Connection implements AutoCloseable {
             throw new UsageException("--timeout must be a positive number of seconds");
         }
         Duration timeout = Duration.ofSeconds(options.timeoutSeconds);
-        SessionId sessionId = sessionId(options, env);
+        SessionId sessionId = sessionId(options);
         Optional<StateFile> state = readState(options, env);
         Optional<DeployedRuntime> deployed = Optional.empty();
         InvocationTarget target;
         if (options.local != null) {
-            target = InvocationTarget.direct(localUrl(options.local, localPath), "--local");
+            target = InvocationTarget.direct(localUrl(options.local, localPath), EndpointOrigin.flag("--local"));
         } else {
             if (runtime == null || runtime.isBlank()) {
                 throw new UsageException("which runtime? Pass its ARN, or a name from the state file, or --local URL");
             }
             RuntimeArn arn = resolveArn(runtime, state);
             deployed = state.flatMap(s -> s.runtime(arn.toString()).or(() -> s.runtime(arn.runtimeId())));
-            String qualifier = Optional.ofNullable(options.qualifier).or(() -> env.variable("AGENTCORE_QUALIFIER")).orElse(null);
+            String qualifier = Optional.ofNullable(options.qualifier).orElse(InvocationTarget.DEFAULT_QUALIFIER);
             target = endpoint(arn, qualifier, options, env);
         }
         deployed.filter(d -> d.protocol() != null && d.protocol() != protocol).ifPresent(d -> env.err().println(
                 "note: " + d.name() + " is an " + d.protocol() + " runtime in the state file; "
                         + (d.isMcp() ? "use `agentcore-invoke mcp`" : "use `agentcore-invoke agent`")));
 
-        TokenSources tokenSources = new TokenSources(options.tokens, env, state);
+        TokenSources tokenSources = new TokenSources(options.tokens, options::typed, env, state);
         boolean runtimeTakesOAuth = deployed.flatMap(DeployedRuntime::authorizerSettings).isPresent();
         ConnectionOptions.Auth auth = options.auth;
         if (auth == ConnectionOptions.Auth.auto) {
@@ -112,8 +114,9 @@ final class Connection implements AutoCloseable {
             throw new UsageException("a local runtime container takes no SigV4; drop --auth sigv4");
         }
         String what = target.direct() ? "this call" : "runtime " + target.arn().runtimeId();
-        TokenSource tokens = auth == ConnectionOptions.Auth.oauth
-                ? tokenSources.resolve(target.direct() ? null : target.arn().region(), timeout, what) : null;
+        Optional<TokenSource> tokens = auth == ConnectionOptions.Auth.oauth
+                ? Optional.of(tokenSources.resolve(target.direct() ? null : target.arn().region(), timeout, what))
+                : Optional.empty();
 
         Map<String, String> headers;
         try {
@@ -129,13 +132,15 @@ final class Connection implements AutoCloseable {
     }
 
     /** The session id given, checked before anything is sent (AgentCore refuses ids under 33 characters); else a new one. */
-    private static SessionId sessionId(ConnectionOptions options, Environment env) {
-        String origin = options.sessionId != null ? "--session-id" : "AGENTCORE_SESSION_ID";
-        Optional<String> given = Optional.ofNullable(options.sessionId).or(() -> env.variable("AGENTCORE_SESSION_ID"));
+    private static SessionId sessionId(ConnectionOptions options) {
+        if (options.sessionId == null || options.sessionId.isBlank()) {
+            return SessionId.generate();
+        }
         try {
-            return given.map(SessionId::new).orElseGet(SessionId::generate);
+            return new SessionId(options.sessionId);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(origin + " '" + given.orElseThrow() + "': " + e.getMessage() + "; nothing was sent");
+            String origin = options.typed("--session-id") ? "--session-id" : "AGENTCORE_SESSION_ID";
+            throw new UsageException(origin + " '" + options.sessionId + "': " + e.getMessage() + "; nothing was sent");
         }
     }
 
@@ -152,7 +157,7 @@ final class Connection implements AutoCloseable {
     }
 
     static Optional<Path> statePath(ConnectionOptions options, Environment env) {
-        return Optional.ofNullable(options.stateFile).or(() -> env.variable("AGENTCORE_STATE_FILE"))
+        return Optional.ofNullable(options.stateFile).filter(p -> !p.isBlank())
                 .map(p -> env.workingDirectory().resolve(p)).or(() -> StateFile.locate(env.workingDirectory()));
     }
 
@@ -181,14 +186,19 @@ final class Connection implements AutoCloseable {
                 : String.join(", ", known)) + "); pass a name or id from it, or the runtime ARN");
     }
 
+    /**
+     * The data-plane URL: --endpoint-url, else the AWS SDK's two variables, else the region's own. Resolved here
+     * rather than as picocli defaults because which one it came from is part of every connection diagnosis.
+     */
     private static InvocationTarget endpoint(RuntimeArn arn, String qualifier, ConnectionOptions options, Environment env) {
-        String[][] sources = {
-                {options.endpointUrl, "--endpoint-url"},
-                {env.variable("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE").orElse(null), "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"},
-                {env.variable("AWS_ENDPOINT_URL").orElse(null), "AWS_ENDPOINT_URL"}};
-        for (String[] source : sources) {
-            if (source[0] != null && !source[0].isBlank()) {
-                return new InvocationTarget(arn, qualifier, url(source[0], source[1]), source[1]);
+        Optional<String> flag = Optional.ofNullable(options.endpointUrl).filter(u -> !u.isBlank());
+        if (flag.isPresent()) {
+            return InvocationTarget.at(arn, qualifier, url(flag.get(), "--endpoint-url"), EndpointOrigin.flag("--endpoint-url"));
+        }
+        for (String variable : List.of("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", "AWS_ENDPOINT_URL")) {
+            Optional<String> value = env.variable(variable);
+            if (value.isPresent()) {
+                return InvocationTarget.at(arn, qualifier, url(value.get(), variable), EndpointOrigin.environmentVariable(variable));
             }
         }
         return InvocationTarget.of(arn, qualifier);
@@ -237,13 +247,13 @@ final class Connection implements AutoCloseable {
     Invoker invoker() {
         Invoker invoker;
         if (sigV4) {
-            SigV4Invoker sdk = new SigV4Invoker(Region.of(target.arn().region()),
-                    target.endpointOrigin() == null || target.endpointOrigin().startsWith("the default") ? null : target.dataPlane(),
-                    DefaultCredentialsProvider.builder().build(), timeout, 1);
+            SigV4Invoker sdk = SigV4Invoker.builder(Region.of(target.arn().region())).endpointOf(target)
+                    .credentials(DefaultCredentialsProvider.builder().build()).timeout(timeout).build();
             resources.add(sdk);
             invoker = sdk;
         } else {
-            invoker = new BearerInvoker(HttpClient.newBuilder().connectTimeout(timeout).build(), tokens);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+            invoker = tokens.map(source -> new BearerInvoker(http, source)).orElseGet(() -> BearerInvoker.unauthenticated(http));
         }
         return new RetryingInvoker(invoker, RetryPolicy.busySessions(), retryNotices());
     }
@@ -261,21 +271,24 @@ final class Connection implements AutoCloseable {
     }
 
     RequestAuthenticator mcpAuthenticator() {
-        return sigV4 ? RequestAuthenticator.sigV4(DefaultCredentialsProvider.builder().build(), target.arn().region())
-                : RequestAuthenticator.bearer(tokens);
+        if (sigV4) {
+            return RequestAuthenticator.sigV4(DefaultCredentialsProvider.builder().build(), target.arn().region());
+        }
+        return tokens.map(RequestAuthenticator::bearer).orElseGet(RequestAuthenticator::none);
     }
 
     /** Explains a failed call; the token is fetched again from the cache to show its claims. */
     Diagnosis diagnose(InvocationFailure failure) {
-        BearerToken token = null;
-        if (tokens != null) {
+        Optional<BearerToken> token = Optional.empty();
+        if (tokens.isPresent()) {
             try {
-                token = tokens.token();
+                token = Optional.of(tokens.get().token());
             } catch (TokenException ignored) {
                 // the call got as far as a response, so a token was obtained once; without it, claims are not shown
             }
         }
-        return new Diagnostician(directory, env.clock()).diagnose(new FailureContext(failure, target, token, protocol, timeout));
+        return new Diagnostician(directory, env.clock()).diagnose(FailureContext.builder(failure, target)
+                .token(token).protocol(protocol).timeout(timeout).build());
     }
 
     @Override

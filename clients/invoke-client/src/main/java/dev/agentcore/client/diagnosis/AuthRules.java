@@ -183,7 +183,7 @@ final class AuthRules {
     /** What the request shows about why the front door found no token or no route; empty when nothing does. */
     private static List<String> missingTokenEvidence(Case c, boolean nextSteps) {
         List<String> found = new ArrayList<>();
-        if (c.bearer()) {
+        if (c.mode() != AuthMode.SIGV4) {
             if (c.token().isEmpty()) {
                 found.add(nextSteps ? "Send a token: --token, AGENTCORE_BEARER_TOKEN, or the Cognito options"
                         : "no bearer token was sent");

@@ -67,7 +67,7 @@ final class Case {
     }
 
     AwsError error() {
-        return context.failure().error().orElse(new AwsError(null, null, null));
+        return context.failure().error().orElse(AwsError.none());
     }
 
     boolean messageContains(String text) {

@@ -94,9 +94,8 @@ public final class Diagnostician {
             lines.add("runtime ARN: " + c.arn() + " (decoded path: " + request.decodedPath() + ")");
             lines.add("qualifier:   " + c.qualifier());
         }
-        lines.add("auth:        " + (c.context.bearerToken().isEmpty() && c.mode().name().equals("BEARER")
-                ? "none (local runtime)" : c.mode().text()));
-        lines.add("endpoint:    " + c.target().dataPlane() + " (from " + c.target().endpointOrigin() + ")");
+        lines.add("auth:        " + c.mode().text() + (c.target().direct() ? " (local runtime)" : ""));
+        lines.add("endpoint:    " + c.target().dataPlane() + " (from " + c.target().endpointOrigin().text() + ")");
         headerLines(request.headers(), lines);
         return new Section("Request", lines);
     }

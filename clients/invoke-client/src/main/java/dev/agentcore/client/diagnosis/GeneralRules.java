@@ -14,7 +14,7 @@ final class GeneralRules {
             .on(Trigger.anyResponse())
             .when(c -> c.target().regionMismatch())
             .cause(c -> "The runtime is in region " + c.arn().region() + ", but the request went to "
-                    + c.target().dataPlane().getHost() + " (from " + c.target().endpointOrigin() + ")")
+                    + c.target().dataPlane().getHost() + " (from " + c.target().endpointOrigin().text() + ")")
             .next(c -> "Call the runtime's region: drop the endpoint override or use https://bedrock-agentcore."
                     + c.arn().region() + ".amazonaws.com")
             .build();

@@ -15,7 +15,7 @@ final class TransportRules {
     }
 
     private static String origin(Case c) {
-        return c.target().endpointOrigin() == null ? "" : " (from " + c.target().endpointOrigin() + ")";
+        return " (from " + c.target().endpointOrigin().text() + ")";
     }
 
     private static boolean awsHost(Case c) {

@@ -1,5 +1,6 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.client.runtime.EndpointOrigin;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.agentcore.client.Jwts;
 import dev.agentcore.client.auth.BearerToken;
@@ -117,18 +118,20 @@ record DiagnosisFixture(String ruleId, String story, JsonNode root) {
         if (auth != null) {
             return AuthMode.valueOf(auth);
         }
-        return token().isPresent() || call().has("local") ? AuthMode.BEARER : AuthMode.SIGV4;
+        if (token().isPresent()) {
+            return AuthMode.BEARER;
+        }
+        return call().has("local") ? AuthMode.NONE : AuthMode.SIGV4;
     }
 
     InvocationTarget target() {
         if (call().has("local")) {
-            return InvocationTarget.direct(URI.create(call().get("local").asString()), "--local");
+            return InvocationTarget.direct(URI.create(call().get("local").asString()), EndpointOrigin.flag("--local"));
         }
         RuntimeArn arn = RuntimeArn.parse(text(call(), "runtime", DEFAULT_RUNTIME));
         String qualifier = text(call(), "qualifier", InvocationTarget.DEFAULT_QUALIFIER);
         if (call().has("endpoint")) {
-            return new InvocationTarget(arn, qualifier, URI.create(call().get("endpoint").asString()),
-                    text(call(), "endpointOrigin", "--endpoint-url"));
+            return InvocationTarget.at(arn, qualifier, URI.create(call().get("endpoint").asString()), EndpointOrigin.environmentVariable(text(call(), "endpointOrigin", "--endpoint-url")));
         }
         return InvocationTarget.of(arn, qualifier);
     }
@@ -193,7 +196,8 @@ record DiagnosisFixture(String ruleId, String story, JsonNode root) {
     }
 
     FailureContext context() {
-        return new FailureContext(failure(), target(), token().orElse(null), protocol(), timeout());
+        return FailureContext.builder(failure(), target()).token(token().orElse(null)).protocol(protocol())
+                .timeout(timeout()).build();
     }
 
     RuntimeDirectory directory() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcore.client.http.AwsError;
 import dev.agentcore.client.report.Diagnosis;
+import dev.agentcore.client.report.DiagnosisReport;
 import dev.agentcore.client.report.LikelyCause;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,29 +80,48 @@ class NewDiagnosesTest {
         assertThat(first(d).nextStep()).contains("--endpoint-url");
     }
 
+    @Test
+    void anUnauthenticatedCallToADeployedRuntimeIsNotCalledLocal() {
+        // The report used to decide this by mode().name().equals("BEARER") and a missing token: any call without
+        // a token was labelled "(local runtime)". Now the mode is NONE and "local" comes from the target.
+        DiagnosisFixture fixture = DiagnosisFixture.parse("inline", """
+                call: {auth: NONE}
+                response: {status: 401, headers: {x-amzn-ErrorType: UnauthorizedException}, body: '{"message":"JWT bearer token is invalid or not found for OAuth bearer token based access"}'}
+                """);
+        Diagnosis deployed = fixture.diagnose();
+        assertThat(ids(deployed)).containsExactly("AC250");
+        assertThat(DiagnosisReport.render(deployed, true)).contains("auth:        none\n").doesNotContain("local runtime");
+
+        Diagnosis local = diagnose("""
+                call: {local: 'http://localhost:8080/invocations'}
+                response: {status: 404, body: ''}
+                """);
+        assertThat(DiagnosisReport.render(local, true)).contains("auth:        none (local runtime)");
+    }
+
     // --- IAM's own text -----------------------------------------------------------------------------------------
 
     @Test
     void iamTextIsReadForPrincipalActionResourceAndReason() {
-        AccessDenial explicit = AccessDenial.from(new AwsError("AccessDeniedException", "User: "
+        AccessDenial explicit = AccessDenial.from(AwsError.withMessage("User: "
                 + "arn:aws:sts::123456789012:assumed-role/ops/jane is not authorized to perform: "
                 + "bedrock-agentcore:InvokeAgentRuntime on resource: arn:aws:bedrock-agentcore:us-east-1:123456789012:"
-                + "runtime/mcp_echo-N0geaLEEPE with an explicit deny in an identity-based policy", null)).orElseThrow();
+                + "runtime/mcp_echo-N0geaLEEPE with an explicit deny in an identity-based policy")).orElseThrow();
         assertThat(explicit.roleName()).contains("ops");
         assertThat(explicit.accountId()).contains("123456789012");
         assertThat(explicit.action()).isEqualTo("bedrock-agentcore:InvokeAgentRuntime");
         assertThat(explicit.resource()).endsWith("runtime/mcp_echo-N0geaLEEPE");
         assertThat(explicit.reason()).isEqualTo("with an explicit deny in an identity-based policy");
 
-        AccessDenial user = AccessDenial.from(new AwsError(null, "User: arn:aws:iam::123456789012:user/jane is not "
+        AccessDenial user = AccessDenial.from(AwsError.withMessage("User: arn:aws:iam::123456789012:user/jane is not "
                 + "authorized to perform: bedrock-agentcore:InvokeAgentRuntime on resource: arn:aws:bedrock-agentcore:"
-                + "us-east-1:123456789012:runtime/mcp_echo-N0geaLEEPE.", null)).orElseThrow();
+                + "us-east-1:123456789012:runtime/mcp_echo-N0geaLEEPE.")).orElseThrow();
         assertThat(user.roleName()).isEmpty();
         assertThat(user.describePrincipal()).isEqualTo("arn:aws:iam::123456789012:user/jane");
         assertThat(user.resource()).doesNotEndWith(".");
         assertThat(user.reason()).isEmpty();
 
-        assertThat(AccessDenial.from(new AwsError(null, "Access denied", null))).isEmpty();
+        assertThat(AccessDenial.from(AwsError.withMessage("Access denied"))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.agentcore.client.invoke;
 
+import dev.agentcore.client.runtime.EndpointOrigin;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -94,7 +95,7 @@ class RetryingInvokerTest {
     }
 
     InvocationRequest request() {
-        return InvocationRequest.json(new InvocationTarget(ARN, "DEFAULT", URI.create(aws.baseUrl()), "--endpoint-url"),
+        return InvocationRequest.json(InvocationTarget.at(ARN, "DEFAULT", URI.create(aws.baseUrl()), EndpointOrigin.flag("--endpoint-url")),
                 "{\"prompt\":\"hi\"}");
     }
 
@@ -115,8 +116,9 @@ class RetryingInvokerTest {
     @Test
     void theSdkInvokerIsRetriedTheSameWay() throws Exception {
         busyThenOk(2);
-        try (SigV4Invoker sdk = new SigV4Invoker(Region.US_EAST_1, URI.create(aws.baseUrl()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Duration.ofSeconds(5), 1);
+        try (SigV4Invoker sdk = SigV4Invoker.builder(Region.US_EAST_1).endpointOverride(URI.create(aws.baseUrl()))
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .timeout(Duration.ofSeconds(5)).build();
              InvocationResponse response = retrying(sdk).invoke(request())) {
             assertThat(response.status()).isEqualTo(200);
         }
@@ -128,14 +130,16 @@ class RetryingInvokerTest {
     @Test
     void aSessionBusyThroughEveryAttemptIsDiagnosedWithTheCount() {
         busyThenOk(5);
-        Invoker bearer = new BearerInvoker(HttpClient.newHttpClient(), null);
+        Invoker bearer = BearerInvoker.unauthenticated(HttpClient.newHttpClient());
 
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> retrying(bearer).invoke(request()));
 
         aws.verify(3, postRequestedFor(urlPathEqualTo(PATH)));
         assertThat(failure.attempts()).isEqualTo(3);
+        assertThat(failure.authMode()).isEqualTo(AuthMode.NONE);
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, request().target(), null, ServerProtocol.HTTP, Duration.ofSeconds(5)));
+                .diagnose(FailureContext.builder(failure, request().target()).protocol(ServerProtocol.HTTP)
+                        .timeout(Duration.ofSeconds(5)).build());
         assertThat(diagnosis.category()).isEqualTo(FailureCategory.THROTTLED);
         assertThat(diagnosis.causes().getFirst().rule()).contains("AC640");
         assertThat(diagnosis.causes().getFirst().cause()).contains("through 3 attempts");
@@ -146,7 +150,7 @@ class RetryingInvokerTest {
         // A 500 may have run agent code already: sending it again could run it twice.
         aws.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)
                 .withHeader("x-amzn-ErrorType", "InternalServerException").withBody("{\"message\":\"boom\"}")));
-        Invoker bearer = new BearerInvoker(HttpClient.newHttpClient(), null);
+        Invoker bearer = BearerInvoker.unauthenticated(HttpClient.newHttpClient());
 
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> retrying(bearer).invoke(request()));
 

@@ -1,5 +1,6 @@
 package dev.agentcore.client.mcp;
 
+import dev.agentcore.client.runtime.EndpointOrigin;
 import dev.agentcore.core.runtime.ServerProtocol;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -66,7 +67,7 @@ class McpRuntimeClientTest {
     }
 
     InvocationTarget target() {
-        return new InvocationTarget(ARN, "DEFAULT", URI.create(runtime.baseUrl()), "--endpoint-url");
+        return InvocationTarget.at(ARN, "DEFAULT", URI.create(runtime.baseUrl()), EndpointOrigin.flag("--endpoint-url"));
     }
 
     @Test
@@ -99,8 +100,8 @@ class McpRuntimeClientTest {
 
     @Test
     void talksToALocalContainerAtSlashMcpWithoutAuthentication() throws Exception {
-        InvocationTarget local = InvocationTarget.direct(URI.create(runtime.baseUrl() + "/mcp"), "--local");
-        try (McpRuntimeClient client = McpRuntimeClient.connect(local, RequestAuthenticator.bearer(null),
+        InvocationTarget local = InvocationTarget.direct(URI.create(runtime.baseUrl() + "/mcp"), EndpointOrigin.flag("--local"));
+        try (McpRuntimeClient client = McpRuntimeClient.connect(local, RequestAuthenticator.none(),
                 SessionId.generate(), Map.of(), TIMEOUT)) {
             assertThat(client.callTool("echo", Map.of("text", "local")).content()).hasSize(1);
         }
@@ -135,7 +136,7 @@ class McpRuntimeClientTest {
         assertThat(failure.status()).isEqualTo(409);
         assertThat(failure.attempts()).isEqualTo(3);
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
+                .diagnose(FailureContext.builder(failure, target()).protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
         assertThat(diagnosis.causes().getFirst().rule()).contains("AC640");
         assertThat(diagnosis.causes().getFirst().cause()).contains("through 3 attempts");
     }
@@ -149,7 +150,9 @@ class McpRuntimeClientTest {
         assertThat(failure.status()).isEqualTo(401);
         assertThat(failure.httpResponse().get().header("WWW-Authenticate")).get().asString().contains("resource_metadata=");
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("lookups off"), Clock.systemUTC()).diagnose(
-                new FailureContext(failure, target(), dev.agentcore.client.auth.BearerToken.of(idToken, "--token"), ServerProtocol.MCP, TIMEOUT));
+                FailureContext.builder(failure, target())
+                        .token(dev.agentcore.client.auth.BearerToken.of(idToken, "--token"))
+                        .protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
         assertThat(diagnosis.causes().getFirst().cause()).contains("ID token");
         String verbose = DiagnosisReport.render(diagnosis, true);
         assertThat(verbose).contains("POST " + runtime.baseUrl() + "/runtimes/" + ARN.urlEncoded() + "/invocations?qualifier=DEFAULT")
@@ -163,7 +166,7 @@ class McpRuntimeClientTest {
                 RequestAuthenticator.sigV4(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
                         "us-east-1"), SessionId.generate(), Map.of(), TIMEOUT));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
+                .diagnose(FailureContext.builder(failure, target()).protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
         assertThat(diagnosis.causes()).hasSize(1);
         assertThat(diagnosis.causes().getFirst().cause()).contains("configured for OAuth");
     }
@@ -175,7 +178,7 @@ class McpRuntimeClientTest {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(target(),
                 RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
+                .diagnose(FailureContext.builder(failure, target()).protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
         assertThat(diagnosis.causes().getFirst().cause()).contains("does not serve POST /mcp on port 8000");
         assertThat(diagnosis.causes().getFirst().nextStep()).contains("/aws/bedrock-agentcore/runtimes/mcp_echo-N0geaLEEPE-DEFAULT");
     }
@@ -188,8 +191,7 @@ class McpRuntimeClientTest {
         try {
             proxy.stubFor(post(urlPathMatching(".*")).willReturn(aResponse().withStatus(404)
                     .withHeader("x-amzn-ErrorType", "ResourceNotFoundException").withBody("{\"message\":\"not here\"}")));
-            InvocationTarget prefixed = new InvocationTarget(ARN, "DEFAULT", URI.create(proxy.baseUrl() + "/agentcore"),
-                    "--endpoint-url");
+            InvocationTarget prefixed = InvocationTarget.at(ARN, "DEFAULT", URI.create(proxy.baseUrl() + "/agentcore"), EndpointOrigin.flag("--endpoint-url"));
             InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(prefixed,
                     RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
 
