@@ -51,7 +51,7 @@ final class NotFoundRules {
                     + "and answers 404, which MCP defines as \"start a new session\".")
             .on(Trigger.statuses(404, 424))
             .when(c -> c.context.isMcp() && c.requestHeader(MCP_SESSION_HEADER).isPresent()
-                    && (c.status() == 404 || RuntimeRules.containerStatus(c).filter("404"::equals).isPresent()))
+                    && (c.status() == 404 || RuntimeRules.containerStatus(c).filter(status -> status == 404).isPresent()))
             .cause(c -> "The MCP session " + c.requestHeader(MCP_SESSION_HEADER).orElseThrow() + " no longer exists: "
                     + "the microVM that held it was recycled (idle longer than the runtime's idleRuntimeSessionTimeout, "
                     + "or older than its maxLifetime), and the server in the new one does not know it")

@@ -15,10 +15,14 @@ final class RuntimeRules {
     private RuntimeRules() {
     }
 
-    /** The status the container answered, as AgentCore's message quotes it. */
-    static Optional<String> containerStatus(Case c) {
+    /** The status the container answered, read from AgentCore's message ("Received error (500) from runtime"). */
+    static Optional<Integer> containerStatus(Case c) {
         Matcher m = CONTAINER_STATUS.matcher(c.error().message() == null ? "" : c.error().message());
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    private static boolean serverError(int status) {
+        return status >= 500 && status < 600;
     }
 
     static String logGroup(Case c) {
@@ -74,7 +78,7 @@ final class RuntimeRules {
             .summary("AgentCore forwarded the call and the container answered 404: its server listens, but not on the "
                     + "path or port the protocol contract names.")
             .on(RUNTIME_CLIENT_ERROR)
-            .when(c -> containerStatus(c).filter("404"::equals).isPresent())
+            .when(c -> containerStatus(c).filter(status -> status == 404).isPresent())
             .cause(c -> "The container answered 404: it does not serve "
                     + (c.context.isMcp() ? "POST /mcp on port 8000" : "POST /invocations on port 8080"))
             .next(c -> "Check the server's route and port; " + tail(c))
@@ -83,7 +87,7 @@ final class RuntimeRules {
     static final DiagnosisRule AGENT_CODE_FAILED = rule("AC520", "The agent code failed")
             .summary("The container answered 5xx; AgentCore discards the body, so the stack trace is only in the log group.")
             .on(RUNTIME_CLIENT_ERROR)
-            .when(c -> containerStatus(c).filter(s -> s.startsWith("5")).isPresent())
+            .when(c -> containerStatus(c).filter(RuntimeRules::serverError).isPresent())
             .cause(c -> "The agent code failed: the container answered " + containerStatus(c).orElseThrow()
                     + " (AgentCore discards its body)")
             .next(c -> tail(c) + " for the stack trace")
@@ -92,8 +96,9 @@ final class RuntimeRules {
     static final DiagnosisRule CONTAINER_ERROR = rule("AC530", "The container answered with an error")
             .summary("Any other container status (4xx from the agent's own validation, say); AgentCore discards its body.")
             .on(RUNTIME_CLIENT_ERROR)
-            .when(c -> containerStatus(c).filter(s -> s.equals("404") || s.startsWith("5")).isEmpty())
-            .cause(c -> "The container answered " + containerStatus(c).orElse("with an error") + "; AgentCore discards its body")
+            .when(c -> containerStatus(c).filter(status -> status == 404 || serverError(status)).isEmpty())
+            .cause(c -> "The container answered " + containerStatus(c).map(String::valueOf).orElse("with an error")
+                    + "; AgentCore discards its body")
             .next(RuntimeRules::tail)
             .build();
 
