@@ -96,8 +96,8 @@ final class AgentCommand extends OutputCommand {
 
     /** One invocation: print the answer as it streams; a failure or an agent error becomes a diagnosis. */
     private void turn(Connection c, Invoker invoker, byte[] body) throws Exception {
-        InvocationRequest request = new InvocationRequest(c.target, body, contentType, accept, c.sessionId,
-                c.headers, c.timeout);
+        InvocationRequest request = InvocationRequest.builder(c.target).payload(body).contentType(contentType)
+                .accept(accept).sessionId(c.sessionId).customHeaders(c.headers).timeout(c.timeout).build();
         ResponsePrinter.Outcome outcome;
         try (InvocationResponse response = invoker.invoke(request)) {
             outcome = new ResponsePrinter(env.out(), output.raw).print(response);

@@ -40,6 +40,7 @@ public final class AgentCoreInvoke implements Callable<Integer> {
                         .addSubcommand(new McpCommand.Call(env)))
                 .addSubcommand(new TokenCommand(env))
                 .addSubcommand(new SessionIdCommand(env));
+        cli.setDefaultValueProvider(new EnvironmentDefaults(env)); // after the subcommands: it reaches all of them
         cli.setUsageHelpWidth(110);
         cli.setUsageHelpAutoWidth(true);
         cli.setOut(new java.io.PrintWriter(env.out(), true));

@@ -16,9 +16,13 @@ import dev.agentcore.client.invoke.BearerInvoker;
 import dev.agentcore.client.invoke.CustomHeaders;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.Invoker;
+import dev.agentcore.client.invoke.RetryListener;
+import dev.agentcore.client.invoke.RetryPolicy;
+import dev.agentcore.client.invoke.RetryingInvoker;
 import dev.agentcore.client.invoke.SigV4Invoker;
 import dev.agentcore.client.mcp.RequestAuthenticator;
 import dev.agentcore.client.report.Diagnosis;
+import dev.agentcore.client.runtime.EndpointOrigin;
 import dev.agentcore.client.runtime.InvocationTarget;
 import dev.agentcore.core.arn.MalformedArnException;
 import dev.agentcore.core.arn.RuntimeArn;
@@ -29,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -47,13 +52,14 @@ final class Connection implements AutoCloseable {
     final Duration timeout;
     final ServerProtocol protocol;
     private final boolean sigV4;
-    private final TokenSource tokens;
+    private final Optional<TokenSource> tokens;
     private final RuntimeDirectory directory;
     private final Environment env;
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     private Connection(InvocationTarget target, SessionId sessionId, Map<String, String> headers, Duration timeout,
-                       ServerProtocol protocol, boolean sigV4, TokenSource tokens, RuntimeDirectory directory, Environment env) {
+                       ServerProtocol protocol, boolean sigV4, Optional<TokenSource> tokens, RuntimeDirectory directory,
+                       Environment env) {
         this.target = target;
         this.sessionId = sessionId;
         this.headers = headers;
@@ -75,25 +81,26 @@ final class Connection implements AutoCloseable {
             throw new UsageException("--timeout must be a positive number of seconds");
         }
         Duration timeout = Duration.ofSeconds(options.timeoutSeconds);
+        SessionId sessionId = sessionId(options);
         Optional<StateFile> state = readState(options, env);
         Optional<DeployedRuntime> deployed = Optional.empty();
         InvocationTarget target;
         if (options.local != null) {
-            target = InvocationTarget.direct(localUrl(options.local, localPath), "--local");
+            target = InvocationTarget.direct(localUrl(options.local, localPath), EndpointOrigin.flag("--local"));
         } else {
             if (runtime == null || runtime.isBlank()) {
                 throw new UsageException("which runtime? Pass its ARN, or a name from the state file, or --local URL");
             }
             RuntimeArn arn = resolveArn(runtime, state);
             deployed = state.flatMap(s -> s.runtime(arn.toString()).or(() -> s.runtime(arn.runtimeId())));
-            String qualifier = Optional.ofNullable(options.qualifier).or(() -> env.variable("AGENTCORE_QUALIFIER")).orElse(null);
+            String qualifier = Optional.ofNullable(options.qualifier).orElse(InvocationTarget.DEFAULT_QUALIFIER);
             target = endpoint(arn, qualifier, options, env);
         }
         deployed.filter(d -> d.protocol() != null && d.protocol() != protocol).ifPresent(d -> env.err().println(
                 "note: " + d.name() + " is an " + d.protocol() + " runtime in the state file; "
                         + (d.isMcp() ? "use `agentcore-invoke mcp`" : "use `agentcore-invoke agent`")));
 
-        TokenSources tokenSources = new TokenSources(options.tokens, env, state);
+        TokenSources tokenSources = new TokenSources(options.tokens, options::typed, env, state);
         boolean runtimeTakesOAuth = deployed.flatMap(DeployedRuntime::authorizerSettings).isPresent();
         ConnectionOptions.Auth auth = options.auth;
         if (auth == ConnectionOptions.Auth.auto) {
@@ -107,14 +114,12 @@ final class Connection implements AutoCloseable {
             throw new UsageException("a local runtime container takes no SigV4; drop --auth sigv4");
         }
         String what = target.direct() ? "this call" : "runtime " + target.arn().runtimeId();
-        TokenSource tokens = auth == ConnectionOptions.Auth.oauth
-                ? tokenSources.resolve(target.direct() ? null : target.arn().region(), timeout, what) : null;
+        Optional<TokenSource> tokens = auth == ConnectionOptions.Auth.oauth
+                ? Optional.of(tokenSources.resolve(target.direct() ? null : target.arn().region(), timeout, what))
+                : Optional.empty();
 
-        SessionId sessionId;
         Map<String, String> headers;
         try {
-            sessionId = Optional.ofNullable(options.sessionId).or(() -> env.variable("AGENTCORE_SESSION_ID"))
-                    .map(SessionId::new).orElseGet(SessionId::generate);
             headers = CustomHeaders.normalize(options.headers);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -124,6 +129,19 @@ final class Connection implements AutoCloseable {
                 auth == ConnectionOptions.Auth.sigv4, tokens, directory, env);
         connection.resources.add(tokenSources);
         return connection;
+    }
+
+    /** The session id given, checked before anything is sent (AgentCore refuses ids under 33 characters); else a new one. */
+    private static SessionId sessionId(ConnectionOptions options) {
+        if (options.sessionId == null || options.sessionId.isBlank()) {
+            return SessionId.generate();
+        }
+        try {
+            return new SessionId(options.sessionId);
+        } catch (IllegalArgumentException e) {
+            String origin = options.typed("--session-id") ? "--session-id" : "AGENTCORE_SESSION_ID";
+            throw new UsageException(origin + " '" + options.sessionId + "': " + e.getMessage() + "; nothing was sent");
+        }
     }
 
     private static Optional<StateFile> readState(ConnectionOptions options, Environment env) {
@@ -139,7 +157,7 @@ final class Connection implements AutoCloseable {
     }
 
     static Optional<Path> statePath(ConnectionOptions options, Environment env) {
-        return Optional.ofNullable(options.stateFile).or(() -> env.variable("AGENTCORE_STATE_FILE"))
+        return Optional.ofNullable(options.stateFile).filter(p -> !p.isBlank())
                 .map(p -> env.workingDirectory().resolve(p)).or(() -> StateFile.locate(env.workingDirectory()));
     }
 
@@ -168,14 +186,19 @@ final class Connection implements AutoCloseable {
                 : String.join(", ", known)) + "); pass a name or id from it, or the runtime ARN");
     }
 
+    /**
+     * The data-plane URL: --endpoint-url, else the AWS SDK's two variables, else the region's own. Resolved here
+     * rather than as picocli defaults because which one it came from is part of every connection diagnosis.
+     */
     private static InvocationTarget endpoint(RuntimeArn arn, String qualifier, ConnectionOptions options, Environment env) {
-        String[][] sources = {
-                {options.endpointUrl, "--endpoint-url"},
-                {env.variable("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE").orElse(null), "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"},
-                {env.variable("AWS_ENDPOINT_URL").orElse(null), "AWS_ENDPOINT_URL"}};
-        for (String[] source : sources) {
-            if (source[0] != null && !source[0].isBlank()) {
-                return new InvocationTarget(arn, qualifier, url(source[0], source[1]), source[1]);
+        Optional<String> flag = Optional.ofNullable(options.endpointUrl).filter(u -> !u.isBlank());
+        if (flag.isPresent()) {
+            return InvocationTarget.at(arn, qualifier, url(flag.get(), "--endpoint-url"), EndpointOrigin.flag("--endpoint-url"));
+        }
+        for (String variable : List.of("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", "AWS_ENDPOINT_URL")) {
+            Optional<String> value = env.variable(variable);
+            if (value.isPresent()) {
+                return InvocationTarget.at(arn, qualifier, url(value.get(), variable), EndpointOrigin.environmentVariable(variable));
             }
         }
         return InvocationTarget.of(arn, qualifier);
@@ -220,33 +243,52 @@ final class Connection implements AutoCloseable {
         return RuntimeDirectory.firstAnswer(controlPlane, fromState);
     }
 
+    /** The invoker for this connection; a call refused because its session was busy is sent again (and said so). */
     Invoker invoker() {
+        Invoker invoker;
         if (sigV4) {
-            SigV4Invoker invoker = new SigV4Invoker(Region.of(target.arn().region()),
-                    target.endpointOrigin() == null || target.endpointOrigin().startsWith("the default") ? null : target.dataPlane(),
-                    DefaultCredentialsProvider.builder().build(), timeout, 1);
-            resources.add(invoker);
-            return invoker;
+            SigV4Invoker sdk = SigV4Invoker.builder(Region.of(target.arn().region())).endpointOf(target)
+                    .credentials(DefaultCredentialsProvider.builder().build()).timeout(timeout).build();
+            resources.add(sdk);
+            invoker = sdk;
+        } else {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+            invoker = tokens.map(source -> new BearerInvoker(http, source)).orElseGet(() -> BearerInvoker.unauthenticated(http));
         }
-        return new BearerInvoker(HttpClient.newBuilder().connectTimeout(timeout).build(), tokens);
+        return new RetryingInvoker(invoker, RetryPolicy.busySessions(), retryNotices());
+    }
+
+    /** Says on stderr that a call is sent again because its session was busy. */
+    RetryListener retryNotices() {
+        return this::sayRetrying;
+    }
+
+    private void sayRetrying(InvocationFailure failure, int attempt, int maxAttempts, Duration wait) {
+        env.err().println("note: " + failure.status() + failure.error().map(e -> e.type() == null ? "" : " " + e.type()).orElse("")
+                + failure.error().flatMap(e -> e.messageText()).map(m -> " (" + m + ")").orElse("")
+                + ": the session is busy; retrying in " + String.format(Locale.ROOT, "%.1fs", wait.toMillis() / 1000.0)
+                + " (attempt " + attempt + " of " + maxAttempts + ")");
     }
 
     RequestAuthenticator mcpAuthenticator() {
-        return sigV4 ? RequestAuthenticator.sigV4(DefaultCredentialsProvider.builder().build(), target.arn().region())
-                : RequestAuthenticator.bearer(tokens);
+        if (sigV4) {
+            return RequestAuthenticator.sigV4(DefaultCredentialsProvider.builder().build(), target.arn().region());
+        }
+        return tokens.map(RequestAuthenticator::bearer).orElseGet(RequestAuthenticator::none);
     }
 
     /** Explains a failed call; the token is fetched again from the cache to show its claims. */
     Diagnosis diagnose(InvocationFailure failure) {
-        BearerToken token = null;
-        if (tokens != null) {
+        Optional<BearerToken> token = Optional.empty();
+        if (tokens.isPresent()) {
             try {
-                token = tokens.token();
+                token = Optional.of(tokens.get().token());
             } catch (TokenException ignored) {
                 // the call got as far as a response, so a token was obtained once; without it, claims are not shown
             }
         }
-        return new Diagnostician(directory, env.clock()).diagnose(new FailureContext(failure, target, token, protocol, timeout));
+        return new Diagnostician(directory, env.clock()).diagnose(FailureContext.builder(failure, target)
+                .token(token).protocol(protocol).timeout(timeout).build());
     }
 
     @Override

@@ -3,14 +3,23 @@ package dev.agentcore.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Which endpoint, how to authenticate, and the per-call settings shared by agent and MCP commands. */
+/**
+ * Which endpoint, how to authenticate, and the per-call settings shared by agent and MCP commands. Options with an
+ * environment variable name it as their default ({@code ${env:...}}), which {@link EnvironmentDefaults} reads.
+ */
 final class ConnectionOptions {
 
     enum Auth { auto, sigv4, oauth, none }
 
-    @Option(names = {"-q", "--qualifier"}, paramLabel = "ENDPOINT",
+    /** The command this mixin is part of: which options were typed, rather than defaulted from the environment. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = {"-q", "--qualifier"}, paramLabel = "ENDPOINT", defaultValue = "${env:AGENTCORE_QUALIFIER}",
             description = "Runtime endpoint name (env AGENTCORE_QUALIFIER; default DEFAULT, which serves the latest version).")
     String qualifier;
 
@@ -24,7 +33,7 @@ final class ConnectionOptions {
                     + "or http://localhost:8000 (MCP: POST /mcp); no ARN needed, no authentication unless a token is given.")
     String local;
 
-    @Option(names = "--state-file", paramLabel = "FILE",
+    @Option(names = "--state-file", paramLabel = "FILE", defaultValue = "${env:AGENTCORE_STATE_FILE}",
             description = "Deployment state file (env AGENTCORE_STATE_FILE; default .agentcore/state.json, searched upward).")
     String stateFile;
 
@@ -36,7 +45,7 @@ final class ConnectionOptions {
     @ArgGroup(exclusive = false, heading = "Bearer tokens (OAuth runtimes):%n")
     TokenOptions tokens = new TokenOptions();
 
-    @Option(names = {"-s", "--session-id"}, paramLabel = "ID",
+    @Option(names = {"-s", "--session-id"}, paramLabel = "ID", defaultValue = "${env:AGENTCORE_SESSION_ID}",
             description = "Runtime session id, 33-256 characters; reuse it to continue a conversation (env AGENTCORE_SESSION_ID; "
                     + "default: a new one). `agentcore-invoke session-id` makes one.")
     String sessionId;
@@ -56,4 +65,9 @@ final class ConnectionOptions {
     @Option(names = "--control-endpoint-url", paramLabel = "URL", hidden = true,
             description = "Control-plane URL override (the SDK also reads AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL).")
     String controlEndpointUrl;
+
+    /** True when {@code option} was on the command line, not filled in from the environment. */
+    boolean typed(String option) {
+        return command.commandLine().getParseResult().hasMatchedOption(option);
+    }
 }

@@ -16,7 +16,7 @@ public final class ExitCode {
     public static final int NOT_FOUND = 4;
     /** 424: the runtime's container failed, or the agent reported an error in its stream. */
     public static final int RUNTIME_ERROR = 5;
-    /** 429 or 402: throttled or over a quota; retry later. */
+    /** 429 or 402: throttled or over a quota; 409: a session busy through every retry. Retry later. */
     public static final int THROTTLED = 6;
     /** 5xx from AgentCore; retry later. */
     public static final int SERVICE_ERROR = 7;
@@ -31,7 +31,7 @@ public final class ExitCode {
               3  authentication or authorization failed (401, 403, Cognito refused to issue a token)
               4  not found (404: runtime or endpoint)
               5  the runtime failed (424, or the agent reported an error)
-              6  throttled or over quota (429, 402): retry later
+              6  throttled, over quota, or a session busy through every retry (429, 402, 409): retry later
               7  AgentCore service error (5xx): retry later
               8  network: timeout, connection refused, unknown host""";
 

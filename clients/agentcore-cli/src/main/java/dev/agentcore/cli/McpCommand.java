@@ -2,6 +2,7 @@ package dev.agentcore.cli;
 
 import dev.agentcore.core.runtime.ServerProtocol;
 import dev.agentcore.client.invoke.InvocationFailure;
+import dev.agentcore.client.invoke.RetryPolicy;
 import dev.agentcore.client.mcp.McpCallException;
 import dev.agentcore.client.mcp.McpRuntimeClient;
 import dev.agentcore.client.report.DiagnosedException;
@@ -33,8 +34,9 @@ final class McpCommand {
     static <T> T session(String runtime, ConnectionOptions options, Environment env, McpOperation<T> operation)
             throws Exception {
         try (Connection c = Connection.open(runtime, options, ServerProtocol.MCP, "/mcp", env)) {
-            try (McpRuntimeClient client = McpRuntimeClient.connect(c.target, c.mcpAuthenticator(), c.sessionId,
-                    c.headers, c.timeout)) {
+            try (McpRuntimeClient client = McpRuntimeClient.builder(c.target, c.mcpAuthenticator()).sessionId(c.sessionId)
+                    .customHeaders(c.headers).timeout(c.timeout).retries(RetryPolicy.busySessions(), c.retryNotices())
+                    .connect()) {
                 return operation.run(client);
             } catch (InvocationFailure failure) {
                 throw new DiagnosedException(c.diagnose(failure), failure);

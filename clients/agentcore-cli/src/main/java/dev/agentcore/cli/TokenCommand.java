@@ -7,6 +7,8 @@ import dev.agentcore.core.state.StateFileException;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -22,10 +24,13 @@ import picocli.CommandLine.Option;
                 "", ExitCode.HELP})
 final class TokenCommand extends OutputCommand {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     TokenOptions tokens;
 
-    @Option(names = "--state-file", paramLabel = "FILE",
+    @Option(names = "--state-file", paramLabel = "FILE", defaultValue = "${env:AGENTCORE_STATE_FILE}",
             description = "Deployment state file (env AGENTCORE_STATE_FILE; default .agentcore/state.json, searched upward).")
     String stateFile;
 
@@ -35,7 +40,7 @@ final class TokenCommand extends OutputCommand {
 
     @Override
     public Integer call() throws Exception {
-        Optional<StateFile> state = Optional.ofNullable(stateFile).or(() -> env.variable("AGENTCORE_STATE_FILE"))
+        Optional<StateFile> state = Optional.ofNullable(stateFile).filter(p -> !p.isBlank())
                 .map(p -> env.workingDirectory().resolve(p)).or(() -> StateFile.locate(env.workingDirectory()))
                 .map(path -> {
                     try {
@@ -44,7 +49,8 @@ final class TokenCommand extends OutputCommand {
                         throw new UsageException(e.getMessage());
                     }
                 });
-        try (TokenSources sources = new TokenSources(tokens, env, state)) {
+        try (TokenSources sources = new TokenSources(tokens, option -> spec.commandLine().getParseResult()
+                .hasMatchedOption(option), env, state)) {
             BearerToken token = sources.resolve(state.map(StateFile::region).orElse(null), Duration.ofSeconds(30),
                     "getting a token").token();
             env.out().println("token:      " + token.redacted() + " from " + token.origin());

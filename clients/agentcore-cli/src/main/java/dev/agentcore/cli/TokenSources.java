@@ -11,40 +11,45 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-/** Picks the token source from flags, then environment variables, then the state file's cognito section. */
+/**
+ * Picks the token source from the token options (a flag, else its environment variable, as picocli fills them in),
+ * then the state file's cognito section.
+ */
 final class TokenSources implements AutoCloseable {
 
     private final TokenOptions options;
+    private final Predicate<String> typed;
     private final Environment env;
     private final Optional<CognitoSettings> cognito;
     private CognitoIdentityProviderClient cognitoClient;
 
-    TokenSources(TokenOptions options, Environment env, Optional<StateFile> state) {
+    /** @param typed whether an option was on the command line (rather than defaulted from the environment) */
+    TokenSources(TokenOptions options, Predicate<String> typed, Environment env, Optional<StateFile> state) {
         this.options = options;
+        this.typed = typed;
         this.env = env;
         this.cognito = state.flatMap(StateFile::cognitoSettings);
     }
 
-    private Optional<String> pick(String flag, String variable) {
-        return Optional.ofNullable(flag).filter(v -> !v.isBlank()).or(() -> env.variable(variable));
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
     /** True when a flag asks for a bearer token; that overrides what the state file says about the runtime. */
     boolean requestedByFlag() {
-        return options.token != null || options.clientSecret != null || options.username != null
-                || options.refreshToken != null;
+        return typed.test("--token") || typed.test("--client-secret") || typed.test("--username")
+                || typed.test("--refresh-token");
     }
 
     /** True when the user asked for a bearer token in any way (flags or environment). */
     boolean requested() {
-        return pick(options.token, "AGENTCORE_BEARER_TOKEN").isPresent()
-                || pick(options.clientSecret, "AGENTCORE_CLIENT_SECRET").isPresent()
-                || pick(options.username, "AGENTCORE_USERNAME").isPresent()
-                || pick(options.refreshToken, "AGENTCORE_REFRESH_TOKEN").isPresent();
+        return given(options.token).isPresent() || given(options.clientSecret).isPresent()
+                || given(options.username).isPresent() || given(options.refreshToken).isPresent();
     }
 
     /**
@@ -52,25 +57,28 @@ final class TokenSources implements AutoCloseable {
      * @param why           what needs the token, for the error when none can be had
      */
     TokenSource resolve(String runtimeRegion, Duration timeout, String why) {
-        Optional<String> token = pick(options.token, "AGENTCORE_BEARER_TOKEN");
+        Optional<String> token = given(options.token);
         if (token.isPresent()) {
-            return TokenSource.fixed(token.get(), options.token != null ? "--token" : "AGENTCORE_BEARER_TOKEN");
+            return TokenSource.fixed(token.get(), typed.test("--token") ? "--token" : "AGENTCORE_BEARER_TOKEN");
         }
-        String clientId = pick(options.clientId, "AGENTCORE_CLIENT_ID").or(() -> cognito.map(CognitoSettings::clientId)).orElse(null);
-        String secret = pick(options.clientSecret, "AGENTCORE_CLIENT_SECRET").orElse(null);
-        String username = pick(options.username, "AGENTCORE_USERNAME").orElse(null);
-        String password = pick(options.password, "AGENTCORE_PASSWORD").orElse(null);
-        String refresh = pick(options.refreshToken, "AGENTCORE_REFRESH_TOKEN").orElse(null);
+        Optional<String> clientId = given(options.clientId).or(() -> cognito.map(CognitoSettings::clientId));
+        Optional<String> secret = given(options.clientSecret);
+        Optional<String> username = given(options.username);
+        Optional<String> refresh = given(options.refreshToken);
         try {
-            if (username != null || refresh != null) {
-                return new CachingTokenSource(new CognitoUserPassword(cognitoClient(runtimeRegion), clientId, secret,
-                        username, password, refresh, env.clock()), env.clock(), CachingTokenSource.DEFAULT_MARGIN);
+            if (username.isPresent() || refresh.isPresent()) {
+                CognitoUserPassword.Builder signIn = CognitoUserPassword.builder(cognitoClient(runtimeRegion),
+                        clientId.orElse("")).clock(env.clock());
+                secret.ifPresent(signIn::clientSecret);
+                username.ifPresent(signIn::username);
+                given(options.password).ifPresent(signIn::password);
+                refresh.ifPresent(signIn::refreshToken);
+                return new CachingTokenSource(signIn.build(), env.clock(), CachingTokenSource.DEFAULT_MARGIN);
             }
-            if (secret != null) {
-                String domain = pick(options.cognitoDomain, "AGENTCORE_COGNITO_DOMAIN")
-                        .or(() -> cognito.map(CognitoSettings::domain)).orElse(null);
+            if (secret.isPresent()) {
+                String domain = given(options.cognitoDomain).or(() -> cognito.map(CognitoSettings::domain)).orElse("");
                 List<String> scopes = !options.scopes.isEmpty() ? options.scopes : cognito.map(CognitoSettings::scopes).orElse(List.of());
-                return new CachingTokenSource(new CognitoClientCredentials(domain, clientId, secret, scopes,
+                return new CachingTokenSource(new CognitoClientCredentials(domain, clientId.orElse(""), secret.get(), scopes,
                         HttpClient.newBuilder().connectTimeout(timeout).build(), timeout, env.clock()),
                         env.clock(), CachingTokenSource.DEFAULT_MARGIN);
             }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.agentcore.client.Jwts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +145,48 @@ class AgentCommandTest {
         Cli.Result result = cli.runWithInput("one\ntwo\n", "agent", "iam_agent", "--chat", "--no-lookup");
         assertThat(result.exit()).isEqualTo(ExitCode.THROTTLED);
         assertThat(result.err().split("error: 429", -1)).hasSize(3);
+    }
+
+    @Test
+    void aBusySessionIsRetriedAndSaidSoOnStderr() {
+        aws.stubFor(post(urlPathEqualTo(invokePath(SIGV4_ARN))).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(awsError(409, "RetryableConflictException", "Session operation in progress, please retry"))
+                .willSetStateTo("free"));
+        aws.stubFor(post(urlPathEqualTo(invokePath(SIGV4_ARN))).inScenario("busy").whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+
+        Cli.Result result = cli.run("agent", "iam_agent", "--prompt", "Hi", "--no-lookup");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("\"ok\" : true");
+        assertThat(result.err()).containsPattern("note: 409 RetryableConflictException \\(Session operation in progress, "
+                + "please retry\\): the session is busy; retrying in 0\\.[0-9]s \\(attempt 2 of 3\\)");
+        aws.verify(2, postRequestedFor(urlPathEqualTo(invokePath(SIGV4_ARN))));
+    }
+
+    @Test
+    void aSessionBusyThroughEveryRetryIsDiagnosedAndExitsSix() {
+        dataPlane(SIGV4_ARN, awsError(409, "RetryableConflictException", "Session operation in progress, please retry"));
+        Cli.Result result = cli.run("agent", "iam_agent", "--prompt", "Hi", "--no-lookup");
+        assertThat(result.exit()).isEqualTo(ExitCode.THROTTLED);
+        assertThat(result.err()).contains("attempt 3 of 3").contains("[AC640]").contains("through 3 attempts");
+        aws.verify(3, postRequestedFor(urlPathEqualTo(invokePath(SIGV4_ARN))));
+    }
+
+    @Test
+    void aSessionIdUnder33CharactersIsRefusedBeforeAnythingIsSent() {
+        Cli.Result flag = cli.run("agent", "iam_agent", "--prompt", "Hi", "--session-id", "too-short-1234");
+        assertThat(flag.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(flag.err()).isEqualTo("error: --session-id 'too-short-1234': session id must be 33 to 256 characters, "
+                + "got 14; omit it to get a generated one (a UUID is 36 characters); nothing was sent\n");
+
+        Map<String, String> env = new HashMap<>(cli.env());
+        env.put("AGENTCORE_SESSION_ID", "abc");
+        Cli.Result variable = new Cli(env, cli.workingDirectory()).run("mcp", "tools", "iam_agent");
+        assertThat(variable.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(variable.err()).startsWith("error: AGENTCORE_SESSION_ID 'abc': session id must be 33 to 256 characters, got 3")
+                .hasLineCount(1);
+        assertThat(aws.getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -49,6 +49,14 @@ class McpCommandTest {
     }
 
     @Test
+    void aBusySessionIsRetriedAndSaidSo() {
+        runtime.busyAnswers.set(1);
+        Cli.Result tools = cli.run("mcp", "tools", ARN.toString());
+        assertThat(tools.exit()).as(tools.err()).isZero();
+        assertThat(tools.err()).contains("note: 409 RetryableConflictException").contains("(attempt 2 of 3)");
+    }
+
+    @Test
     void localContainerNeedsNoArn() {
         Cli.Result call = new Cli(Map.of(), java.nio.file.Path.of("/")).run("mcp", "call", "--local",
                 runtime.baseUrl(), "echo", "--arg", "text=local");

@@ -114,7 +114,7 @@ public final class CognitoClientCredentials implements TokenSource {
             return bearer.expiresAt() != null ? bearer
                     : new BearerToken(token, clock.instant().plusSeconds(expiresIn), bearer.origin());
         }
-        throw new TokenException(rejected(view, answer, body), null);
+        throw new TokenException(rejected(view, answer, body));
     }
 
     private Diagnosis unreachable(RequestView view, TransportProblem problem, Exception e) {

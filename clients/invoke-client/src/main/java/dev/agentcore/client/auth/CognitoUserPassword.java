@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -33,13 +34,60 @@ public final class CognitoUserPassword implements TokenSource {
     private final Clock clock;
     private String refreshToken;
 
-    /**
-     * @param clientSecret null when the app client has no secret
-     * @param password     null to use only the refresh token
-     * @param refreshToken null to start with the password
-     */
-    public CognitoUserPassword(CognitoIdentityProviderClient cognito, String clientId, String clientSecret,
-                               String username, String password, String refreshToken, Clock clock) {
+    /** Sign-in as a user of {@code clientId}'s pool; give a username and password, a refresh token, or both. */
+    public static Builder builder(CognitoIdentityProviderClient cognito, String clientId) {
+        return new Builder(cognito, clientId);
+    }
+
+    /** Unset parts are absent: no client secret, no password (refresh token only), no refresh token (password first). */
+    public static final class Builder {
+        private final CognitoIdentityProviderClient cognito;
+        private final String clientId;
+        private String clientSecret;
+        private String username;
+        private String password;
+        private String refreshToken;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(CognitoIdentityProviderClient cognito, String clientId) {
+            this.cognito = cognito;
+            this.clientId = clientId;
+        }
+
+        /** The app client's secret, when it has one (then SECRET_HASH is sent). */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        public Builder refreshToken(String refreshToken) {
+            this.refreshToken = refreshToken;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the parts given cannot sign in (no client id, no password or refresh token) */
+        public CognitoUserPassword build() {
+            return new CognitoUserPassword(cognito, clientId, clientSecret, username, password, refreshToken, clock);
+        }
+    }
+
+    private CognitoUserPassword(CognitoIdentityProviderClient cognito, String clientId, String clientSecret,
+                                String username, String password, String refreshToken, Clock clock) {
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("the Cognito app client id is needed for user sign-in (--client-id)");
         }
@@ -100,7 +148,7 @@ public final class CognitoUserPassword implements TokenSource {
                     List.of(new Section("Error", List.of(String.valueOf(e))))), e);
         }
         if (response.challengeNameAsString() != null) {
-            throw new TokenException(challenge(response.challengeNameAsString()), null);
+            throw new TokenException(challenge(response.challengeNameAsString()));
         }
         AuthenticationResultType result = response.authenticationResult();
         if (result.refreshToken() != null) {
@@ -131,7 +179,7 @@ public final class CognitoUserPassword implements TokenSource {
         String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
         String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         List<LikelyCause> causes = new ArrayList<>();
-        String lower = message == null ? "" : message.toLowerCase();
+        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if (lower.contains("secret hash") || lower.contains("secret_hash")) {
             causes.add(new LikelyCause(clientSecret == null
                             ? "App client " + clientId + " has a secret, so Cognito wants SECRET_HASH"

@@ -9,4 +9,8 @@ public final class TokenException extends DiagnosedException {
     public TokenException(Diagnosis diagnosis, Throwable cause) {
         super(diagnosis, cause);
     }
+
+    public TokenException(Diagnosis diagnosis) {
+        super(diagnosis);
+    }
 }

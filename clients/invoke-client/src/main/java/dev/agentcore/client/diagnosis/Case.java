@@ -1,6 +1,8 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.auth.TokenClaims;
+import dev.agentcore.client.http.RequestView;
 import dev.agentcore.core.state.AuthorizerSettings;
 import dev.agentcore.client.http.AwsError;
 import dev.agentcore.client.invoke.AuthMode;
@@ -11,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One failure under diagnosis: the context, the decoded token, and lookups made at most once each. */
+/**
+ * One failure under diagnosis: the context, the decoded token, lookups made at most once each, and the rules found
+ * to apply so far (a fallback rule applies only when no other did).
+ */
 final class Case {
 
     final FailureContext context;
@@ -20,11 +25,21 @@ final class Case {
     private Lookup<RuntimeFacts> runtime;
     private Lookup<List<EndpointFacts>> endpoints;
     final List<String> lookupsDone = new ArrayList<>();
+    private final List<String> found = new ArrayList<>();
 
     Case(FailureContext context, RuntimeDirectory directory, Instant now) {
         this.context = context;
         this.directory = directory;
         this.now = now;
+    }
+
+    void found(String ruleId) {
+        found.add(ruleId);
+    }
+
+    /** True when a rule other than {@code except} has applied already. */
+    boolean foundAnyBut(String... except) {
+        return found.stream().anyMatch(id -> !List.of(except).contains(id));
     }
 
     InvocationTarget target() {
@@ -52,11 +67,38 @@ final class Case {
     }
 
     AwsError error() {
-        return context.failure().error().orElse(new AwsError(null, null, null));
+        return context.failure().error().orElse(AwsError.none());
     }
 
     boolean messageContains(String text) {
         return error().messageContains(text);
+    }
+
+    boolean bearer() {
+        return mode() == AuthMode.BEARER;
+    }
+
+    Optional<BearerToken> token() {
+        return context.bearerToken();
+    }
+
+    RequestView request() {
+        return context.failure().request();
+    }
+
+    Optional<String> requestHeader(String name) {
+        List<String> values = request().headers().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    /** IAM's refusal text, when the message is one. */
+    Optional<AccessDenial> denial() {
+        return AccessDenial.from(error());
+    }
+
+    /** How many times the call was sent (the client retries busy sessions itself). */
+    int attempts() {
+        return context.failure().attempts();
     }
 
     Optional<TokenClaims> claims() {

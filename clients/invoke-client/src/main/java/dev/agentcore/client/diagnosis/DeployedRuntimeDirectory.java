@@ -33,7 +33,7 @@ public final class DeployedRuntimeDirectory implements RuntimeDirectory {
     public Lookup<List<EndpointFacts>> endpoints(RuntimeArn arn) {
         return find(arn).filter(r -> !r.endpoints().isEmpty())
                 .<Lookup<List<EndpointFacts>>>map(r -> new Lookup.Found<>(r.endpoints().stream()
-                        .map(e -> new EndpointFacts(e.name(), e.liveVersion(), null)).toList(), source))
+                        .map(e -> EndpointFacts.withoutStatus(e.name(), e.liveVersion())).toList(), source))
                 .orElseGet(() -> new Lookup.Unavailable<>(source + " lists no endpoints for " + arn.runtimeId()));
     }
 }

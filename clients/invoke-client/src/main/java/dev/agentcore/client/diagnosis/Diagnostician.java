@@ -3,7 +3,6 @@ package dev.agentcore.client.diagnosis;
 import dev.agentcore.client.http.AwsError;
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
-import dev.agentcore.client.http.TransportProblem;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.FailureCategory;
@@ -28,48 +27,24 @@ public final class Diagnostician {
         this.clock = clock;
     }
 
+    /** The causes of every rule that applies ({@link DiagnosisRules}, in rank order), with the details for --verbose. */
     public Diagnosis diagnose(FailureContext context) {
         Case c = new Case(context, directory, clock.instant());
-        InvocationFailure failure = context.failure();
-        List<LikelyCause> causes = new ArrayList<>();
-        FailureCategory category;
-        if (failure.transportProblem().isPresent()) {
-            TransportProblem problem = failure.transportProblem().get();
-            category = FailureCategory.NETWORK;
-            causes.addAll(TransportRules.causes(c, problem));
-        } else {
-            category = category(c.status());
-            if (context.target().regionMismatch()) {
-                causes.add(regionMismatch(c));
-            }
-            causes.addAll(switch (c.status()) {
-                case 401 -> AuthRules.unauthorized(c);
-                case 403 -> AuthRules.forbidden(c);
-                case 404 -> NotFoundRules.notFound(c);
-                case 424 -> ServiceRules.runtimeClientError(c);
-                case 402, 429 -> ServiceRules.throttled(c);
-                case 400 -> ServiceRules.invalid(c);
-                default -> c.status() >= 500 ? ServiceRules.serverError(c) : ServiceRules.unexpected(c);
-            });
-        }
-        return new Diagnosis(category, summary(c), causes, details(c));
+        List<LikelyCause> causes = DiagnosisRules.applying(c).stream().map(rule -> rule.explain(c)).toList();
+        return new Diagnosis(category(context.failure()), summary(c), causes, details(c));
     }
 
-    private static FailureCategory category(int status) {
-        return switch (status) {
+    private static FailureCategory category(InvocationFailure failure) {
+        if (failure.transportProblem().isPresent()) {
+            return FailureCategory.NETWORK;
+        }
+        return switch (failure.status()) {
             case 401, 403 -> FailureCategory.AUTH;
             case 404 -> FailureCategory.NOT_FOUND;
             case 424 -> FailureCategory.RUNTIME_ERROR;
-            case 402, 429 -> FailureCategory.THROTTLED;
-            default -> status >= 500 ? FailureCategory.SERVICE_ERROR : FailureCategory.OTHER;
+            case 402, 409, 429 -> FailureCategory.THROTTLED;
+            default -> failure.status() >= 500 ? FailureCategory.SERVICE_ERROR : FailureCategory.OTHER;
         };
-    }
-
-    private static LikelyCause regionMismatch(Case c) {
-        return new LikelyCause("The runtime is in region " + c.arn().region() + ", but the request went to "
-                + c.target().dataPlane().getHost() + " (from " + c.target().endpointOrigin() + ")",
-                "Call the runtime's region: drop the endpoint override or use https://bedrock-agentcore."
-                        + c.arn().region() + ".amazonaws.com");
     }
 
     private static String summary(Case c) {
@@ -119,9 +94,8 @@ public final class Diagnostician {
             lines.add("runtime ARN: " + c.arn() + " (decoded path: " + request.decodedPath() + ")");
             lines.add("qualifier:   " + c.qualifier());
         }
-        lines.add("auth:        " + (c.context.bearerToken().isEmpty() && c.mode().name().equals("BEARER")
-                ? "none (local runtime)" : c.mode().text()));
-        lines.add("endpoint:    " + c.target().dataPlane() + " (from " + c.target().endpointOrigin() + ")");
+        lines.add("auth:        " + c.mode().text() + (c.target().direct() ? " (local runtime)" : ""));
+        lines.add("endpoint:    " + c.target().dataPlane() + " (from " + c.target().endpointOrigin().text() + ")");
         headerLines(request.headers(), lines);
         return new Section("Request", lines);
     }

@@ -1,5 +1,6 @@
 package dev.agentcore.client.http;
 
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +12,16 @@ import tools.jackson.databind.json.JsonMapper;
 public record AwsError(String type, String message, String requestId) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** No error details at all (no response, or one without type, message or request id). */
+    public static AwsError none() {
+        return new AwsError(null, null, null);
+    }
+
+    /** Just a message, as an error body with nothing else would give. */
+    public static AwsError withMessage(String message) {
+        return new AwsError(null, message, null);
+    }
 
     public static AwsError from(ResponseView response) {
         String type = response.header("x-amzn-ErrorType").map(AwsError::shortType).orElse(null);
@@ -66,6 +77,6 @@ public record AwsError(String type, String message, String requestId) {
     }
 
     public boolean messageContains(String text) {
-        return message != null && message.toLowerCase().contains(text.toLowerCase());
+        return message != null && message.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
     }
 }

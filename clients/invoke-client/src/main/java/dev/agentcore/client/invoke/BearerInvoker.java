@@ -6,6 +6,7 @@ import dev.agentcore.client.auth.TokenSource;
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
 import dev.agentcore.core.runtime.SessionId;
+import java.util.Objects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * InvokeAgentRuntime with an OAuth bearer token over plain HTTPS; the AWS SDK cannot send bearer tokens.
  * {@code POST /runtimes/{URL-encoded ARN}/invocations?qualifier=...} with {@code Authorization: Bearer}.
- * Without a token source it sends no Authorization header: for a runtime container running locally.
+ * {@link #unauthenticated} sends no Authorization header: for a runtime container running locally.
  */
 public final class BearerInvoker implements Invoker {
 
@@ -25,15 +26,24 @@ public final class BearerInvoker implements Invoker {
     private final HttpClient http;
     private final TokenSource tokens;
 
-    /** @param tokens null to send no Authorization header (a local container) */
     public BearerInvoker(HttpClient http, TokenSource tokens) {
+        this(http, Objects.requireNonNull(tokens, "tokens; for no Authorization header use unauthenticated(http)"),
+                true);
+    }
+
+    private BearerInvoker(HttpClient http, TokenSource tokens, boolean authenticated) {
         this.http = http;
-        this.tokens = tokens;
+        this.tokens = authenticated ? tokens : null;
+    }
+
+    /** Sends no Authorization header: for a runtime container running locally. */
+    public static BearerInvoker unauthenticated(HttpClient http) {
+        return new BearerInvoker(http, null, false);
     }
 
     @Override
     public AuthMode authMode() {
-        return AuthMode.BEARER;
+        return tokens == null ? AuthMode.NONE : AuthMode.BEARER;
     }
 
     /** The token this invoker sends; the diagnosis decodes its claims. */
@@ -61,10 +71,10 @@ public final class BearerInvoker implements Invoker {
         try {
             response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw InvocationFailure.transport(AuthMode.BEARER, view, e);
+            throw InvocationFailure.transport(authMode(), view, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw InvocationFailure.transport(AuthMode.BEARER, view, e);
+            throw InvocationFailure.transport(authMode(), view, e);
         }
         if (response.statusCode() / 100 == 2) {
             return new InvocationResponse(response.statusCode(),
@@ -78,7 +88,7 @@ public final class BearerInvoker implements Invoker {
         } catch (IOException e) {
             body = "(the body could not be read: " + e.getMessage() + ")";
         }
-        throw InvocationFailure.response(AuthMode.BEARER, view,
+        throw InvocationFailure.response(authMode(), view,
                 new ResponseView(response.statusCode(), response.headers().map(), body));
     }
 }

@@ -17,21 +17,23 @@ public final class InvocationFailure extends Exception {
     private final transient ResponseView response;
     private final TransportProblem transportProblem;
     private final transient AwsError error;
+    private final int attempts;
 
     private InvocationFailure(String message, AuthMode authMode, RequestView request, ResponseView response,
-                              TransportProblem transportProblem, AwsError error, Throwable cause) {
+                              TransportProblem transportProblem, AwsError error, Throwable cause, int attempts) {
         super(message, cause);
         this.authMode = authMode;
         this.request = request;
         this.response = response;
         this.transportProblem = transportProblem;
         this.error = error;
+        this.attempts = attempts;
     }
 
     public static InvocationFailure response(AuthMode mode, RequestView request, ResponseView response, AwsError error) {
         String message = "HTTP " + response.status() + (error.type() == null ? "" : " " + error.type())
                 + error.messageText().map(m -> ": " + m).orElse("");
-        return new InvocationFailure(message, mode, request, response, null, error, null);
+        return new InvocationFailure(message, mode, request, response, null, error, null, 1);
     }
 
     public static InvocationFailure response(AuthMode mode, RequestView request, ResponseView response) {
@@ -41,7 +43,7 @@ public final class InvocationFailure extends Exception {
     public static InvocationFailure transport(AuthMode mode, RequestView request, Throwable cause) {
         TransportProblem problem = TransportProblem.of(cause);
         return new InvocationFailure(problem.text() + " calling " + request.uri().getAuthority(), mode, request, null,
-                problem, null, cause);
+                problem, null, cause, 1);
     }
 
     public AuthMode authMode() {
@@ -62,6 +64,19 @@ public final class InvocationFailure extends Exception {
 
     public Optional<AwsError> error() {
         return Optional.ofNullable(error);
+    }
+
+    /** The same failure, after the client sent the call {@code attempts} times (it retries busy sessions itself). */
+    public InvocationFailure afterAttempts(int attempts) {
+        InvocationFailure again = new InvocationFailure(getMessage(), authMode, request, response, transportProblem, error,
+                getCause(), attempts);
+        again.setStackTrace(getStackTrace());
+        return again;
+    }
+
+    /** How many times the call was sent; 1 unless it was retried. */
+    public int attempts() {
+        return attempts;
     }
 
     public int status() {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A successful response; read {@code body} as it arrives (it may be a stream of server-sent events). */
@@ -11,11 +12,11 @@ public record InvocationResponse(int status, String contentType, String sessionI
                                  InputStream body) implements Closeable {
 
     public boolean isEventStream() {
-        return contentType != null && contentType.toLowerCase().startsWith("text/event-stream");
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     }
 
     public boolean isJson() {
-        return contentType != null && contentType.toLowerCase().contains("json");
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
     }
 
     @Override

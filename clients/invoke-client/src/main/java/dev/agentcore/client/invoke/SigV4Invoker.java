@@ -4,12 +4,14 @@ import dev.agentcore.client.http.AwsError;
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
 import dev.agentcore.client.report.DiagnosedException;
+import dev.agentcore.client.runtime.InvocationTarget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -25,33 +27,71 @@ import software.amazon.awssdk.services.bedrockagentcore.model.InvokeAgentRuntime
 
 /**
  * InvokeAgentRuntime through the AWS SDK's {@link BedrockAgentCoreClient}: SigV4 with the standard credential
- * chain. The SDK retries nothing by default here, because an invocation runs agent code and a silent retry would
- * run it twice.
+ * chain. The SDK retries nothing here, because an invocation runs agent code and a silent retry would run it
+ * twice; {@link RetryingInvoker} retries only what AgentCore says did not run.
  */
 public final class SigV4Invoker implements Invoker, AutoCloseable {
 
     private final BedrockAgentCoreClient client;
     private final ThreadLocal<SdkHttpRequest> lastRequest = new ThreadLocal<>();
 
-    /**
-     * @param endpointOverride null for the regional endpoint; otherwise the SDK's endpoint override (the SDK
-     *                         also reads AWS_ENDPOINT_URL_BEDROCK_AGENTCORE itself)
-     * @param maxAttempts      1 for no retries
-     */
-    public SigV4Invoker(Region region, URI endpointOverride, AwsCredentialsProvider credentials, Duration timeout,
-                        int maxAttempts) {
+    /** An invoker for runtimes in {@code region}: the standard credential chain and a 60s timeout unless set. */
+    public static Builder builder(Region region) {
+        return new Builder(region);
+    }
+
+    public static final class Builder {
+        private final Region region;
+        private URI endpointOverride;
+        private AwsCredentialsProvider credentials;
+        private Duration timeout = Duration.ofSeconds(60);
+
+        private Builder(Region region) {
+            this.region = region;
+        }
+
+        /** Another data-plane URL than the region's (the SDK also reads AWS_ENDPOINT_URL_BEDROCK_AGENTCORE itself). */
+        public Builder endpointOverride(URI endpointOverride) {
+            this.endpointOverride = endpointOverride;
+            return this;
+        }
+
+        /** The override of a target whose URL is not the region's own; nothing for the region's data plane. */
+        public Builder endpointOf(InvocationTarget target) {
+            this.endpointOverride = target.endpointOverride().orElse(null);
+            return this;
+        }
+
+        public Builder credentials(AwsCredentialsProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** How long to wait for the answer to start. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public SigV4Invoker build() {
+            return new SigV4Invoker(this);
+        }
+    }
+
+    private SigV4Invoker(Builder b) {
+        Duration timeout = b.timeout;
         var builder = BedrockAgentCoreClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
+                .region(b.region)
+                .credentialsProvider(b.credentials == null ? DefaultCredentialsProvider.builder().build() : b.credentials)
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
                         .socketTimeout(Duration.ZERO)) // a stream may pause longer than the timeout between events
                 .overrideConfiguration(o -> o
                         .apiCallAttemptTimeout(timeout) // the wait for the answer to start, as BearerInvoker does
-                        .retryStrategy(r -> r.maxAttempts(maxAttempts))
+                        .retryStrategy(r -> r.maxAttempts(1)) // see RetryingInvoker for the retries that are safe
                         .addExecutionInterceptor(new RequestCapture()));
-        if (endpointOverride != null) {
-            builder.endpointOverride(endpointOverride);
+        if (b.endpointOverride != null) {
+            builder.endpointOverride(b.endpointOverride);
         }
         this.client = builder.build();
     }

@@ -2,6 +2,10 @@ package dev.agentcore.client.mcp;
 
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
+import dev.agentcore.client.invoke.AuthMode;
+import dev.agentcore.client.invoke.InvocationFailure;
+import dev.agentcore.client.invoke.RetryListener;
+import dev.agentcore.client.invoke.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Authenticator;
@@ -20,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -27,12 +32,25 @@ import javax.net.ssl.SSLParameters;
 /**
  * Records what the MCP SDK's transport sends and the first error response to a POST, body included, so an MCP
  * failure is diagnosed as fully as a plain invocation. The SDK builds its HttpClient from a builder; this one
- * hands it a delegating client that tees error bodies.
+ * hands it a delegating client that tees error bodies, and that sends a POST again when AgentCore answers 409
+ * RetryableConflictException (the session was busy, so the message did not run), as {@code RetryingInvoker} does
+ * for plain invocations.
  */
 final class ExchangeRecorder {
 
+    private static final String RETRYABLE_CONFLICT = "RetryableConflictException";
+
     private final AtomicReference<HttpRequest> lastRequest = new AtomicReference<>();
     private final AtomicReference<ErrorCapture> firstError = new AtomicReference<>();
+    private final RetryPolicy policy;
+    private final RetryListener listener;
+    private final AuthMode mode;
+
+    ExchangeRecorder(RetryPolicy policy, RetryListener listener, AuthMode mode) {
+        this.policy = policy;
+        this.listener = listener;
+        this.mode = mode;
+    }
 
     HttpClient.Builder clientBuilder(HttpClient.Builder delegate) {
         return new RecordingBuilder(delegate);
@@ -54,17 +72,20 @@ final class ExchangeRecorder {
         firstError.set(null);
     }
 
-    record Exchange(RequestView request, ResponseView response) {
+    /** @param attempts how many times the request was sent; more than 1 after busy-session retries */
+    record Exchange(RequestView request, ResponseView response, int attempts) {
     }
 
     private static final class ErrorCapture {
         private final HttpRequest request;
         private final HttpResponse.ResponseInfo info;
+        private final int attempts;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-        ErrorCapture(HttpRequest request, HttpResponse.ResponseInfo info) {
+        ErrorCapture(HttpRequest request, HttpResponse.ResponseInfo info, int attempts) {
             this.request = request;
             this.info = info;
+            this.attempts = attempts;
         }
 
         synchronized void append(ByteBuffer buffer) {
@@ -78,11 +99,12 @@ final class ExchangeRecorder {
 
         synchronized Exchange exchange() {
             return new Exchange(new RequestView(request.method(), request.uri(), request.headers().map()),
-                    new ResponseView(info.statusCode(), info.headers().map(), body.toString(StandardCharsets.UTF_8)));
+                    new ResponseView(info.statusCode(), info.headers().map(), body.toString(StandardCharsets.UTF_8)), attempts);
         }
     }
 
-    private <T> HttpResponse.BodyHandler<T> recording(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    private <T> HttpResponse.BodyHandler<T> recording(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                      int attempt) {
         lastRequest.set(request);
         return info -> {
             HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
@@ -90,10 +112,76 @@ final class ExchangeRecorder {
             if (info.statusCode() < 400 || !"POST".equals(request.method())) {
                 return subscriber;
             }
-            ErrorCapture capture = new ErrorCapture(request, info);
+            ErrorCapture capture = new ErrorCapture(request, info, attempt);
             firstError.compareAndSet(null, capture);
             return new TeeSubscriber<>(subscriber, capture);
         };
+    }
+
+    /** A POST that may still be sent again: its 409 RetryableConflictException is read here, not by the SDK. */
+    private boolean mayRetry(HttpRequest request, int attempt) {
+        return "POST".equals(request.method()) && attempt < policy.maxAttempts();
+    }
+
+    private static boolean busy(HttpResponse.ResponseInfo info) {
+        return info.statusCode() == 409 && info.headers().firstValue("x-amzn-ErrorType")
+                .filter(type -> type.startsWith(RETRYABLE_CONFLICT)).isPresent();
+    }
+
+    /**
+     * Hands a busy answer's body to {@code busy} (and the SDK nothing); any other answer goes to the SDK's handler
+     * as usual.
+     */
+    private <T> HttpResponse.BodyHandler<T> probing(HttpRequest request, HttpResponse.BodyHandler<T> handler, int attempt,
+                                                    AtomicReference<InvocationFailure> busy) {
+        HttpResponse.BodyHandler<T> normal = recording(request, handler, attempt);
+        return info -> {
+            if (!busy(info)) {
+                return normal.apply(info);
+            }
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
+                busy.set(InvocationFailure.response(mode, new RequestView(request.method(), request.uri(),
+                        request.headers().map()), new ResponseView(info.statusCode(), info.headers().map(), body)));
+                return null;
+            });
+        };
+    }
+
+    private Duration announce(InvocationFailure failure, int attempt) {
+        Duration wait = policy.delayAfter(attempt);
+        listener.retrying(failure, attempt + 1, policy.maxAttempts(), wait);
+        return wait;
+    }
+
+    private <T> HttpResponse<T> send(HttpClient delegate, HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            if (!mayRetry(request, attempt)) {
+                return delegate.send(request, recording(request, handler, attempt));
+            }
+            AtomicReference<InvocationFailure> busy = new AtomicReference<>();
+            HttpResponse<T> response = delegate.send(request, probing(request, handler, attempt, busy));
+            if (busy.get() == null) {
+                return response;
+            }
+            policy.sleeper().sleep(announce(busy.get(), attempt));
+        }
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpClient delegate, HttpRequest request,
+                                                             HttpResponse.BodyHandler<T> handler, int attempt) {
+        if (!mayRetry(request, attempt)) {
+            return delegate.sendAsync(request, recording(request, handler, attempt));
+        }
+        AtomicReference<InvocationFailure> busy = new AtomicReference<>();
+        return delegate.sendAsync(request, probing(request, handler, attempt, busy)).thenCompose(response -> {
+            if (busy.get() == null) {
+                return CompletableFuture.completedFuture(response);
+            }
+            Executor later = CompletableFuture.delayedExecutor(announce(busy.get(), attempt).toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> attempt + 1, later)
+                    .thenCompose(next -> sendAsync(delegate, request, handler, next));
+        });
     }
 
     private record TeeSubscriber<T>(HttpResponse.BodySubscriber<T> delegate, ErrorCapture capture)
@@ -259,18 +347,19 @@ final class ExchangeRecorder {
         @Override
         public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
                 throws IOException, InterruptedException {
-            return delegate.send(request, recording(request, handler));
+            return ExchangeRecorder.this.send(delegate, request, handler);
         }
 
         @Override
         public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-            return delegate.sendAsync(request, recording(request, handler));
+            return ExchangeRecorder.this.sendAsync(delegate, request, handler, 1);
         }
 
         @Override
         public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                                 HttpResponse.PushPromiseHandler<T> push) {
-            return delegate.sendAsync(request, recording(request, handler), push);
+            // Push promises are HTTP/2; the transport speaks HTTP/1.1, so this path is not retried.
+            return delegate.sendAsync(request, recording(request, handler, 1), push);
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.agentcore.client.auth.TokenException;
 import dev.agentcore.client.http.TransportProblem;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.MissingCredentials;
+import dev.agentcore.client.invoke.RetryListener;
+import dev.agentcore.client.invoke.RetryPolicy;
 import dev.agentcore.client.report.DiagnosedException;
 import dev.agentcore.client.runtime.InvocationTarget;
 import dev.agentcore.core.runtime.SessionId;
@@ -44,11 +46,68 @@ public final class McpRuntimeClient implements AutoCloseable {
         this.target = target;
     }
 
-    /** Connects and runs the MCP initialize handshake. */
+    /** Connects and runs the MCP initialize handshake; busy sessions are retried silently (see {@link Builder}). */
     public static McpRuntimeClient connect(InvocationTarget target, RequestAuthenticator authenticator,
                                            SessionId sessionId, Map<String, String> customHeaders, Duration timeout)
             throws InvocationFailure, DiagnosedException, McpCallException {
-        ExchangeRecorder recorder = new ExchangeRecorder();
+        return builder(target, authenticator).sessionId(sessionId).customHeaders(customHeaders).timeout(timeout).connect();
+    }
+
+    /** A client for {@code target}; the rest has defaults (a new session, no custom headers, 60s, busy sessions retried). */
+    public static Builder builder(InvocationTarget target, RequestAuthenticator authenticator) {
+        return new Builder(target, authenticator);
+    }
+
+    public static final class Builder {
+        private final InvocationTarget target;
+        private final RequestAuthenticator authenticator;
+        private SessionId sessionId = SessionId.generate();
+        private Map<String, String> customHeaders = Map.of();
+        private Duration timeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.busySessions();
+        private RetryListener retryListener = RetryListener.silent();
+
+        private Builder(InvocationTarget target, RequestAuthenticator authenticator) {
+            this.target = target;
+            this.authenticator = authenticator;
+        }
+
+        public Builder sessionId(SessionId sessionId) {
+            this.sessionId = sessionId;
+            return this;
+        }
+
+        /** Full header names, see {@code CustomHeaders.normalize}. */
+        public Builder customHeaders(Map<String, String> customHeaders) {
+            this.customHeaders = Map.copyOf(customHeaders);
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** How a message refused because the session was busy (409 RetryableConflictException) is sent again. */
+        public Builder retries(RetryPolicy policy, RetryListener listener) {
+            this.retryPolicy = policy;
+            this.retryListener = listener;
+            return this;
+        }
+
+        /** Connects and runs the MCP initialize handshake. */
+        public McpRuntimeClient connect() throws InvocationFailure, DiagnosedException, McpCallException {
+            return McpRuntimeClient.connect(this);
+        }
+    }
+
+    private static McpRuntimeClient connect(Builder b) throws InvocationFailure, DiagnosedException, McpCallException {
+        InvocationTarget target = b.target;
+        RequestAuthenticator authenticator = b.authenticator;
+        SessionId sessionId = b.sessionId;
+        Map<String, String> customHeaders = b.customHeaders;
+        Duration timeout = b.timeout;
+        ExchangeRecorder recorder = new ExchangeRecorder(b.retryPolicy, b.retryListener, authenticator.mode());
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(target.baseUri().toString())
                 .endpoint(endpointPath(target))
                 .clientBuilder(recorder.clientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)))
@@ -122,7 +181,9 @@ public final class McpRuntimeClient implements AutoCloseable {
             }
             Optional<ExchangeRecorder.Exchange> error = recorder.firstError();
             if (error.isPresent()) {
-                throw InvocationFailure.response(authenticator.mode(), error.get().request(), error.get().response());
+                InvocationFailure failure = InvocationFailure.response(authenticator.mode(), error.get().request(),
+                        error.get().response());
+                throw error.get().attempts() > 1 ? failure.afterAttempts(error.get().attempts()) : failure;
             }
             McpError rpc = find(e, McpError.class);
             if (rpc != null && rpc.getJsonRpcError() != null && find(e, IOException.class) == null) {

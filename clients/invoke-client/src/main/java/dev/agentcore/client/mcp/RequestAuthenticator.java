@@ -4,6 +4,8 @@ import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.auth.TokenException;
 import dev.agentcore.client.auth.TokenSource;
 import dev.agentcore.client.invoke.AuthMode;
+import java.util.Locale;
+import java.util.Objects;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Optional;
@@ -25,8 +27,9 @@ public interface RequestAuthenticator {
 
     void authenticate(HttpRequest.Builder request, String method, URI uri, String body) throws TokenException;
 
-    /** {@code Authorization: Bearer} from the token source; null sends nothing (a local container). */
+    /** {@code Authorization: Bearer} from the token source. */
     static RequestAuthenticator bearer(TokenSource tokens) {
+        Objects.requireNonNull(tokens, "tokens; for no authentication use none()");
         return new RequestAuthenticator() {
             @Override
             public AuthMode mode() {
@@ -35,14 +38,32 @@ public interface RequestAuthenticator {
 
             @Override
             public Optional<BearerToken> token() throws TokenException {
-                return tokens == null ? Optional.empty() : Optional.of(tokens.token());
+                return Optional.of(tokens.token());
             }
 
             @Override
             public void authenticate(HttpRequest.Builder request, String method, URI uri, String body) throws TokenException {
-                if (tokens != null) {
-                    request.setHeader("Authorization", "Bearer " + tokens.token().value());
-                }
+                request.setHeader("Authorization", "Bearer " + tokens.token().value());
+            }
+        };
+    }
+
+    /** No authentication: for a runtime container running locally. */
+    static RequestAuthenticator none() {
+        return new RequestAuthenticator() {
+            @Override
+            public AuthMode mode() {
+                return AuthMode.NONE;
+            }
+
+            @Override
+            public Optional<BearerToken> token() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void authenticate(HttpRequest.Builder request, String method, URI uri, String body) {
+                // a local container has no authorizer in front of it
             }
         };
     }
@@ -71,7 +92,7 @@ public interface RequestAuthenticator {
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock-agentcore")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, region));
                 signed.request().headers().forEach((name, values) -> {
-                    if (!restricted.contains(name.toLowerCase())) {
+                    if (!restricted.contains(name.toLowerCase(Locale.ROOT))) {
                         request.setHeader(name, values.getFirst());
                     }
                 });

@@ -31,23 +31,28 @@ public final class ResponsePrinter {
 
     /** What a stream said about itself: how many events, and the error an agent reported mid-stream (or null). */
     public record Outcome(int events, String agentError) {
+
+        /** A body that was not a stream of events, so nothing in it could report an agent error. */
+        static Outcome notAStream() {
+            return new Outcome(0, null);
+        }
     }
 
     public Outcome print(InvocationResponse response) throws IOException {
         try (InputStream body = response.body()) {
             if (raw) {
                 copy(body);
-                return new Outcome(0, null);
+                return Outcome.notAStream();
             }
             if (response.isEventStream()) {
                 return events(body);
             }
             if (response.isJson()) {
                 printJson(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-                return new Outcome(0, null);
+                return Outcome.notAStream();
             }
             copy(body);
-            return new Outcome(0, null);
+            return Outcome.notAStream();
         }
     }
 
@@ -88,6 +93,11 @@ public final class ResponsePrinter {
     }
 
     private record EventResult(boolean midLine, String agentError) {
+
+        /** An event that reported no error. */
+        static EventResult clean(boolean midLine) {
+            return new EventResult(midLine, null);
+        }
     }
 
     private EventResult event(String data, boolean midLine) {
@@ -100,7 +110,7 @@ public final class ResponsePrinter {
         if (node != null && node.isString()) {
             out.print(node.asString());
             out.flush();
-            return new EventResult(!node.asString().endsWith("\n"), null);
+            return EventResult.clean(!node.asString().endsWith("\n"));
         }
         if (midLine) {
             out.println();

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Renders a diagnosis for a terminal. The short form is the summary and the ranked causes with their next
- * steps; the verbose form adds the request, the response, the token's claims and what was looked up.
+ * steps, each cause led by the id of the rule that found it (docs/clients/diagnoses.md explains every rule); the
+ * verbose form adds the request, the response, the token's claims and what was looked up.
  */
 public final class DiagnosisReport {
 
@@ -19,7 +20,9 @@ public final class DiagnosisReport {
             out.append(causes.size() == 1 ? "Likely cause:\n" : "Likely causes, most likely first:\n");
             for (int i = 0; i < causes.size(); i++) {
                 LikelyCause cause = causes.get(i);
-                out.append("  ").append(i + 1).append(". ").append(cause.cause()).append('\n');
+                out.append("  ").append(i + 1).append(". ")
+                        .append(cause.rule().map(id -> "[" + id + "] ").orElse(""))
+                        .append(cause.cause()).append('\n');
                 out.append("     next: ").append(cause.nextStep()).append('\n');
             }
         }

@@ -10,7 +10,7 @@ public enum FailureCategory {
     NOT_FOUND,
     /** 424: the runtime's container failed, or the agent reported an error. */
     RUNTIME_ERROR,
-    /** 429 or 402: throttled or over a quota; retry later. */
+    /** 429 or 402: throttled or over a quota; 409: a session busy through every retry. Retry later. */
     THROTTLED,
     /** 5xx from AgentCore; retry later. */
     SERVICE_ERROR,

@@ -165,8 +165,8 @@ class CognitoTokenTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"AuthenticationResult\":{\"AccessToken\":\"" + second + "\",\"ExpiresIn\":3600,"
                                 + "\"TokenType\":\"Bearer\"},\"ChallengeParameters\":{}}")));
-        CognitoUserPassword source = new CognitoUserPassword(idp, Jwts.CLIENT_ID, "client-secret", "alice",
-                "correct horse", null, Clock.systemUTC());
+        CognitoUserPassword source = CognitoUserPassword.builder(idp, Jwts.CLIENT_ID).clientSecret("client-secret")
+                .username("alice").password("correct horse").clock(Clock.systemUTC()).build();
 
         assertThat(source.token().value()).as("the access token, not the ID token").isEqualTo(first);
         assertThat(source.token().value()).isEqualTo(second);
@@ -195,8 +195,8 @@ class CognitoTokenTest {
         cognito.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"NotAuthorizedException\",\"message\":\"Incorrect username or password.\"}")));
-        TokenException wrong = catchThrowableOfType(TokenException.class, () -> new CognitoUserPassword(idp, Jwts.CLIENT_ID,
-                null, "alice", "nope", null, Clock.systemUTC()).token());
+        TokenException wrong = catchThrowableOfType(TokenException.class, () -> CognitoUserPassword.builder(idp, Jwts.CLIENT_ID)
+                .username("alice").password("nope").clock(Clock.systemUTC()).build().token());
         assertThat(wrong.diagnosis().summary()).contains("NotAuthorizedException");
         assertThat(wrong.diagnosis().causes().getFirst().cause()).contains("username or password is wrong");
 
@@ -204,9 +204,26 @@ class CognitoTokenTest {
         cognito.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"InvalidParameterException\",\"message\":\"USER_PASSWORD_AUTH flow not enabled for this client\"}")));
-        TokenException flow = catchThrowableOfType(TokenException.class, () -> new CognitoUserPassword(idp, Jwts.CLIENT_ID,
-                null, "alice", "pw", null, Clock.systemUTC()).token());
+        TokenException flow = catchThrowableOfType(TokenException.class, () -> CognitoUserPassword.builder(idp, Jwts.CLIENT_ID)
+                .username("alice").password("pw").clock(Clock.systemUTC()).build().token());
         assertThat(flow.diagnosis().causes().getFirst().nextStep()).contains("ALLOW_USER_PASSWORD_AUTH");
+    }
+
+    @Test
+    void aWrongPasswordIsRecognisedUnderATurkishDefaultLocale() {
+        // "Incorrect".toLowerCase() is "ıncorrect" (dotless i) under tr-TR: the cause was lost before Locale.ROOT.
+        cognito.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"NotAuthorizedException\",\"message\":\"Incorrect username or password.\"}")));
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            TokenException wrong = catchThrowableOfType(TokenException.class, () -> CognitoUserPassword.builder(idp, Jwts.CLIENT_ID)
+                    .username("alice").password("nope").build().token());
+            assertThat(wrong.diagnosis().causes().getFirst().cause()).contains("username or password is wrong");
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
     }
 
     @Test
@@ -214,8 +231,8 @@ class CognitoTokenTest {
         cognito.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"ChallengeName\":\"NEW_PASSWORD_REQUIRED\",\"Session\":\"s\",\"ChallengeParameters\":{}}")));
-        TokenException e = catchThrowableOfType(TokenException.class, () -> new CognitoUserPassword(idp, Jwts.CLIENT_ID,
-                null, "alice", "temp", null, Clock.systemUTC()).token());
+        TokenException e = catchThrowableOfType(TokenException.class, () -> CognitoUserPassword.builder(idp, Jwts.CLIENT_ID)
+                .username("alice").password("temp").clock(Clock.systemUTC()).build().token());
         assertThat(e.diagnosis().causes().getFirst().nextStep()).contains("admin-set-user-password").contains("--permanent");
     }
 

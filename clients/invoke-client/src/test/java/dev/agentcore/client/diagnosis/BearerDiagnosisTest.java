@@ -1,5 +1,6 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.client.runtime.EndpointOrigin;
 import dev.agentcore.core.runtime.ServerProtocol;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -142,14 +143,16 @@ class BearerDiagnosisTest {
     }
 
     static Diagnosis invokeAndDiagnose(String token, String qualifier, RuntimeDirectory directory, String endpoint) {
-        InvocationTarget target = new InvocationTarget(ARN, qualifier, URI.create(endpoint), "--endpoint-url");
+        InvocationTarget target = InvocationTarget.at(ARN, qualifier, URI.create(endpoint), EndpointOrigin.flag("--endpoint-url"));
         BearerInvoker invoker = new BearerInvoker(HttpClient.newHttpClient(), TokenSource.fixed(token, "--token"));
-        InvocationRequest request = new InvocationRequest(target, "{\"prompt\":\"hi\"}".getBytes(), null, null,
-                SessionId.generate(), Map.of("Tenant", "acme"), Duration.ofSeconds(2));
+        InvocationRequest request = InvocationRequest.builder(target).payload("{\"prompt\":\"hi\"}".getBytes())
+                .sessionId(SessionId.generate()).customHeaders(Map.of("Tenant", "acme")).timeout(Duration.ofSeconds(2))
+                .build();
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> invoker.invoke(request));
         assertThat(failure).as("the call must fail").isNotNull();
         return new Diagnostician(directory, Clock.systemUTC()).diagnose(
-                new FailureContext(failure, target, BearerToken.of(token, "--token"), ServerProtocol.HTTP, Duration.ofSeconds(2)));
+                FailureContext.builder(failure, target).token(BearerToken.of(token, "--token"))
+                        .protocol(ServerProtocol.HTTP).timeout(Duration.ofSeconds(2)).build());
     }
 
     static LikelyCause first(Diagnosis diagnosis) {
@@ -498,12 +501,13 @@ class BearerDiagnosisTest {
     @Test
     void aLocalContainerThatRefusesATokenIsNotBlamedOnAgentCore() {
         aws.stubFor(post(urlPathEqualTo("/invocations")).willReturn(aResponse().withStatus(401)));
-        InvocationTarget local = InvocationTarget.direct(URI.create(aws.baseUrl() + "/invocations"), "--local");
+        InvocationTarget local = InvocationTarget.direct(URI.create(aws.baseUrl() + "/invocations"), EndpointOrigin.flag("--local"));
         String token = validToken();
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> new BearerInvoker(
                 HttpClient.newHttpClient(), TokenSource.fixed(token, "--token")).invoke(InvocationRequest.json(local, "{}")));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, local, BearerToken.of(token, "--token"), ServerProtocol.HTTP, Duration.ofSeconds(2)));
+                .diagnose(FailureContext.builder(failure, local).token(BearerToken.of(token, "--token"))
+                        .protocol(ServerProtocol.HTTP).timeout(Duration.ofSeconds(2)).build());
         assertThat(diagnosis.causes()).hasSize(1);
         assertThat(first(diagnosis).cause()).contains("local container itself refused");
         assertThat(DiagnosisReport.render(diagnosis, true)).contains("local runtime " + aws.baseUrl());
@@ -512,14 +516,14 @@ class BearerDiagnosisTest {
     @Test
     void regionMismatchBetweenArnAndEndpointRanksFirst() {
         // Built by hand: an eu-west-1 AWS host cannot be reached from here, and the ranking is what is under test.
-        InvocationTarget target = new InvocationTarget(ARN, "DEFAULT",
-                URI.create("https://bedrock-agentcore.eu-west-1.amazonaws.com"), "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");
+        InvocationTarget target = InvocationTarget.at(ARN, "DEFAULT", URI.create("https://bedrock-agentcore.eu-west-1.amazonaws.com"), EndpointOrigin.environmentVariable("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"));
         InvocationFailure failure = InvocationFailure.response(dev.agentcore.client.invoke.AuthMode.SIGV4,
                 new dev.agentcore.client.http.RequestView("POST", target.invocationUri(), Map.of()),
                 new dev.agentcore.client.http.ResponseView(404, Map.of("x-amzn-ErrorType", List.of("ResourceNotFoundException")), ""));
 
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target, null, ServerProtocol.HTTP, Duration.ofSeconds(2)));
+                .diagnose(FailureContext.builder(failure, target).protocol(ServerProtocol.HTTP)
+                        .timeout(Duration.ofSeconds(2)).build());
 
         assertThat(first(diagnosis).cause()).contains("region us-east-1").contains("bedrock-agentcore.eu-west-1.amazonaws.com")
                 .contains("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");

@@ -1,5 +1,6 @@
 package dev.agentcore.client.invoke;
 
+import dev.agentcore.client.runtime.EndpointOrigin;
 import dev.agentcore.core.runtime.ServerProtocol;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -51,9 +52,9 @@ class SigV4InvokerTest {
     static void start() {
         aws = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         aws.start();
-        invoker = new SigV4Invoker(Region.US_EAST_1, URI.create(aws.baseUrl()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")),
-                Duration.ofSeconds(5), 1);
+        invoker = SigV4Invoker.builder(Region.US_EAST_1).endpointOverride(URI.create(aws.baseUrl()))
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")))
+                .timeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterAll
@@ -68,9 +69,10 @@ class SigV4InvokerTest {
     }
 
     InvocationRequest request(String qualifier) {
-        return new InvocationRequest(new InvocationTarget(ARN, qualifier, URI.create(aws.baseUrl()), "--endpoint-url"),
-                "{\"prompt\":\"hi\"}".getBytes(StandardCharsets.UTF_8), null, null,
-                new SessionId("conversation-0000000000000000000000001"), Map.of("Tenant", "acme"), Duration.ofSeconds(5));
+        return InvocationRequest.builder(InvocationTarget.at(ARN, qualifier, URI.create(aws.baseUrl()), EndpointOrigin.flag("--endpoint-url")))
+                .payload("{\"prompt\":\"hi\"}".getBytes(StandardCharsets.UTF_8))
+                .sessionId(new SessionId("conversation-0000000000000000000000001"))
+                .customHeaders(Map.of("Tenant", "acme")).timeout(Duration.ofSeconds(5)).build();
     }
 
     @Test
@@ -122,10 +124,11 @@ class SigV4InvokerTest {
             });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             URI endpoint = URI.create("http://127.0.0.1:" + server.getLocalPort());
-            try (SigV4Invoker quick = new SigV4Invoker(Region.US_EAST_1, endpoint,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Duration.ofSeconds(1), 1);
-                 InvocationResponse response = quick.invoke(new InvocationRequest(new InvocationTarget(ARN, null, endpoint,
-                         "--endpoint-url"), "{}".getBytes(StandardCharsets.UTF_8), null, null, null, null, Duration.ofSeconds(1)))) {
+            try (SigV4Invoker quick = SigV4Invoker.builder(Region.US_EAST_1).endpointOverride(endpoint)
+                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                    .timeout(Duration.ofSeconds(1)).build();
+                 InvocationResponse response = quick.invoke(InvocationRequest.builder(InvocationTarget.at(ARN, InvocationTarget.DEFAULT_QUALIFIER, endpoint, EndpointOrigin.flag("--endpoint-url")))
+                         .payload("{}".getBytes(StandardCharsets.UTF_8)).timeout(Duration.ofSeconds(1)).build())) {
                 new ResponsePrinter(new PrintStream(out, true, StandardCharsets.UTF_8), false).print(response);
             }
             agent.join();
@@ -151,8 +154,9 @@ class SigV4InvokerTest {
     void anAnswerThatDoesNotStartWithinTheTimeoutIsATimeout() {
         aws.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
-        try (SigV4Invoker quick = new SigV4Invoker(Region.US_EAST_1, URI.create(aws.baseUrl()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Duration.ofSeconds(1), 1)) {
+        try (SigV4Invoker quick = SigV4Invoker.builder(Region.US_EAST_1).endpointOverride(URI.create(aws.baseUrl()))
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .timeout(Duration.ofSeconds(1)).build()) {
             InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> quick.invoke(request("DEFAULT")));
             assertThat(failure).isNotNull();
             assertThat(failure.transportProblem()).contains(dev.agentcore.client.http.TransportProblem.TIMEOUT);
@@ -195,14 +199,16 @@ class SigV4InvokerTest {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (SigV4Invoker offline = new SigV4Invoker(Region.US_EAST_1, URI.create("http://127.0.0.1:" + closedPort),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Duration.ofSeconds(2), 1)) {
-            InvocationRequest request = new InvocationRequest(new InvocationTarget(ARN, null,
-                    URI.create("http://127.0.0.1:" + closedPort), "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"),
-                    new byte[0], null, null, null, null, Duration.ofSeconds(2));
+        try (SigV4Invoker offline = SigV4Invoker.builder(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .timeout(Duration.ofSeconds(2)).build()) {
+            InvocationRequest request = InvocationRequest.builder(InvocationTarget.at(ARN, InvocationTarget.DEFAULT_QUALIFIER, URI.create("http://127.0.0.1:" + closedPort), EndpointOrigin.environmentVariable("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE")))
+                    .payload(new byte[0]).timeout(Duration.ofSeconds(2)).build();
             InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> offline.invoke(request));
             Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                    .diagnose(new FailureContext(failure, request.target(), null, ServerProtocol.HTTP, Duration.ofSeconds(2)));
+                    .diagnose(FailureContext.builder(failure, request.target()).protocol(ServerProtocol.HTTP)
+                            .timeout(Duration.ofSeconds(2)).build());
             assertThat(diagnosis.summary()).startsWith("connection refused");
             assertThat(diagnosis.causes().getFirst().cause()).contains("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE");
         }
@@ -210,10 +216,11 @@ class SigV4InvokerTest {
 
     @Test
     void noCredentialsIsDiagnosedWithoutSendingAnything() {
-        try (SigV4Invoker noCredentials = new SigV4Invoker(Region.US_EAST_1, URI.create(aws.baseUrl()), () -> {
+        try (SigV4Invoker noCredentials = SigV4Invoker.builder(Region.US_EAST_1)
+                .endpointOverride(URI.create(aws.baseUrl())).credentials(() -> {
             throw software.amazon.awssdk.core.exception.SdkClientException.create(
                     "Unable to load credentials from any of the providers in the chain");
-        }, Duration.ofSeconds(2), 1)) {
+        }).timeout(Duration.ofSeconds(2)).build()) {
             var e = catchThrowableOfType(dev.agentcore.client.report.DiagnosedException.class,
                     () -> noCredentials.invoke(request("DEFAULT")));
             assertThat(e.diagnosis().category()).isEqualTo(dev.agentcore.client.report.FailureCategory.AUTH);
@@ -226,6 +233,7 @@ class SigV4InvokerTest {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> invoker.invoke(request));
         assertThat(failure).isNotNull();
         return new Diagnostician(RuntimeDirectory.none("lookups off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, request.target(), null, ServerProtocol.HTTP, request.timeout()));
+                .diagnose(FailureContext.builder(failure, request.target()).protocol(ServerProtocol.HTTP)
+                        .timeout(request.timeout()).build());
     }
 }

@@ -37,6 +37,10 @@ public final class LoopbackMcpRuntime implements AutoCloseable {
     public volatile String acceptedToken;
     /** When set, the front door answers every call with this status and JSON body (a failing container, say). */
     public volatile Map.Entry<Integer, String> forcedAnswer;
+    /** How many of the next POSTs are answered 409 RetryableConflictException (the session busy). */
+    public final java.util.concurrent.atomic.AtomicInteger busyAnswers = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many POSTs reached the front door. */
+    public final java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Tomcat's start-up and shutdown chatter is noise in test output; held here so the setting is not collected. */
     private static final java.util.logging.Logger TOMCAT_LOG = quiet(java.util.logging.Logger.getLogger("org.apache"));
@@ -106,6 +110,13 @@ public final class LoopbackMcpRuntime implements AutoCloseable {
     private boolean frontDoor(HttpServletRequest request, HttpServletResponse response) throws IOException {
         lastHeaders.clear();
         request.getHeaderNames().asIterator().forEachRemaining(n -> lastHeaders.put(n.toLowerCase(), request.getHeader(n)));
+        if ("POST".equals(request.getMethod())) {
+            posts.incrementAndGet();
+            if (busyAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return reject(response, 409, "RetryableConflictException",
+                        "{\"message\":\"Session operation in progress, please retry\"}");
+            }
+        }
         if (forcedAnswer != null) {
             return reject(response, forcedAnswer.getKey(), null, forcedAnswer.getValue());
         }

@@ -1,5 +1,6 @@
 package dev.agentcore.client.mcp;
 
+import dev.agentcore.client.runtime.EndpointOrigin;
 import dev.agentcore.core.runtime.ServerProtocol;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -17,6 +18,8 @@ import dev.agentcore.client.diagnosis.Diagnostician;
 import dev.agentcore.client.diagnosis.FailureContext;
 import dev.agentcore.client.diagnosis.RuntimeDirectory;
 import dev.agentcore.client.invoke.InvocationFailure;
+import dev.agentcore.client.invoke.RetryListener;
+import dev.agentcore.client.invoke.RetryPolicy;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.DiagnosisReport;
 import dev.agentcore.client.runtime.InvocationTarget;
@@ -59,10 +62,12 @@ class McpRuntimeClientTest {
         runtime.auth = LoopbackMcpRuntime.Auth.BEARER;
         runtime.acceptedToken = token;
         runtime.forcedAnswer = null;
+        runtime.busyAnswers.set(0);
+        runtime.posts.set(0);
     }
 
     InvocationTarget target() {
-        return new InvocationTarget(ARN, "DEFAULT", URI.create(runtime.baseUrl()), "--endpoint-url");
+        return InvocationTarget.at(ARN, "DEFAULT", URI.create(runtime.baseUrl()), EndpointOrigin.flag("--endpoint-url"));
     }
 
     @Test
@@ -95,11 +100,45 @@ class McpRuntimeClientTest {
 
     @Test
     void talksToALocalContainerAtSlashMcpWithoutAuthentication() throws Exception {
-        InvocationTarget local = InvocationTarget.direct(URI.create(runtime.baseUrl() + "/mcp"), "--local");
-        try (McpRuntimeClient client = McpRuntimeClient.connect(local, RequestAuthenticator.bearer(null),
+        InvocationTarget local = InvocationTarget.direct(URI.create(runtime.baseUrl() + "/mcp"), EndpointOrigin.flag("--local"));
+        try (McpRuntimeClient client = McpRuntimeClient.connect(local, RequestAuthenticator.none(),
                 SessionId.generate(), Map.of(), TIMEOUT)) {
             assertThat(client.callTool("echo", Map.of("text", "local")).content()).hasSize(1);
         }
+    }
+
+    static RetryPolicy fastRetries() {
+        return new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), new java.util.Random(3), d -> Thread.sleep(d));
+    }
+
+    @Test
+    void aBusySessionIsRetriedForMcpMessagesToo() throws Exception {
+        runtime.busyAnswers.set(2); // initialize is refused twice, then answered
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (McpRuntimeClient client = McpRuntimeClient.builder(target(), RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")))
+                .timeout(TIMEOUT).retries(fastRetries(), (failure, attempt, max, wait) ->
+                        notices.add(failure.status() + " " + failure.error().orElseThrow().type() + " attempt " + attempt + " of " + max))
+                .connect()) {
+            assertThat(client.listTools()).hasSize(1);
+        }
+        assertThat(notices).containsExactly("409 RetryableConflictException attempt 2 of 3",
+                "409 RetryableConflictException attempt 3 of 3");
+    }
+
+    @Test
+    void anMcpSessionBusyThroughEveryAttemptIsDiagnosedWithTheCount() {
+        runtime.busyAnswers.set(10);
+        InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.builder(target(),
+                        RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")))
+                .timeout(TIMEOUT).retries(fastRetries(), RetryListener.silent()).connect());
+
+        assertThat(runtime.posts.get()).isEqualTo(3);
+        assertThat(failure.status()).isEqualTo(409);
+        assertThat(failure.attempts()).isEqualTo(3);
+        Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
+                .diagnose(FailureContext.builder(failure, target()).protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
+        assertThat(diagnosis.causes().getFirst().rule()).contains("AC640");
+        assertThat(diagnosis.causes().getFirst().cause()).contains("through 3 attempts");
     }
 
     @Test
@@ -111,7 +150,9 @@ class McpRuntimeClientTest {
         assertThat(failure.status()).isEqualTo(401);
         assertThat(failure.httpResponse().get().header("WWW-Authenticate")).get().asString().contains("resource_metadata=");
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("lookups off"), Clock.systemUTC()).diagnose(
-                new FailureContext(failure, target(), dev.agentcore.client.auth.BearerToken.of(idToken, "--token"), ServerProtocol.MCP, TIMEOUT));
+                FailureContext.builder(failure, target())
+                        .token(dev.agentcore.client.auth.BearerToken.of(idToken, "--token"))
+                        .protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
         assertThat(diagnosis.causes().getFirst().cause()).contains("ID token");
         String verbose = DiagnosisReport.render(diagnosis, true);
         assertThat(verbose).contains("POST " + runtime.baseUrl() + "/runtimes/" + ARN.urlEncoded() + "/invocations?qualifier=DEFAULT")
@@ -125,7 +166,7 @@ class McpRuntimeClientTest {
                 RequestAuthenticator.sigV4(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
                         "us-east-1"), SessionId.generate(), Map.of(), TIMEOUT));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
+                .diagnose(FailureContext.builder(failure, target()).protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
         assertThat(diagnosis.causes()).hasSize(1);
         assertThat(diagnosis.causes().getFirst().cause()).contains("configured for OAuth");
     }
@@ -137,7 +178,7 @@ class McpRuntimeClientTest {
         InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(target(),
                 RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
-                .diagnose(new FailureContext(failure, target(), null, ServerProtocol.MCP, TIMEOUT));
+                .diagnose(FailureContext.builder(failure, target()).protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
         assertThat(diagnosis.causes().getFirst().cause()).contains("does not serve POST /mcp on port 8000");
         assertThat(diagnosis.causes().getFirst().nextStep()).contains("/aws/bedrock-agentcore/runtimes/mcp_echo-N0geaLEEPE-DEFAULT");
     }
@@ -150,8 +191,7 @@ class McpRuntimeClientTest {
         try {
             proxy.stubFor(post(urlPathMatching(".*")).willReturn(aResponse().withStatus(404)
                     .withHeader("x-amzn-ErrorType", "ResourceNotFoundException").withBody("{\"message\":\"not here\"}")));
-            InvocationTarget prefixed = new InvocationTarget(ARN, "DEFAULT", URI.create(proxy.baseUrl() + "/agentcore"),
-                    "--endpoint-url");
+            InvocationTarget prefixed = InvocationTarget.at(ARN, "DEFAULT", URI.create(proxy.baseUrl() + "/agentcore"), EndpointOrigin.flag("--endpoint-url"));
             InvocationFailure failure = catchThrowableOfType(InvocationFailure.class, () -> McpRuntimeClient.connect(prefixed,
                     RequestAuthenticator.bearer(TokenSource.fixed(token, "--token")), SessionId.generate(), Map.of(), TIMEOUT));
 
