@@ -110,6 +110,15 @@ public final class LocalAgentCore implements AutoCloseable {
     /** The command line: options, then serve until stopped (Ctrl-C, SIGTERM). */
     public static void main(String[] args) {
         PrintStream out = System.out;
+        if (args.length == 1 && args[0].equals("--self-check")) {
+            try {
+                System.exit(SelfCheck.run(out) ? 0 : 1);
+            } catch (IOException e) {
+                System.err.println("local-agentcore self-check: " + e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         LocalAgentCoreConfig config;
         try {
             config = Options.parse(args, System.getenv());
@@ -158,7 +167,8 @@ public final class LocalAgentCore implements AutoCloseable {
     static final class Options {
 
         static final String USAGE = """
-                Usage: local-agentcore [--port N] [--host H] [--region R] [--account-id A] [--state-dir DIR]
+                Usage: local-agentcore --self-check
+                       local-agentcore [--port N] [--host H] [--region R] [--account-id A] [--state-dir DIR]
                                        [--provisioning-delay MILLIS]
                 A local Amazon Bedrock AgentCore control plane for development and tests (not for production).
                   --port N                  port to listen on; 0 (the default) picks a free one, printed at start

@@ -22,8 +22,8 @@ public interface Response {
     String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
 
     /**
-     * Writes the status, headers and body. {@code requestId} is already in the response headers
-     * ({@code x-amzn-RequestId}, which the SDKs report as the request id).
+     * Writes the status, headers and body. The server has already set {@code x-amzn-RequestId}, which the SDKs
+     * report as the request id.
      */
     void send(HttpExchange exchange) throws IOException;
 

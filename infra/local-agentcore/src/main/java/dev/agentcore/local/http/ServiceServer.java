@@ -66,7 +66,7 @@ public final class ServiceServer implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) {
         try (exchange) {
-            exchange.getResponseHeaders().set(Response.REQUEST_ID_HEADER, UUID.randomUUID().toString());
+            exchange.getResponseHeaders().set(Response.REQUEST_ID_HEADER, requestId());
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             var match = router.match(method, path);
@@ -85,12 +85,22 @@ public final class ServiceServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A request id in UUID form. Not {@code UUID.randomUUID()}: its SecureRandom costs the first request a seeding,
+     * and a request id needs no secrecy.
+     */
+    private static String requestId() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (2L << 62)).toString();
+    }
+
     private Response answer(Router.Route route, Request request) {
         try {
             return route.handler().handle(request);
         } catch (AwsErrorException e) {
             return Response.error(e.error());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError too: a broken classpath answers 500 and says so in the log, not an empty reply.
             log.println("local-agentcore: " + route.operation() + " failed: " + e);
             e.printStackTrace(log);
             return Response.error(AwsError.of(500, "InternalServerException",
