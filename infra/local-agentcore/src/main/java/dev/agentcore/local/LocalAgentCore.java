@@ -139,7 +139,7 @@ public final class LocalAgentCore implements AutoCloseable {
                     + e.getMessage());
             System.exit(1);
             return;
-        } catch (StateStore.StateFileException e) {
+        } catch (StateStore.UnreadableStateException e) {
             System.err.println("local-agentcore: " + e.getMessage());
             System.exit(1);
             return;

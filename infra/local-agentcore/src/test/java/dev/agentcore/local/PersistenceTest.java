@@ -48,8 +48,14 @@ class PersistenceTest {
     @Test
     void aStateFileThatCannotBeReadIsNamed(@TempDir Path state) throws Exception {
         Files.writeString(state.resolve(StateStore.FILE_NAME), "{ not json");
-        assertThatThrownBy(() -> start(state)).isInstanceOf(StateStore.StateFileException.class)
+        assertThatThrownBy(() -> start(state)).isInstanceOf(StateStore.UnreadableStateException.class)
                 .hasMessageContaining(state.resolve(StateStore.FILE_NAME).toString())
                 .hasMessageContaining("move it away");
+        // Valid JSON that is not a state file: a configuration that is not an object, a date that is not one.
+        Files.writeString(state.resolve(StateStore.FILE_NAME), """
+                {"format":1,"runtimes":[{"arn":"arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/a-AAAAAAAAAA",
+                "name":"a","createdAt":"yesterday","lastUpdatedAt":"today","versions":[{"configuration":"none"}]}]}""");
+        assertThatThrownBy(() -> start(state)).isInstanceOf(StateStore.UnreadableStateException.class)
+                .hasMessageStartingWith("state file " + state.resolve(StateStore.FILE_NAME) + " cannot be read: ");
     }
 }

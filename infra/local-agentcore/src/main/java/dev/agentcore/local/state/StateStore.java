@@ -57,15 +57,20 @@ public final class StateStore {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root.path("format").asInt() != FORMAT) {
-                throw new StateFileException(file, "format " + root.path("format") + " is not " + FORMAT);
+                throw new UnreadableStateException(file, "format " + root.path("format") + " is not " + FORMAT);
             }
             List<AgentRuntime> runtimes = new ArrayList<>();
             for (JsonNode r : root.path("runtimes")) {
                 runtimes.add(runtime(r));
             }
             return runtimes;
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            throw new StateFileException(file, e.getMessage());
+        } catch (UnreadableStateException e) {
+            throw e;
+        } catch (JacksonException e) {
+            throw new UnreadableStateException(file, e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            // A member missing or of the wrong type (an edited file): say which file, not where in this class.
+            throw new UnreadableStateException(file, e.toString());
         }
     }
 
@@ -153,9 +158,9 @@ public final class StateStore {
     }
 
     /** The state file cannot be read back: which file, and why. */
-    public static final class StateFileException extends RuntimeException {
+    public static final class UnreadableStateException extends RuntimeException {
 
-        public StateFileException(Path file, String problem) {
+        public UnreadableStateException(Path file, String problem) {
             super("state file " + file + " cannot be read: " + problem
                     + " (move it away to start with no runtimes)");
         }
