@@ -170,6 +170,13 @@ class ControlPlaneErrorsSdkTest {
     }
 
     @Test
+    void anEmptyUnionIsRefused() {
+        assertRefused(() -> control.createAgentRuntime(valid().authorizerConfiguration(AuthorizerConfiguration.builder().build()).build()),
+                400, "ValidationException", "1 validation error detected: Value null at 'authorizerConfiguration' failed"
+                        + " to satisfy constraint: Member must have exactly one of customJWTAuthorizer set");
+    }
+
+    @Test
     void sensitiveMembersAreNamedWithoutTheirValue() {
         assertRefused(() -> control.createAgentRuntime(valid().environmentVariables(Map.of("TOKEN", "s".repeat(5001))).build()),
                 400, "ValidationException", "1 validation error detected: Value at 'environmentVariables.value' failed"

@@ -53,6 +53,7 @@ final class ConfigurationReader {
 
         ObjectNode authorizer = Json.object(body, "authorizerConfiguration", "authorizerConfiguration");
         if (authorizer != null) {
+            union(authorizer, "authorizerConfiguration", List.of("customJWTAuthorizer"), v);
             ObjectNode jwt = Json.object(authorizer, "customJWTAuthorizer", "authorizerConfiguration.customJWTAuthorizer");
             if (jwt != null) {
                 checkJwt(jwt, v);
@@ -60,6 +61,7 @@ final class ConfigurationReader {
         }
         ObjectNode headers = Json.object(body, "requestHeaderConfiguration", "requestHeaderConfiguration");
         if (headers != null) {
+            union(headers, "requestHeaderConfiguration", List.of("requestHeaderAllowlist"), v);
             String path = "requestHeaderConfiguration.requestHeaderAllowlist";
             List<String> allowlist = Json.strings(headers, "requestHeaderAllowlist", path);
             if (allowlist != null) {
@@ -158,6 +160,14 @@ final class ConfigurationReader {
             lifecycle.put("maxLifetime", RuntimeConfiguration.DEFAULT_MAX_LIFETIME.toSeconds());
         }
         return RuntimeConfiguration.of(members);
+    }
+
+    /** A union of the model: exactly one of {@code members} set. Local wording. */
+    private static void union(ObjectNode node, String path, List<String> members, Violations v) {
+        long set = members.stream().filter(m -> node.hasNonNull(m)).count();
+        if (set != 1) {
+            v.add(path, null, true, "Member must have exactly one of " + String.join(", ", members) + " set");
+        }
     }
 
     private static void checkArtifact(ObjectNode artifact, Violations v) {
