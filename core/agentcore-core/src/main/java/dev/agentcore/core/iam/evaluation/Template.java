@@ -142,7 +142,7 @@ final class Template {
                     value = v.defaultValue();
                 }
                 if (value == null) {
-                    trace.unresolved(v.key(), raw);
+                    trace.unresolved(v.key());
                     return null;
                 }
                 b.appendLiteral(value);

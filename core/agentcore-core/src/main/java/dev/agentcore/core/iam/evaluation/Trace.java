@@ -40,9 +40,9 @@ final class Trace {
         nearMisses = add(nearMisses, miss);
     }
 
-    void unresolved(String variable, String in) {
-        note(EvaluationNote.Kind.UNRESOLVED_VARIABLE, "${" + variable + "} has no value in the request, so '" + in
-                + "' matches nothing");
+    void unresolved(String variable) {
+        note(EvaluationNote.Kind.UNRESOLVED_VARIABLE, "${" + variable
+                + "} has no value in the request and no default: the values using it match nothing");
     }
 
     void unsupported() {
