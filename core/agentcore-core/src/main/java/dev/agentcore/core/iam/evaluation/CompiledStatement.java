@@ -1,6 +1,7 @@
 package dev.agentcore.core.iam.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -145,32 +146,46 @@ final class CompiledStatement {
             return null;
         }
         if (!coversResource(request, trace)) {
-            return miss(trace, NearMiss.Mismatch.RESOURCE, () -> (notResource ? "NotResource " : "Resource ")
-                    + String.join(", ", java.util.Arrays.stream(resources).map(ArnGlob::raw).toList()));
+            return miss(trace, NearMiss.Mismatch.RESOURCE, null);
         }
         GrantKind grant = GrantKind.DIRECT;
         if (principal != null) {
             grant = principalGrant(request.caller(), callerHasBoundary);
             if (grant == null) {
-                return miss(trace, NearMiss.Mismatch.PRINCIPAL,
-                        () -> (notPrincipal ? "NotPrincipal excludes " : "Principal does not name ") + request.caller().name());
+                return miss(trace, NearMiss.Mismatch.PRINCIPAL, null);
             }
         }
         if (unsupportedCondition) {
             trace.unsupported();
-            return miss(trace, NearMiss.Mismatch.UNSUPPORTED_CONDITION, () -> "a condition operator IAM does not have");
+            return miss(trace, NearMiss.Mismatch.UNSUPPORTED_CONDITION, null);
         }
         for (ConditionClause c : conditions) {
             if (!c.holds(request, trace)) {
-                return miss(trace, NearMiss.Mismatch.CONDITION, c::describe);
+                return miss(trace, NearMiss.Mismatch.CONDITION, c);
             }
         }
         return grant;
     }
 
-    private GrantKind miss(Trace trace, NearMiss.Mismatch mismatch, java.util.function.Supplier<String> detail) {
+    /** A near miss as recorded during evaluation; its wording is only built when the request ends up denied. */
+    record Miss(CompiledStatement statement, NearMiss.Mismatch mismatch, ConditionClause clause) {
+
+        NearMiss toNearMiss(Caller caller) {
+            CompiledStatement s = statement;
+            String detail = switch (mismatch) {
+                case RESOURCE -> (s.notResource ? "NotResource " : "Resource ")
+                        + String.join(", ", Arrays.stream(s.resources).map(ArnGlob::raw).toList());
+                case PRINCIPAL -> (s.notPrincipal ? "NotPrincipal excludes " : "Principal does not name ") + caller.name();
+                case CONDITION -> clause.describe();
+                case UNSUPPORTED_CONDITION -> "a condition operator IAM does not have";
+            };
+            return new NearMiss(s.ref, mismatch, detail);
+        }
+    }
+
+    private GrantKind miss(Trace trace, NearMiss.Mismatch mismatch, ConditionClause clause) {
         if (effect == Effect.Allow) {
-            trace.nearMiss(new NearMiss(ref, mismatch, detail.get()));
+            trace.nearMiss(new Miss(this, mismatch, clause));
         }
         return null;
     }

@@ -79,7 +79,8 @@ public final class PolicyEvaluator {
         if (lacking == null) {
             return new Decision(Outcome.ALLOW, trace.allows(), Optional.empty(), List.of(), trace.notes());
         }
-        return new Decision(Outcome.IMPLICIT_DENY, List.of(), Optional.of(lacking), trace.nearMisses(), trace.notes());
+        return new Decision(Outcome.IMPLICIT_DENY, List.of(), Optional.of(lacking), trace.nearMisses(request.caller()),
+                trace.notes());
     }
 
     /** Null when the Allows found are enough, else the policy type whose Allow is missing. */

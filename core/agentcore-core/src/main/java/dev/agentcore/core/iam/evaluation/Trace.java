@@ -12,7 +12,7 @@ final class Trace {
     private boolean identityAllows;
     private boolean boundaryAllows;
     private GrantKind resourceGrant;
-    private List<NearMiss> nearMisses;
+    private List<CompiledStatement.Miss> nearMisses;
     private List<EvaluationNote> notes;
 
     void enter(StatementRef statement) {
@@ -36,7 +36,7 @@ final class Trace {
         }
     }
 
-    void nearMiss(NearMiss miss) {
+    void nearMiss(CompiledStatement.Miss miss) {
         nearMisses = add(nearMisses, miss);
     }
 
@@ -86,8 +86,14 @@ final class Trace {
         return resourceGrant;
     }
 
-    List<NearMiss> nearMisses() {
-        return nearMisses == null ? List.of() : nearMisses;
+    /** The near misses, worded for {@code caller}. */
+    List<NearMiss> nearMisses(Caller caller) {
+        if (nearMisses == null) {
+            return List.of();
+        }
+        List<NearMiss> worded = new ArrayList<>(nearMisses.size());
+        nearMisses.forEach(m -> worded.add(m.toNearMiss(caller)));
+        return worded;
     }
 
     List<EvaluationNote> notes() {
