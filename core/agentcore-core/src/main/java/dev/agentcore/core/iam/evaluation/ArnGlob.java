@@ -2,6 +2,7 @@ package dev.agentcore.core.iam.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A Resource element value, or an ARN condition value, matched as IAM matches ARNs: {@code *} alone matches
@@ -37,8 +38,9 @@ final class ArnGlob {
         if (raw.equals("*")) {
             return new ArnGlob(raw, true, null, null, false);
         }
-        java.util.function.Consumer<String> malformed = d -> problems.report(EvaluationNote.Kind.INVALID_CONDITION_VALUE, d);
-        Template whole = Template.parse(raw, variables, true, malformed);
+        Consumer<String> malformed = d -> problems.report(EvaluationNote.Kind.MALFORMED_VARIABLE, d);
+        // The components report malformed variables; the whole (for values that are no ARN) would only repeat them.
+        Template whole = Template.parse(raw, variables, true, d -> { });
         List<String> parts = split(raw, variables);
         Template[] components = new Template[parts.size()];
         for (int i = 0; i < components.length; i++) {

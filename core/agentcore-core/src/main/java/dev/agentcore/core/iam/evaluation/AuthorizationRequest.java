@@ -183,6 +183,9 @@ public final class AuthorizationRequest {
             if (key == null || key.isBlank()) {
                 throw new IllegalArgumentException("a context key is empty");
             }
+            if (values == null) {
+                throw new IllegalArgumentException("context key " + key + " has no value list");
+            }
             List<String> copy = new ArrayList<>(values.size());
             for (String v : values) {
                 if (v == null) {

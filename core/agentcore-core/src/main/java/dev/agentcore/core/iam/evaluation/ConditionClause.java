@@ -113,7 +113,7 @@ final class ConditionClause {
         return switch (type) {
             case STRING -> {
                 Template t = Template.parse(value, variables, comparison == Comparison.LIKE,
-                        d -> problems.report(EvaluationNote.Kind.INVALID_CONDITION_VALUE, d));
+                        d -> problems.report(EvaluationNote.Kind.MALFORMED_VARIABLE, d));
                 yield switch (comparison) {
                     case LIKE -> (v, r, tr) -> {
                         WildcardPattern p = t.resolve(r, tr);

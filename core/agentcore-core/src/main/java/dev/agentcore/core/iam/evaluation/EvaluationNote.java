@@ -9,6 +9,8 @@ public record EvaluationNote(StatementRef statement, Kind kind, String detail) {
     public enum Kind {
         /** A condition operator IAM does not have (or a combination it forbids, such as {@code NullIfExists}): the statement never applies. */
         UNSUPPORTED_OPERATOR,
+        /** A {@code ${} that does not close, an empty {@code ${}}, or a default not in single quotes. */
+        MALFORMED_VARIABLE,
         /** A condition value the operator cannot read (a number that is not one, a date, a CIDR): that value never matches. */
         INVALID_CONDITION_VALUE,
         /** A policy variable with no value in the request and no default: the element holding it matches nothing. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.agentcore.core.iam.Effect;
 import dev.agentcore.core.iam.PolicyDocument;
+import dev.agentcore.core.iam.Statement;
 
 /**
  * IAM policy evaluation for one principal's policies (and, optionally, the policies of the resource and the
@@ -171,14 +172,15 @@ public final class PolicyEvaluator {
                 throw new IllegalArgumentException("policy '" + name + "' is null");
             }
             boolean variables = VARIABLES_VERSION.equals(policy.version());
-            CompiledStatement[] statements = new CompiledStatement[policy.statement().size()];
-            for (int i = 0; i < statements.length; i++) {
-                var s = policy.statement().get(i);
-                StatementRef ref = new StatementRef(name, type, s == null ? null : s.sid(), i);
-                statements[i] = s == null ? null : CompiledStatement.compile(s, ref, variables, problems);
+            List<CompiledStatement> statements = new ArrayList<>();
+            for (int i = 0; i < policy.statement().size(); i++) {
+                Statement s = policy.statement().get(i);
+                if (s != null) {
+                    StatementRef ref = new StatementRef(name, type, s.sid(), i);
+                    statements.add(CompiledStatement.compile(s, ref, variables, problems));
+                }
             }
-            policies.add(new CompiledPolicy(name, type,
-                    java.util.Arrays.stream(statements).filter(java.util.Objects::nonNull).toArray(CompiledStatement[]::new)));
+            policies.add(new CompiledPolicy(name, type, statements.toArray(CompiledStatement[]::new)));
             return this;
         }
 

@@ -147,6 +147,23 @@ class PolicyVariablesTest {
     }
 
     @Test
+    void malformedVariablesAreReportedAndNeverThrow() {
+        PolicyEvaluator e = identity("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Sid": "Unclosed", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username"},
+                  {"Sid": "Unquoted", "Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/${aws:username, anon}"},
+                  {"Sid": "Empty", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*",
+                   "Condition": {"StringEquals": {"s3:prefix": "${}"}}}]}""");
+        assertThat(e.problems()).extracting(n -> n.statement().sid() + " " + n.kind())
+                .containsExactly("Unclosed MALFORMED_VARIABLE", "Unquoted MALFORMED_VARIABLE", "Empty MALFORMED_VARIABLE");
+        // An unclosed ${ is text; a variable with an unreadable default or no name has no value.
+        assertThat(outcome(e, request(ALICE, "s3:GetObject", "arn:aws:s3:::b/${aws:username"))).isEqualTo(Outcome.ALLOW);
+        assertThat(outcome(e, request("arn:aws:sts::111122223333:assumed-role/R/s", "s3:PutObject", "arn:aws:s3:::b/anon")))
+                .isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(outcome(e, request(ALICE, "s3:ListBucket", "*").context("s3:prefix", ""))).isEqualTo(Outcome.IMPLICIT_DENY);
+    }
+
+    @Test
     void withoutVersion2012VariablesAreLiteralText() {
         // "IAM JSON policy elements: Version": with 2008-10-17 "variables such as ${aws:username} aren't recognized as
         // variables and are instead treated as literal strings in the policy."
