@@ -224,6 +224,64 @@ class ExecutionRoleEvaluationTest {
         assertThat(d.nearMisses()).extracting(NearMiss::mismatch).containsExactly(NearMiss.Mismatch.PRINCIPAL);
     }
 
+    // --- The conditions of the execution roles' own grants (HelloAgentExecutionRole and RuntimeBasePolicy) ---
+
+    static final String HELLO_SESSION = "arn:aws:sts::123456789012:assumed-role/HelloAgentExecutionRole/BedrockAgentCore-1";
+    static final String PROFILE = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0";
+
+    /** ModelInvokeInferenceProfile, ModelInvokeThroughProfileOnly and MetricsInAgentCoreNamespace, with defaults resolved. */
+    static final PolicyEvaluator HELLO_ROLE = PolicyEvaluator.builder()
+            .identityPolicy("RuntimeBasePolicy", PolicyJson.read("""
+                    {"Version": "2012-10-17", "Statement": [
+                      {"Sid": "MetricsInAgentCoreNamespace", "Effect": "Allow", "Action": "cloudwatch:PutMetricData",
+                       "Resource": "*", "Condition": {"StringEquals": {"cloudwatch:namespace": "bedrock-agentcore"}}}]}"""))
+            .identityPolicy("runtime", PolicyJson.read("""
+                    {"Version": "2012-10-17", "Statement": [
+                      {"Sid": "ModelInvokeInferenceProfile", "Effect": "Allow",
+                       "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                       "Resource": "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0"},
+                      {"Sid": "ModelInvokeThroughProfileOnly", "Effect": "Allow",
+                       "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                       "Resource": "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+                       "Condition": {"StringEquals": {"bedrock:InferenceProfileArn":
+                         "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0"}}}]}"""))
+            .build();
+
+    static Decision invokeModel(String resource, String profile) {
+        AuthorizationRequest.Builder r = AuthorizationRequest.builder().principal(HELLO_SESSION)
+                .action("bedrock:InvokeModelWithResponseStream").resource(resource);
+        if (profile != null) {
+            r.context("bedrock:InferenceProfileArn", profile);
+        }
+        return HELLO_ROLE.evaluate(r.build());
+    }
+
+    @Test
+    void theFoundationModelIsReachableInAnyRegionButOnlyThroughTheProfile() {
+        String model = "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0";
+        assertThat(invokeModel(PROFILE, null).outcome()).isEqualTo(Outcome.ALLOW);
+        Decision through = invokeModel(model, PROFILE);
+        assertThat(through.outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(through.decidingStatements()).extracting(StatementRef::label).containsExactly("runtime/ModelInvokeThroughProfileOnly");
+        Decision direct = invokeModel(model, null);
+        assertThat(direct.outcome()).as("no profile in the request").isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(direct.nearMisses()).extracting(NearMiss::detail).contains("StringEquals bedrock:InferenceProfileArn");
+        assertThat(invokeModel(model, PROFILE.replace("us.anthropic", "eu.anthropic")).outcome()).as("another profile")
+                .isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(invokeModel(model.replace("claude-sonnet-4", "claude-opus-4"), PROFILE).outcome()).as("another model")
+                .isEqualTo(Outcome.IMPLICIT_DENY);
+    }
+
+    @Test
+    void metricsGoOnlyToTheAgentCoreNamespace() {
+        AuthorizationRequest.Builder put = AuthorizationRequest.builder().principal(HELLO_SESSION)
+                .action("cloudwatch:PutMetricData").resource("*");
+        assertThat(HELLO_ROLE.evaluate(put.context("cloudwatch:namespace", "bedrock-agentcore").build()).outcome())
+                .isEqualTo(Outcome.ALLOW);
+        assertThat(HELLO_ROLE.evaluate(put.context("cloudwatch:namespace", "AWS/Billing").build()).outcome())
+                .isEqualTo(Outcome.IMPLICIT_DENY);
+    }
+
     /** The transcriptions above must follow the template: this fails when the template's guard changes. */
     @Test
     void theTranscribedTrustConditionsAreTheTemplates() throws IOException {
@@ -240,5 +298,16 @@ class ExecutionRoleEvaluationTest {
                                 aws:SourceArn: !Sub "arn:${AWS::Partition}:bedrock-agentcore:${AWS::Region}:${AWS::AccountId}:*"
                 """);
         assertThat(yaml).contains("workload-identity-directory/default/workload-identity/${McpEchoRuntimeName}-*\"");
+        assertThat(yaml).contains("""
+                            Condition:
+                              StringEquals:
+                                cloudwatch:namespace: bedrock-agentcore
+                """);
+        assertThat(yaml).contains("""
+                                Resource: !Sub "arn:${AWS::Partition}:bedrock:*::foundation-model/${FoundationModelId}"
+                                Condition:
+                                  StringEquals:
+                                    bedrock:InferenceProfileArn: !Sub "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/${InferenceProfileId}"
+                """);
     }
 }
