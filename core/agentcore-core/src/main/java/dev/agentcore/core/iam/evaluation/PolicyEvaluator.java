@@ -116,13 +116,19 @@ public final class PolicyEvaluator {
 
     /** Caller and resource in different accounts; the resource's account is aws:ResourceAccount or the ARN's. */
     private static boolean isCrossAccount(AuthorizationRequest request) {
-        String resourceAccount = request.singleValue("aws:resourceaccount");
-        ArnText arn = request.resourceArn();
-        if (resourceAccount == null && arn.isArn() && arn.end(4) > arn.start(4)) {
-            resourceAccount = arn.text().substring(arn.start(4), arn.end(4));
-        }
         String callerAccount = request.caller().account().orElse(null);
-        return resourceAccount != null && callerAccount != null && !resourceAccount.equals(callerAccount);
+        if (callerAccount == null) {
+            return false;
+        }
+        String resourceAccount = request.singleValue("aws:resourceaccount");
+        if (resourceAccount != null) {
+            return !resourceAccount.equals(callerAccount);
+        }
+        ArnText arn = request.resourceArn();
+        int start = arn.isArn() ? arn.start(4) : 0;
+        int length = arn.isArn() ? arn.end(4) - start : 0;
+        // An ARN without an account (S3 objects, "*") says nothing: the request is taken as within the account.
+        return length > 0 && !(length == callerAccount.length() && arn.text().regionMatches(start, callerAccount, 0, length));
     }
 
     /** Collects the policies that apply to one principal (and one resource). */
