@@ -1,0 +1,175 @@
+package dev.agentcore.core.iam.evaluation;
+
+import java.util.Optional;
+
+/**
+ * Who makes the request. The kind matters to IAM: a resource-based policy may name the caller itself, its role, its
+ * account or everyone, and each of those grants is limited by different policy types.
+ */
+public sealed interface Caller {
+
+    /** The text AWS prints after "User:" in an AccessDenied message. */
+    String name();
+
+    /** The caller's account, empty for service and web-identity principals. */
+    default Optional<String> account() {
+        return Optional.empty();
+    }
+
+    /** {@code arn:aws:iam::123456789012:root} */
+    record AccountRoot(String partition, String accountId) implements Caller {
+        @Override
+        public String name() {
+            return "arn:" + partition + ":iam::" + accountId + ":root";
+        }
+
+        @Override
+        public Optional<String> account() {
+            return Optional.of(accountId);
+        }
+    }
+
+    /** {@code arn:aws:iam::123456789012:user/path/Bob} */
+    record IamUser(String arn, String partition, String accountId, String userName) implements Caller {
+        @Override
+        public String name() {
+            return arn;
+        }
+
+        @Override
+        public Optional<String> account() {
+            return Optional.of(accountId);
+        }
+    }
+
+    /**
+     * {@code arn:aws:iam::123456789012:role/path/name}: the role itself. On AWS a request is always made by a session
+     * of the role; this kind is for callers that evaluate "as the role" and have no session name.
+     */
+    record IamRole(String arn, String partition, String accountId, String roleName) implements Caller {
+        @Override
+        public String name() {
+            return arn;
+        }
+
+        @Override
+        public Optional<String> account() {
+            return Optional.of(accountId);
+        }
+    }
+
+    /** {@code arn:aws:sts::123456789012:assumed-role/name/session}: what a role's credentials sign as. */
+    record RoleSession(String arn, String partition, String accountId, String roleName, String sessionName)
+            implements Caller {
+        @Override
+        public String name() {
+            return arn;
+        }
+
+        @Override
+        public Optional<String> account() {
+            return Optional.of(accountId);
+        }
+
+        /** The role's ARN without its path (the session ARN does not carry it). */
+        public String roleArnWithoutPath() {
+            return "arn:" + partition + ":iam::" + accountId + ":role/" + roleName;
+        }
+    }
+
+    /** {@code arn:aws:sts::123456789012:federated-user/name} (GetFederationToken). */
+    record FederatedUser(String arn, String partition, String accountId, String userName) implements Caller {
+        @Override
+        public String name() {
+            return arn;
+        }
+
+        @Override
+        public Optional<String> account() {
+            return Optional.of(accountId);
+        }
+    }
+
+    /** An AWS service acting as itself, such as {@code bedrock-agentcore.amazonaws.com} assuming an execution role. */
+    record ServicePrincipal(String service) implements Caller {
+        @Override
+        public String name() {
+            return service;
+        }
+    }
+
+    /** A web identity or SAML provider ({@code cognito-identity.amazonaws.com}, an OIDC provider ARN): the {@code Federated} principal kind. */
+    record WebIdentity(String provider) implements Caller {
+        @Override
+        public String name() {
+            return provider;
+        }
+    }
+
+    static Caller service(String service) {
+        return new ServicePrincipal(service);
+    }
+
+    static Caller webIdentity(String provider) {
+        return new WebIdentity(provider);
+    }
+
+    /**
+     * The caller named by {@code text}: an IAM user, role, assumed-role session, federated-user or root ARN, a
+     * 12-digit account id (its root), or a service principal name ({@code something.amazonaws.com}).
+     *
+     * @throws IllegalArgumentException saying what is wrong with {@code text}
+     */
+    static Caller parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("principal is empty");
+        }
+        if (text.length() == 12 && text.chars().allMatch(Character::isDigit)) {
+            return new AccountRoot("aws", text);
+        }
+        if (!text.startsWith("arn:")) {
+            if (text.indexOf('.') > 0 && text.indexOf(':') < 0 && text.indexOf('/') < 0) {
+                return new ServicePrincipal(text);
+            }
+            throw new IllegalArgumentException("principal '" + text
+                    + "' is neither an ARN, an account id nor a service principal (such as bedrock-agentcore.amazonaws.com)");
+        }
+        String[] parts = text.split(":", 6);
+        if (parts.length < 6 || parts[1].isEmpty() || parts[4].isEmpty()) {
+            throw new IllegalArgumentException("principal '" + text + "' is not arn:partition:service::account:resource");
+        }
+        String partition = parts[1];
+        String service = parts[2];
+        String account = parts[4];
+        String resource = parts[5];
+        if (service.equals("iam")) {
+            if (resource.equals("root")) {
+                return new AccountRoot(partition, account);
+            }
+            if (resource.startsWith("user/")) {
+                return new IamUser(text, partition, account, lastSegment(resource));
+            }
+            if (resource.startsWith("role/")) {
+                return new IamRole(text, partition, account, lastSegment(resource));
+            }
+        } else if (service.equals("sts")) {
+            if (resource.startsWith("assumed-role/")) {
+                String[] names = resource.substring("assumed-role/".length()).split("/", -1);
+                if (names.length == 2 && !names[0].isEmpty() && !names[1].isEmpty()) {
+                    return new RoleSession(text, partition, account, names[0], names[1]);
+                }
+                throw new IllegalArgumentException("principal '" + text
+                        + "' is not an assumed-role session: expected assumed-role/ROLE-NAME/SESSION-NAME");
+            }
+            if (resource.startsWith("federated-user/")) {
+                return new FederatedUser(text, partition, account, lastSegment(resource));
+            }
+        }
+        throw new IllegalArgumentException("principal '" + text
+                + "' is not a user, role, assumed-role session, federated user or root ARN");
+    }
+
+    private static String lastSegment(String resource) {
+        return resource.substring(resource.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.agentcore.core.iam.evaluation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer to one request, with what decided it.
+ *
+ * @param outcome            allow, explicit deny or implicit deny
+ * @param decidingStatements for {@link Outcome#ALLOW} the Allow statements that applied; for
+ *                           {@link Outcome#EXPLICIT_DENY} the Deny statements that applied; empty for an implicit deny
+ * @param missingAllow       for {@link Outcome#IMPLICIT_DENY}, the policy type that had no applicable Allow and had to
+ *                           (what AWS names in "because no ... allows")
+ * @param nearMisses         for {@link Outcome#IMPLICIT_DENY}, the Allow statements that cover the action but did not
+ *                           apply, and why
+ * @param notes              statements skipped for a reason worth telling (an unknown operator, a variable without a
+ *                           value)
+ */
+public record Decision(Outcome outcome, List<StatementRef> decidingStatements, Optional<PolicyType> missingAllow,
+        List<NearMiss> nearMisses, List<EvaluationNote> notes) {
+
+    public Decision {
+        decidingStatements = List.copyOf(decidingStatements);
+        nearMisses = List.copyOf(nearMisses);
+        notes = List.copyOf(notes);
+        if (outcome == Outcome.IMPLICIT_DENY && missingAllow.isEmpty()) {
+            throw new IllegalArgumentException("an implicit deny names the policy type that did not allow");
+        }
+    }
+
+    public boolean allowed() {
+        return outcome == Outcome.ALLOW;
+    }
+
+    /**
+     * The AccessDenied message AWS writes for this denial: "User: ARN is not authorized to perform: ACTION on
+     * resource: ARN because no identity-based policy allows the ACTION action", or "... with an explicit deny in an
+     * identity-based policy".
+     *
+     * @throws IllegalStateException when the request was allowed
+     */
+    public String accessDeniedMessage(AuthorizationRequest request) {
+        String head = "User: " + request.caller().name() + " is not authorized to perform: " + request.action()
+                + " on resource: " + request.resource();
+        return switch (outcome) {
+            case EXPLICIT_DENY -> head + " with an explicit deny in " + article(decidingStatements.getFirst().policyType());
+            case IMPLICIT_DENY -> head + " because no " + missingAllow.orElseThrow().wording() + " allows the "
+                    + request.action() + " action";
+            case ALLOW -> throw new IllegalStateException("the request was allowed: " + request);
+        };
+    }
+
+    private static String article(PolicyType type) {
+        String w = type.wording();
+        return (w.startsWith("i") ? "an " : "a ") + w;
+    }
+}
