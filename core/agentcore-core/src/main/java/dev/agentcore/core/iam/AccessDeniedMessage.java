@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * to perform: {action} on resource: {resource} because {reason}". The clients read it to name who was refused, what and
  * where; the local AgentCore writes it, so a local refusal reads as AWS's does.
  *
- * @param reason what follows "because" ("no identity-based policy allows the bedrock-agentcore:X action",
- *               "no resource-based policy allows ...", "with an explicit deny in ..."), without the final full stop;
- *               empty when IAM gave none
+ * @param reason what follows the resource, without "because" and the final full stop ("no identity-based policy
+ *               allows the bedrock-agentcore:X action", "with an explicit deny in an identity-based policy"); empty
+ *               when IAM gave none
  */
 public record AccessDeniedMessage(String principal, String action, String resource, String reason) {
 
@@ -20,13 +20,19 @@ public record AccessDeniedMessage(String principal, String action, String resour
 
     /** The refusal IAM writes when no identity-based policy allows the action. */
     public static AccessDeniedMessage noIdentityPolicyAllows(String principal, String action, String resource) {
-        return new AccessDeniedMessage(principal, action, resource, "no identity-based policy allows the " + action
+        return noPolicyAllows(principal, action, resource, "identity-based policy");
+    }
+
+    /** "... because no {policyKind} allows the {action} action" ({@code policyKind}: "resource-based policy", ...). */
+    public static AccessDeniedMessage noPolicyAllows(String principal, String action, String resource, String policyKind) {
+        return new AccessDeniedMessage(principal, action, resource, "no " + policyKind + " allows the " + action
                 + " action");
     }
 
-    /** The refusal IAM writes when a statement denies the action explicitly. */
+    /** "... with an explicit deny in an identity-based policy": IAM writes no "because" before it. */
     public static AccessDeniedMessage explicitDeny(String principal, String action, String resource, String policyKind) {
-        return new AccessDeniedMessage(principal, action, resource, "with an explicit deny in " + policyKind);
+        String article = policyKind.matches("(?i)[aeiou].*") ? "an " : "a ";
+        return new AccessDeniedMessage(principal, action, resource, "with an explicit deny in " + article + policyKind);
     }
 
     /** The refusal {@code message} holds, or empty when it is not IAM's text. */
@@ -50,7 +56,7 @@ public record AccessDeniedMessage(String principal, String action, String resour
 
     /** The text as IAM writes it. */
     public String text() {
-        return "User: " + principal + " is not authorized to perform: " + action + " on resource: " + resource
-                + (reason.isEmpty() ? "" : " because " + reason);
+        String tail = reason.isEmpty() ? "" : reason.startsWith("with ") ? " " + reason : " because " + reason;
+        return "User: " + principal + " is not authorized to perform: " + action + " on resource: " + resource + tail;
     }
 }

@@ -21,6 +21,10 @@ class AccessDeniedMessageTest {
         assertThat(m.resource()).endsWith("workload-identity/mcp_echo-N0geaLEEPE");
         assertThat(m.text()).isEqualTo(SEED);
         assertThat(AccessDeniedMessage.noIdentityPolicyAllows(m.principal(), m.action(), m.resource())).isEqualTo(m);
+        AccessDeniedMessage deny = AccessDeniedMessage.explicitDeny(m.principal(), m.action(), m.resource(),
+                "identity-based policy");
+        assertThat(deny.text()).endsWith("mcp_echo-N0geaLEEPE with an explicit deny in an identity-based policy");
+        assertThat(AccessDeniedMessage.parse(deny.text())).contains(deny);
         assertThat(AccessDeniedMessage.parse("Access denied")).isEmpty();
         assertThat(AccessDeniedMessage.parse(null)).isEmpty();
     }

@@ -3,6 +3,8 @@ package dev.agentcore.core.iam.evaluation;
 import java.util.List;
 import java.util.Optional;
 
+import dev.agentcore.core.iam.AccessDeniedMessage;
+
 /**
  * The answer to one request, with what decided it.
  *
@@ -40,18 +42,13 @@ public record Decision(Outcome outcome, List<StatementRef> decidingStatements, O
      * @throws IllegalStateException when the request was allowed
      */
     public String accessDeniedMessage(AuthorizationRequest request) {
-        String head = "User: " + request.caller().name() + " is not authorized to perform: " + request.action()
-                + " on resource: " + request.resource();
+        String who = request.caller().name();
         return switch (outcome) {
-            case EXPLICIT_DENY -> head + " with an explicit deny in " + article(decidingStatements.getFirst().policyType());
-            case IMPLICIT_DENY -> head + " because no " + missingAllow.orElseThrow().wording() + " allows the "
-                    + request.action() + " action";
+            case EXPLICIT_DENY -> AccessDeniedMessage.explicitDeny(who, request.action(), request.resource(),
+                    decidingStatements.getFirst().policyType().wording()).text();
+            case IMPLICIT_DENY -> AccessDeniedMessage.noPolicyAllows(who, request.action(), request.resource(),
+                    missingAllow.orElseThrow().wording()).text();
             case ALLOW -> throw new IllegalStateException("the request was allowed: " + request);
         };
-    }
-
-    private static String article(PolicyType type) {
-        String w = type.wording();
-        return (w.startsWith("i") ? "an " : "a ") + w;
     }
 }
