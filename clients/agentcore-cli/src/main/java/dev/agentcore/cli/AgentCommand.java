@@ -1,20 +1,17 @@
 package dev.agentcore.cli;
 
 import dev.agentcore.core.runtime.ServerProtocol;
+import dev.agentcore.client.invoke.AgentStreamError;
 import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.InvocationRequest;
 import dev.agentcore.client.invoke.InvocationResponse;
 import dev.agentcore.client.invoke.Invoker;
 import dev.agentcore.client.output.ResponsePrinter;
 import dev.agentcore.client.report.DiagnosedException;
-import dev.agentcore.client.report.Diagnosis;
-import dev.agentcore.client.report.FailureCategory;
-import dev.agentcore.client.report.LikelyCause;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,12 +105,7 @@ final class AgentCommand extends OutputCommand {
             throw new DiagnosedException(c.diagnose(failure), failure);
         }
         if (outcome.agentError() != null) {
-            throw new DiagnosedException(new Diagnosis(FailureCategory.RUNTIME_ERROR,
-                    "the agent reported an error in its stream: " + outcome.agentError(),
-                    List.of(new LikelyCause("The agent's handler raised an error after it started streaming",
-                            c.target.direct() ? "Read the container's output"
-                                    : "Read the log group " + c.target.arn().logGroup(c.target.qualifier()))),
-                    List.of()));
+            throw new DiagnosedException(new AgentStreamError(outcome.agentError(), c.target).diagnosis());
         }
     }
 

@@ -5,10 +5,8 @@ import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.RetryPolicy;
 import dev.agentcore.client.mcp.McpCallException;
 import dev.agentcore.client.mcp.McpRuntimeClient;
+import dev.agentcore.client.mcp.McpServerError;
 import dev.agentcore.client.report.DiagnosedException;
-import dev.agentcore.client.report.Diagnosis;
-import dev.agentcore.client.report.FailureCategory;
-import dev.agentcore.client.report.LikelyCause;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +39,7 @@ final class McpCommand {
             } catch (InvocationFailure failure) {
                 throw new DiagnosedException(c.diagnose(failure), failure);
             } catch (McpCallException e) {
-                throw new DiagnosedException(new Diagnosis(FailureCategory.OTHER,
-                        "the MCP server answered with an error" + (e.code() == 0 ? "" : " " + e.code()) + ": " + e.getMessage(),
-                        List.of(new LikelyCause("The request reached the server, which refused it (an unknown tool, "
-                                + "invalid arguments, or a failing tool)", "List the tools and their input schemas with "
-                                + "`agentcore-invoke mcp tools " + (runtime == null ? "--local URL" : runtime) + " --raw`")),
-                        List.of()), e);
+                throw new DiagnosedException(McpServerError.of(e, runtime).diagnosis(), e);
             }
         }
     }

@@ -33,4 +33,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule client_and_cli_packages_have_no_cycles =
             slices().matching("dev.agentcore.(client|cli).(*)..").should().beFreeOfCycles();
+
+    /** Every cause a report shows names its rule (issue 9): only CauseRule makes LikelyCauses, from a rule's info. */
+    @ArchTest
+    static final ArchRule only_cause_rules_construct_likely_causes =
+            noClasses().that().doNotHaveFullyQualifiedName("dev.agentcore.client.report.CauseRule")
+                    .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                            "dev.agentcore.client.report.LikelyCause"))))
+                    .because("a cause without a rule has no id, no documentation and no fixture");
 }

@@ -33,4 +33,14 @@ class ArchitectureTest {
     static final ArchRule invoking_does_not_depend_on_diagnosing =
             noClasses().that().resideInAnyPackage("dev.agentcore.client.invoke..", "dev.agentcore.client.auth..",
                     "dev.agentcore.client.mcp..").should().dependOnClassesThat().resideInAPackage("dev.agentcore.client.diagnosis..");
+
+    /** Every cause a report shows names its rule (issue 9): only CauseRule makes LikelyCauses, from a rule's info. */
+    @ArchTest
+    static final ArchRule only_cause_rules_construct_likely_causes =
+            noClasses().that().doNotHaveFullyQualifiedName("dev.agentcore.client.report.CauseRule")
+                    .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                            "dev.agentcore.client.report.LikelyCause"))))
+                    .because("a cause without a rule has no id, no documentation and no fixture");
 }

@@ -5,7 +5,6 @@ import dev.agentcore.client.http.ResponseView;
 import dev.agentcore.client.http.TransportProblem;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.FailureCategory;
-import dev.agentcore.client.report.LikelyCause;
 import dev.agentcore.client.report.Section;
 import java.io.IOException;
 import java.net.URI;
@@ -21,15 +20,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Machine-to-machine tokens: the OAuth client credentials grant against a Cognito user pool domain's
  * {@code /oauth2/token}, with the app client's id and secret and the requested scopes.
  */
 public final class CognitoClientCredentials implements TokenSource {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI tokenEndpoint;
     private final String clientId;
@@ -106,7 +102,7 @@ public final class CognitoClientCredentials implements TokenSource {
             throw new TokenException(Diagnosis.of(FailureCategory.OTHER, "interrupted while asking Cognito for a token"), e);
         }
         ResponseView answer = new ResponseView(response.statusCode(), response.headers().map(), response.body());
-        JsonNode body = parse(response.body());
+        JsonNode body = TokenEndpointFailure.parse(response.body()).orElse(null);
         if (response.statusCode() == 200 && body != null && body.hasNonNull("access_token")) {
             String token = body.get("access_token").asString();
             long expiresIn = body.path("expires_in").asLong(3600);
@@ -114,61 +110,20 @@ public final class CognitoClientCredentials implements TokenSource {
             return bearer.expiresAt() != null ? bearer
                     : new BearerToken(token, clock.instant().plusSeconds(expiresIn), bearer.origin());
         }
-        throw new TokenException(rejected(view, answer, body));
+        throw new TokenException(rejected(view, answer));
     }
 
     private Diagnosis unreachable(RequestView view, TransportProblem problem, Exception e) {
-        String summary = "could not reach the Cognito token endpoint " + tokenEndpoint + ": " + problem.text();
-        List<LikelyCause> causes = new ArrayList<>();
-        if (problem == TransportProblem.UNKNOWN_HOST) {
-            causes.add(new LikelyCause("The user pool domain '" + tokenEndpoint.getHost() + "' does not exist",
-                    "Copy the domain from the Cognito console (App integration > Domain) or from "
-                            + "`aws cognito-idp describe-user-pool --user-pool-id <id> --query UserPool.Domain`; "
-                            + "it looks like https://<prefix>.auth.<region>.amazoncognito.com"));
-        } else {
-            causes.add(new LikelyCause("Nothing answers at " + tokenEndpoint.getAuthority() + " (" + problem.text() + ")",
-                    "Check the Cognito domain setting (--cognito-domain, AGENTCORE_COGNITO_DOMAIN or the state file's "
-                            + "cognito.domain) and your network or proxy"));
-        }
-        return new Diagnosis(FailureCategory.NETWORK, summary, causes,
-                List.of(requestSection(view), new Section("Error", List.of(String.valueOf(e)))));
+        return TokenEndpointFailure.unreachable(tokenEndpoint, clientId, scopes, problem)
+                .diagnosis(List.of(requestSection(view), new Section("Error", List.of(String.valueOf(e)))));
     }
 
-    private Diagnosis rejected(RequestView view, ResponseView answer, JsonNode body) {
-        String error = body == null ? "" : body.path("error").asString("");
-        String summary = "Cognito refused the client credentials grant: HTTP " + answer.status()
-                + (error.isEmpty() ? "" : " " + error);
-        List<LikelyCause> causes = new ArrayList<>();
-        switch (error) {
-            case "invalid_client" -> causes.add(new LikelyCause(
-                    "The app client id " + clientId + " or its secret is wrong, or the client has no secret",
-                    "Compare with `aws cognito-idp describe-user-pool-client --user-pool-id <pool> --client-id "
-                            + clientId + "`; machine-to-machine clients need a generated secret"));
-            case "unauthorized_client" -> causes.add(new LikelyCause(
-                    "App client " + clientId + " is not allowed to use the client_credentials grant",
-                    "Enable AllowedOAuthFlows=client_credentials with AllowedOAuthFlowsUserPoolClient=true on the app client"));
-            case "invalid_scope" -> causes.add(new LikelyCause(
-                    "The scopes " + scopes + " are not all defined on a resource server or not allowed for this client",
-                    "Scopes take the form <resource server identifier>/<scope>; list the client's AllowedOAuthScopes"
-                            + " with describe-user-pool-client and pass those with --scope"));
-            case "invalid_grant" -> causes.add(new LikelyCause("The grant is invalid for this client",
-                    "Check the client's allowed OAuth flows"));
-            default -> {
-                if (answer.status() == 404 || answer.body().contains("<html")) {
-                    causes.add(new LikelyCause("The URL " + tokenEndpoint + " is not a Cognito token endpoint",
-                            "Use the user pool domain (https://<prefix>.auth.<region>.amazoncognito.com), not the "
-                                    + "cognito-idp endpoint or the discovery URL"));
-                } else {
-                    causes.add(new LikelyCause("Cognito answered HTTP " + answer.status() + " " + error,
-                            "Read the response body with --verbose"));
-                }
-            }
-        }
+    private Diagnosis rejected(RequestView view, ResponseView answer) {
         List<String> response = new ArrayList<>();
         response.add("status: " + answer.status());
         response.add("body:   " + (answer.body().isBlank() ? "(empty)" : answer.body().strip()));
-        return new Diagnosis(FailureCategory.AUTH, summary, causes,
-                List.of(requestSection(view), new Section("Response", response)));
+        return TokenEndpointFailure.answered(tokenEndpoint, clientId, scopes, answer.status(), answer.body())
+                .diagnosis(List.of(requestSection(view), new Section("Response", response)));
     }
 
     private Section requestSection(RequestView view) {
@@ -179,14 +134,6 @@ public final class CognitoClientCredentials implements TokenSource {
             lines.add(header.getKey() + ": " + String.join(", ", header.getValue()));
         }
         return new Section("Token request", lines);
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (RuntimeException notJson) {
-            return null;
-        }
     }
 
     private static String encode(String value) {

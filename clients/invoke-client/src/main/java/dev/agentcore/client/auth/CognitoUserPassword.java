@@ -2,14 +2,10 @@ package dev.agentcore.client.auth;
 
 import dev.agentcore.client.http.TransportProblem;
 import dev.agentcore.client.report.Diagnosis;
-import dev.agentcore.client.report.FailureCategory;
-import dev.agentcore.client.report.LikelyCause;
 import dev.agentcore.client.report.Section;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -139,16 +135,12 @@ public final class CognitoUserPassword implements TokenSource {
         } catch (CognitoIdentityProviderException e) {
             throw new TokenException(rejected(flow, e), e);
         } catch (SdkClientException e) {
-            TransportProblem problem = TransportProblem.of(e);
-            throw new TokenException(new Diagnosis(FailureCategory.NETWORK,
-                    "could not reach Cognito for InitiateAuth: " + problem.text(),
-                    List.of(new LikelyCause("The Cognito endpoint for the user pool's region is unreachable",
-                            "Check the region of the user pool (the prefix of its id, like us-east-1_AbC) and "
-                                    + "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER if you set it")),
-                    List.of(new Section("Error", List.of(String.valueOf(e))))), e);
+            throw new TokenException(SignInFailure.unreachable(flow.toString(), clientId, username, clientSecret != null,
+                    TransportProblem.of(e)).diagnosis(List.of(new Section("Error", List.of(String.valueOf(e))))), e);
         }
         if (response.challengeNameAsString() != null) {
-            throw new TokenException(challenge(response.challengeNameAsString()));
+            throw new TokenException(SignInFailure.challenged(flow.toString(), clientId, username, clientSecret != null,
+                    response.challengeNameAsString()).diagnosis(List.of()));
         }
         AuthenticationResultType result = response.authenticationResult();
         if (result.refreshToken() != null) {
@@ -160,69 +152,11 @@ public final class CognitoUserPassword implements TokenSource {
                 : new BearerToken(result.accessToken(), clock.instant().plusSeconds(result.expiresIn()), origin);
     }
 
-    private Diagnosis challenge(String name) {
-        LikelyCause cause = switch (name) {
-            case "NEW_PASSWORD_REQUIRED" -> new LikelyCause(
-                    "User " + username + " must set a new password first (status FORCE_CHANGE_PASSWORD)",
-                    "Set a permanent one: aws cognito-idp admin-set-user-password --user-pool-id <pool> --username "
-                            + username + " --password <new> --permanent");
-            case "SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP", "MFA_SETUP" -> new LikelyCause(
-                    "User " + username + " has multi-factor authentication (" + name + "), which a CLI cannot answer",
-                    "Use a user without MFA for scripts, or machine-to-machine tokens (--client-secret with --cognito-domain)");
-            default -> new LikelyCause("Cognito asked for the challenge " + name,
-                    "Answer it with RespondToAuthChallenge in your own code, or use a user without challenges");
-        };
-        return new Diagnosis(FailureCategory.AUTH, "Cognito did not issue tokens: challenge " + name, List.of(cause), List.of());
-    }
-
     private Diagnosis rejected(AuthFlowType flow, CognitoIdentityProviderException e) {
         String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
         String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        List<LikelyCause> causes = new ArrayList<>();
-        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if (lower.contains("secret hash") || lower.contains("secret_hash")) {
-            causes.add(new LikelyCause(clientSecret == null
-                            ? "App client " + clientId + " has a secret, so Cognito wants SECRET_HASH"
-                            : "The client secret does not belong to app client " + clientId
-                                    + " (or the username differs from the one the hash needs)",
-                    clientSecret == null ? "Pass the client secret with --client-secret or AGENTCORE_CLIENT_SECRET"
-                            : "Check the secret with describe-user-pool-client; for refresh, the username must be the "
-                                    + "user's actual username (not an alias)"));
-        }
-        if (lower.contains("flow not enabled") || lower.contains("auth flow")) {
-            causes.add(new LikelyCause("App client " + clientId + " does not allow " + flow,
-                    "Add ALLOW_USER_PASSWORD_AUTH and ALLOW_REFRESH_TOKEN_AUTH to the client's ExplicitAuthFlows"));
-        }
-        if (lower.contains("incorrect username or password")) {
-            causes.add(new LikelyCause("The username or password is wrong",
-                    "Check them; reset with aws cognito-idp admin-set-user-password --permanent"));
-        }
-        if (lower.contains("refresh token")) {
-            causes.add(new LikelyCause("The refresh token has expired or was revoked",
-                    "Sign in again with --username and --password"));
-        }
-        switch (code) {
-            case "UserNotFoundException" -> causes.add(new LikelyCause("User " + username + " does not exist in this pool",
-                    "List users with aws cognito-idp list-users --user-pool-id <pool>"));
-            case "UserNotConfirmedException" -> causes.add(new LikelyCause("User " + username + " is not confirmed",
-                    "Confirm it: aws cognito-idp admin-confirm-sign-up --user-pool-id <pool> --username " + username));
-            case "PasswordResetRequiredException" -> causes.add(new LikelyCause("The user's password must be reset",
-                    "aws cognito-idp admin-set-user-password --permanent"));
-            case "ResourceNotFoundException" -> causes.add(new LikelyCause(
-                    "App client " + clientId + " does not exist in this region",
-                    "Check the client id and the region of the user pool (the prefix of its id)"));
-            case "TooManyRequestsException" -> causes.add(new LikelyCause("Cognito throttled the sign-in",
-                    "Wait and retry; tokens are cached, so one sign-in serves many calls"));
-            default -> {
-            }
-        }
-        if (causes.isEmpty()) {
-            causes.add(new LikelyCause("Cognito rejected " + flow + ": " + code,
-                    "Read the message above; run with --debug for the full exception"));
-        }
-        return new Diagnosis(FailureCategory.AUTH,
-                "Cognito rejected " + flow + ": " + code + (message == null ? "" : " - " + message),
-                causes, List.of(new Section("Cognito", List.of("operation: InitiateAuth " + flow, "client id: " + clientId,
-                        "request id: " + e.requestId(), "status: " + e.statusCode()))));
+        return SignInFailure.refused(flow.toString(), clientId, username, clientSecret != null, code, message)
+                .diagnosis(List.of(new Section("Cognito", List.of("operation: InitiateAuth " + flow,
+                        "client id: " + clientId, "request id: " + e.requestId(), "status: " + e.statusCode()))));
     }
 }

@@ -1,6 +1,8 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.client.report.CauseRule;
 import dev.agentcore.client.report.LikelyCause;
+import dev.agentcore.client.report.RuleInfo;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -12,35 +14,37 @@ import java.util.function.Predicate;
  */
 public final class DiagnosisRule {
 
-    private final RuleInfo info;
-    private final Predicate<Case> when;
-    private final Function<Case, String> cause;
-    private final Function<Case, String> nextStep;
+    private final Trigger trigger;
+    private final CauseRule<Case> rule;
 
     private DiagnosisRule(Builder b) {
-        this.info = new RuleInfo(b.id, b.title, b.summary, Objects.requireNonNull(b.trigger, b.id + ": on(...)"),
-                b.conclusive);
-        this.when = Objects.requireNonNull(b.when, b.id + ": when(...)");
-        this.cause = Objects.requireNonNull(b.cause, b.id + ": cause(...)");
-        this.nextStep = Objects.requireNonNull(b.nextStep, b.id + ": next(...)");
+        this.trigger = Objects.requireNonNull(b.trigger, b.id + ": on(...)");
+        Predicate<Case> when = Objects.requireNonNull(b.when, b.id + ": when(...)");
+        CauseRule.Builder<Case> rule = CauseRule.<Case>rule(b.id, b.title).summary(b.summary).applies(trigger.describe())
+                .when(when).cause(b.cause).next(b.nextStep);
+        this.rule = (b.conclusive ? rule.conclusive() : rule).build();
     }
 
     public RuleInfo info() {
-        return info;
+        return rule.info();
+    }
+
+    public Trigger trigger() {
+        return trigger;
     }
 
     /** The trigger first: a rule never looks anything up for a failure it does not answer. */
     boolean appliesTo(Case c) {
-        return info.trigger().matches(c.context.failure()) && when.test(c);
+        return trigger.matches(c.context.failure()) && rule.appliesTo(c);
     }
 
     LikelyCause explain(Case c) {
-        return new LikelyCause(cause.apply(c), nextStep.apply(c), info.id());
+        return rule.explain(c);
     }
 
     @Override
     public String toString() {
-        return info.id() + " " + info.title();
+        return rule.toString();
     }
 
     static Builder rule(String id, String title) {

@@ -1,13 +1,23 @@
 package dev.agentcore.client.diagnosis;
 
+import dev.agentcore.client.auth.SignInRules;
+import dev.agentcore.client.auth.TokenEndpointRules;
+import dev.agentcore.client.invoke.AgentStreamError;
+import dev.agentcore.client.invoke.MissingCredentials;
+import dev.agentcore.client.mcp.McpServerError;
+import dev.agentcore.client.report.RuleFamily;
+import dev.agentcore.client.report.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Every diagnosis rule, in rank order: the Diagnostician tries them top to bottom, lists the causes of those that
- * apply in this order, and stops after a conclusive one. Ids group the rules by area ({@link RuleArea}); the rank is
- * this list. docs/clients/diagnoses.md is generated from it.
+ * Every diagnosis rule. The rules of a failed call to a runtime, in rank order ({@link #all}): the Diagnostician
+ * tries them top to bottom, lists the causes of those that apply in this order, and stops after a conclusive one.
+ * Then the families of the failures that happen around a call ({@link #families}): getting a token, finding AWS
+ * credentials, an error inside an answer; each ranks its own rules the same way. Ids group the rules by area
+ * ({@link dev.agentcore.client.report.RuleArea}). docs/clients/diagnoses.md is generated from this registry.
  */
 public final class DiagnosisRules {
 
@@ -81,6 +91,14 @@ public final class DiagnosisRules {
             // whatever no rule above explained
             GeneralRules.UNEXPECTED_STATUS);
 
+    /** The failures around a call, each family with its own context; their rules live beside the code that fails. */
+    private static final List<RuleFamily<?>> FAMILIES = List.of(
+            MissingCredentials.RULES,
+            TokenEndpointRules.FAMILY,
+            SignInRules.FAMILY,
+            McpServerError.RULES,
+            AgentStreamError.RULES);
+
     private DiagnosisRules() {
     }
 
@@ -89,8 +107,19 @@ public final class DiagnosisRules {
         return ALL;
     }
 
+    /** The families of the failures around a call, in the order of the page. */
+    public static List<RuleFamily<?>> families() {
+        return FAMILIES;
+    }
+
+    /** Every rule of the registry: the call's rules, then each family's. */
+    public static List<RuleInfo> infos() {
+        return Stream.concat(ALL.stream().map(DiagnosisRule::info),
+                FAMILIES.stream().flatMap(family -> family.infos().stream())).toList();
+    }
+
     public static Optional<RuleInfo> info(String id) {
-        return ALL.stream().map(DiagnosisRule::info).filter(i -> i.id().equals(id)).findFirst();
+        return infos().stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
     /** The rules that apply to the case, in rank order, up to and including the first conclusive one. */

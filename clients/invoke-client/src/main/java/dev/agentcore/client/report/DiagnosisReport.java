@@ -21,7 +21,7 @@ public final class DiagnosisReport {
             for (int i = 0; i < causes.size(); i++) {
                 LikelyCause cause = causes.get(i);
                 out.append("  ").append(i + 1).append(". ")
-                        .append(cause.rule().map(id -> "[" + id + "] ").orElse(""))
+                        .append("[").append(cause.ruleId()).append("] ")
                         .append(cause.cause()).append('\n');
                 out.append("     next: ").append(cause.nextStep()).append('\n');
             }

@@ -1,21 +1,17 @@
 package dev.agentcore.client.report;
 
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * One likely cause of a failure and the next step that checks or fixes it.
+ * One likely cause of a failure and the next step that checks or fixes it. Made only by a {@link CauseRule}.
  *
- * @param ruleId the diagnosis rule that found it ({@code AC240}, listed in docs/clients/diagnoses.md); null for causes
- *               that no rule names (a token endpoint's refusal, a missing credential chain)
+ * @param ruleId the diagnosis rule that found it ({@code AC240}, listed in docs/clients/diagnoses.md)
  */
 public record LikelyCause(String cause, String nextStep, String ruleId) {
 
-    /** A cause that no diagnosis rule names. */
-    public LikelyCause(String cause, String nextStep) {
-        this(cause, nextStep, null);
-    }
-
-    public Optional<String> rule() {
-        return Optional.ofNullable(ruleId);
+    public LikelyCause {
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(nextStep, "nextStep");
+        RuleArea.of(ruleId); // every cause names a documented rule: AC and three digits
     }
 }

@@ -5,6 +5,9 @@ import dev.agentcore.client.auth.TokenClaims;
 import dev.agentcore.client.http.ResponseView;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.DiagnosisReport;
+import dev.agentcore.client.report.RuleArea;
+import dev.agentcore.client.report.RuleFamily;
+import dev.agentcore.client.report.RuleInfo;
 import dev.agentcore.client.runtime.InvocationTarget;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +47,9 @@ final class DiagnosesPage {
                 that *ends the search* explains the failure by itself, so the rules after it are not tried. A report
                 names the rule of each cause (`[AC240]`), so the section of that id below says why.
 
+                The failures around a call have rule families of their own, after the call's rules: signing with
+                AWS credentials, getting a token from Cognito, and errors inside an answer that began with 200.
+
                 Ids are grouped by area: %s.
 
                 | Rank | Id | Status | Rule | Ends the search |
@@ -53,11 +59,29 @@ final class DiagnosesPage {
         for (int i = 0; i < rules.size(); i++) {
             RuleInfo info = rules.get(i).info();
             page.append("| ").append(i + 1).append(" | [").append(info.id()).append("](#").append(anchor(info)).append(") | ")
-                    .append(info.trigger().describe()).append(" | ").append(cell(info.title())).append(" | ")
+                    .append(info.applies()).append(" | ").append(cell(info.title())).append(" | ")
                     .append(info.conclusive() ? "yes" : "no").append(" |\n");
         }
         for (DiagnosisRule rule : rules) {
             page.append('\n').append(section(rule.info(), fixtures.get(rule.info().id())));
+        }
+        Map<String, FamilyFixture> examples = FamilyFixture.all().stream()
+                .collect(Collectors.toMap(FamilyFixture::ruleId, Function.identity()));
+        for (RuleFamily<?> family : DiagnosisRules.families()) {
+            page.append("\n## ").append(family.name()).append("\n\n")
+                    .append("These rules look at ").append(family.context()).append(". They rank among themselves, "
+                            + "in this order.\n\n")
+                    .append("| Rank | Id | Applies to | Rule | Ends the search |\n|---|---|---|---|---|\n");
+            List<RuleInfo> infos = family.infos();
+            for (int i = 0; i < infos.size(); i++) {
+                RuleInfo info = infos.get(i);
+                page.append("| ").append(i + 1).append(" | [").append(info.id()).append("](#").append(anchor(info))
+                        .append(") | ").append(cell(info.applies())).append(" | ").append(cell(info.title())).append(" | ")
+                        .append(info.conclusive() ? "yes" : "no").append(" |\n");
+            }
+            for (RuleInfo info : infos) {
+                page.append('\n').append(familySection(info, examples.get(info.id())));
+            }
         }
         return page.toString();
     }
@@ -80,7 +104,7 @@ final class DiagnosesPage {
         StringBuilder s = new StringBuilder();
         s.append("<a id=\"").append(anchor(info)).append("\"></a>\n");
         s.append("## ").append(info.id()).append(' ').append(info.title()).append("\n\n");
-        s.append("**Status:** ").append(info.trigger().describe()).append(" · **Area:** ").append(info.area().title())
+        s.append("**Status:** ").append(info.applies()).append(" · **Area:** ").append(info.area().title())
                 .append(" · **Ends the search:** ").append(info.conclusive() ? "yes" : "no").append("\n\n");
         s.append(info.summary()).append("\n\n");
         if (fixture == null) {
@@ -96,6 +120,25 @@ final class DiagnosesPage {
         Diagnosis diagnosis = fixture.diagnose();
         s.append("What the client prints (fixture `").append(fixture.ruleId()).append(".yaml`):\n\n```\n")
                 .append(DiagnosisReport.render(diagnosis, false)).append("```\n");
+        return s.toString();
+    }
+
+    private static String familySection(RuleInfo info, FamilyFixture fixture) {
+        StringBuilder s = new StringBuilder();
+        s.append("<a id=\"").append(anchor(info)).append("\"></a>\n");
+        s.append("### ").append(info.id()).append(' ').append(info.title()).append("\n\n");
+        s.append("**Applies to:** ").append(info.applies()).append(" · **Area:** ").append(info.area().title())
+                .append(" · **Ends the search:** ").append(info.conclusive() ? "yes" : "no").append("\n\n");
+        s.append(info.summary()).append("\n\n");
+        if (fixture == null) {
+            return s.append("(no example yet)\n").toString();
+        }
+        if (fixture.story() != null) {
+            s.append("**Example.** ").append(fixture.story().strip()).append("\n\n");
+        }
+        s.append("The failure:\n\n```yaml\n").append(fixture.failureYaml()).append("```\n\n");
+        s.append("What the client prints (fixture `").append(fixture.ruleId()).append(".yaml`):\n\n```\n")
+                .append(DiagnosisReport.render(fixture.diagnose(), false)).append("```\n");
         return s.toString();
     }
 

@@ -22,7 +22,7 @@ class NewDiagnosesTest {
     }
 
     static List<String> ids(Diagnosis diagnosis) {
-        return diagnosis.causes().stream().map(c -> c.rule().orElse("")).toList();
+        return diagnosis.causes().stream().map(c -> c.ruleId()).toList();
     }
 
     static LikelyCause first(Diagnosis diagnosis) {

@@ -141,7 +141,7 @@ class RetryingInvokerTest {
                 .diagnose(FailureContext.builder(failure, request().target()).protocol(ServerProtocol.HTTP)
                         .timeout(Duration.ofSeconds(5)).build());
         assertThat(diagnosis.category()).isEqualTo(FailureCategory.THROTTLED);
-        assertThat(diagnosis.causes().getFirst().rule()).contains("AC640");
+        assertThat(diagnosis.causes().getFirst().ruleId()).isEqualTo("AC640");
         assertThat(diagnosis.causes().getFirst().cause()).contains("through 3 attempts");
     }
 

@@ -137,7 +137,7 @@ class McpRuntimeClientTest {
         assertThat(failure.attempts()).isEqualTo(3);
         Diagnosis diagnosis = new Diagnostician(RuntimeDirectory.none("off"), Clock.systemUTC())
                 .diagnose(FailureContext.builder(failure, target()).protocol(ServerProtocol.MCP).timeout(TIMEOUT).build());
-        assertThat(diagnosis.causes().getFirst().rule()).contains("AC640");
+        assertThat(diagnosis.causes().getFirst().ruleId()).isEqualTo("AC640");
         assertThat(diagnosis.causes().getFirst().cause()).contains("through 3 attempts");
     }
 

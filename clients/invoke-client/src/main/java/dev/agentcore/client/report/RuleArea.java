@@ -1,16 +1,17 @@
-package dev.agentcore.client.diagnosis;
+package dev.agentcore.client.report;
 
 /** The groups rule ids are numbered in: the hundreds digit of {@code AC240} is the area. */
 public enum RuleArea {
-    GENERAL(0, "Any failure"),
+    GENERAL(0, "Any failure, and calls that were never sent"),
     TRANSPORT(1, "No response: network, DNS, TLS, timeouts"),
     AUTH(2, "401 and 403: authentication and authorization"),
     TOKEN(3, "401 and 403: the bearer token's claims against the runtime's authorizer"),
     NOT_FOUND(4, "404: runtimes, endpoints and sessions that do not exist"),
-    RUNTIME(5, "424: the runtime's container"),
+    RUNTIME(5, "424 and errors inside an answer: the runtime's container and code"),
     LIMITS(6, "402, 409 and 429: quotas, throttling and busy sessions"),
     SERVICE(7, "5xx: AgentCore itself"),
-    VALIDATION(8, "400: requests AgentCore refuses as invalid");
+    VALIDATION(8, "400: requests AgentCore refuses as invalid"),
+    TOKEN_SOURCE(9, "Getting a token: Cognito's token endpoint and InitiateAuth");
 
     private final int digit;
     private final String title;
