@@ -144,11 +144,12 @@ public final class DataPlaneService implements LocalService {
     /** The runtime of the path (a URL-encoded ARN, or an id with {@code accountId}) and its endpoint. */
     private static Resolution.Found resolve(Request request, ServiceContext context) {
         String label = request.pathLabel("agentRuntimeArn");
-        Qualifier qualifier = request.query("qualifier").filter(Qualifier::isValid).map(Qualifier::new)
-                .orElse(Qualifier.DEFAULT);
-        if (request.query("qualifier").isPresent() && !Qualifier.isValid(request.query("qualifier").get())) {
-            throw InvocationErrors.notFound(new Qualifier("DEFAULT"), label).exception();
+        String named = request.query("qualifier").orElse(Qualifier.DEFAULT.value());
+        if (!Qualifier.isValid(named)) {
+            // No endpoint can have that name: the same answer as for any other endpoint that does not exist.
+            throw InvocationErrors.notFound(named, label).exception();
         }
+        Qualifier qualifier = new Qualifier(named);
         Optional<String> account = request.query("accountId");
         Resolution resolution;
         Optional<RuntimeArn> arn = RuntimeArn.tryParse(label);
@@ -163,9 +164,9 @@ public final class DataPlaneService implements LocalService {
                 account.orElse(context.accountId()), RuntimeId.looksLike(label) ? label : "unknown-0000000000").toString());
         return switch (resolution) {
             case Resolution.Found f -> f;
-            case Resolution.RuntimeNotFound r -> throw InvocationErrors.notFound(qualifier, agent).exception();
-            case Resolution.EndpointNotFound e -> throw InvocationErrors.notFound(qualifier, e.runtime().arn().toString()).exception();
-            case Resolution.NotReady n -> throw InvocationErrors.notFound(qualifier, n.runtime().arn().toString()).exception();
+            case Resolution.RuntimeNotFound r -> throw InvocationErrors.notFound(qualifier.value(), agent).exception();
+            case Resolution.EndpointNotFound e -> throw InvocationErrors.notFound(qualifier.value(), e.runtime().arn().toString()).exception();
+            case Resolution.NotReady n -> throw InvocationErrors.notFound(qualifier.value(), n.runtime().arn().toString()).exception();
         };
     }
 

@@ -3,7 +3,6 @@ package dev.agentcore.local.data;
 import java.util.List;
 import java.util.Map;
 
-import dev.agentcore.core.runtime.Qualifier;
 import dev.agentcore.core.runtime.SessionId;
 import dev.agentcore.local.http.AwsError;
 import dev.agentcore.localoauth.authorizer.HttpAnswer;
@@ -24,9 +23,9 @@ public final class InvocationErrors {
      * region, a deleted runtime, a harness ARN given to InvokeAgentRuntime): "No endpoint or agent found with qualifier
      * 'DEFAULT' for agent arn:...".
      */
-    public static AwsError notFound(Qualifier qualifier, String agent) {
+    public static AwsError notFound(String qualifier, String agent) {
         return AwsError.of(404, "ResourceNotFoundException",
-                "No endpoint or agent found with qualifier '" + qualifier.value() + "' for agent " + agent);
+                "No endpoint or agent found with qualifier '" + qualifier + "' for agent " + agent);
     }
 
     /**
