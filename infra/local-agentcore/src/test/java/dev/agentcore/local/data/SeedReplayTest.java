@@ -104,7 +104,7 @@ class SeedReplayTest {
         assertThat(container.received()).as("refused before the container").isEmpty();
 
         Diagnosis diagnosis = diagnose(runtime, request, refused, token);
-        assertThat(diagnosis.causes().getFirst().rule()).contains("AC230");
+        assertThat(diagnosis.causes().getFirst().ruleId()).contains("AC230");
         assertThat(diagnosis.causes().getFirst().cause()).contains("role mcp_echo_execution")
                 .contains("GetWorkloadAccessTokenForJWT").contains(runtime.workloadIdentity().toString());
         assertThat(diagnosis.causes().getFirst().nextStep()).contains("policy-lint")
