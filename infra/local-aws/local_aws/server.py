@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import sys
 import threading
 
@@ -39,17 +40,22 @@ def main(argv: list[str] | None = None) -> int:
     os.environ[ENDPOINT_ENV] = args.agentcore_endpoint
     local_aws.install()  # before the server parses any template: moto caches its type map at first use
 
-    # What moto's ThreadedMotoServer does, with the socket bound here so a taken port is an error, not a hang.
+    # What moto's ThreadedMotoServer does, on a socket bound here: a taken port is one line and exit 1, not werkzeug's
+    # two lines (and not a hang, as ThreadedMotoServer.start waits forever for a server that failed to bind).
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
     from werkzeug.serving import make_server
 
     try:
-        server = make_server(args.host, args.port, DomainDispatcherApplication(create_backend_app), threaded=True,
-                             request_handler=MotoRequestHandler)
-    except (OSError, SystemExit) as e:
-        print(f"local-aws: cannot listen on {args.host}:{args.port}: {getattr(e, 'strerror', None) or e}",
-              file=sys.stderr)
+        family = socket.getaddrinfo(args.host, args.port, type=socket.SOCK_STREAM)[0][0]
+        listening = socket.socket(family, socket.SOCK_STREAM)
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind((args.host, args.port))
+        listening.listen(128)
+    except OSError as e:
+        print(f"local-aws: cannot listen on {args.host}:{args.port}: {e.strerror or e}", file=sys.stderr)
         return 1
+    server = make_server(args.host, listening.getsockname()[1], DomainDispatcherApplication(create_backend_app),
+                         threaded=True, request_handler=MotoRequestHandler, fd=listening.fileno())
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

@@ -59,7 +59,8 @@ class Process:
                     first.put(line)
             first.put(None)
 
-        threading.Thread(target=pump, daemon=True).start()
+        self.pump = threading.Thread(target=pump, daemon=True)
+        self.pump.start()
         try:
             line = first.get(timeout=timeout)
         except queue.Empty:
@@ -77,6 +78,9 @@ class Process:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.pump.join(timeout=10)
+        if self.process.stdout is not None and not self.pump.is_alive():
+            self.process.stdout.close()
         return self.process.returncode
 
     def output(self) -> str:
