@@ -1,0 +1,17 @@
+"""The local AWS of the local AgentCore: moto, plus the few CloudFormation types and fixes this project needs.
+
+Import order matters: moto builds its CloudFormation type map from the direct subclasses of CloudFormationModel the
+first time a template is parsed, so `install()` must run before the server answers its first request.
+"""
+
+from local_aws.moto_pin import require_pinned_moto
+
+MOTO_VERSION = require_pinned_moto()
+
+
+def install() -> None:
+    """Registers the extension's CloudFormation types and patches in this process (idempotent)."""
+    from local_aws import cfn_agentcore, cfn_fixes, iam_inline_policies  # noqa: F401  (registers the types)
+
+    cfn_fixes.install()
+    iam_inline_policies.install()

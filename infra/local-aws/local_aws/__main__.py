@@ -1,0 +1,5 @@
+import sys
+
+from local_aws.server import main
+
+sys.exit(main())

@@ -1,0 +1,98 @@
+"""Two fixes to moto 5.2.5's CloudFormation that templates of this repository meet.
+
+1. A stack made or updated by a change set shows the outputs of the template it now runs. moto builds a stack's
+   outputs once, from the template the stack had when it was made; a CREATE change set makes the stack with an empty
+   template, so DescribeStacks lists no outputs after ExecuteChangeSet (and the old template's after an UPDATE). The
+   deploy tool works with change sets only, and reads the outputs.
+2. `!GetAtt Resource.Attribute.Nested` names the attribute `Attribute.Nested`, as CloudFormation splits the short form
+   at the first dot only (WorkloadIdentityDetails.WorkloadIdentityArn); moto splits at every dot and loses the rest.
+3. An update that changes only a parameter updates the resources that use it in `Fn::Sub` too: moto finds a
+   resource's parameters by its `Ref`s only, so a new image tag in `!Sub "${Repository}:${ImageTag}"` changed nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from moto.cloudformation import models as cfn_models
+from moto.cloudformation import parsing as cfn_parsing
+from moto.cloudformation import responses as cfn_responses
+from moto.cloudformation import utils as cfn_utils
+
+import local_aws  # noqa: F401  (refuses another moto version before patching)
+
+_PATCHED = "_local_aws_fixed"
+
+
+def install() -> None:
+    _refresh_outputs_after_change_sets()
+    _split_short_get_att_at_the_first_dot()
+    _count_sub_variables_as_references()
+
+
+def _refresh_outputs_after_change_sets() -> None:
+    original = cfn_models.ChangeSet.apply
+    if getattr(original, _PATCHED, False):
+        return
+
+    def apply(self: Any) -> None:
+        original(self)
+        stack = self.stack
+        stack.template = self.template
+        stack._parse_template()
+        stack.description = stack.template_dict.get("Description")
+        stack.output_map = stack._create_output_map()
+
+    setattr(apply, _PATCHED, True)
+    cfn_models.ChangeSet.apply = apply
+
+
+def _split_short_get_att_at_the_first_dot() -> None:
+    original = cfn_utils.yaml_tag_constructor
+    if getattr(original, _PATCHED, False):
+        return
+
+    def yaml_tag_constructor(loader: Any, tag: Any, node: Any) -> Any:
+        if tag == "!GetAtt" and isinstance(node.value, str):
+            return {"Fn::GetAtt": node.value.split(".", 1)}
+        return original(loader, tag, node)
+
+    setattr(yaml_tag_constructor, _PATCHED, True)
+    # Each module imported the function by name: replace every binding.
+    for module in (cfn_utils, cfn_models, cfn_responses):
+        module.yaml_tag_constructor = yaml_tag_constructor
+
+
+# ${Name} or ${Name.Attribute}; ${!Literal} is not a variable.
+_SUB_VARIABLE = re.compile(r"\$\{(?!!)([^}.]+)(?:\.[^}]*)?\}")
+
+
+def _count_sub_variables_as_references() -> None:
+    original = cfn_parsing.get_references_from_template
+    if getattr(original, _PATCHED, False):
+        return
+
+    def get_references_from_template(template: Any) -> list[str]:
+        references = original(template)
+        for sub in _subs(template):
+            text = sub[0] if isinstance(sub, list) and sub else sub
+            if isinstance(text, str):
+                references.extend(name.strip() for name in _SUB_VARIABLE.findall(text))
+        return references
+
+    setattr(get_references_from_template, _PATCHED, True)
+    cfn_parsing.get_references_from_template = get_references_from_template
+
+
+def _subs(template: Any) -> list[Any]:
+    found = []
+    if isinstance(template, dict):
+        for key, value in template.items():
+            if key == "Fn::Sub":
+                found.append(value)
+            found.extend(_subs(value))
+    elif isinstance(template, list):
+        for item in template:
+            found.extend(_subs(item))
+    return found
