@@ -1,0 +1,66 @@
+package dev.agentcore.local.runner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.agentcore.testing.RepositoryFiles;
+
+/**
+ * The hello agent's image, built by Jib's own {@code jib:buildTar} from the sample's pom, once per test JVM. The base
+ * image is {@code scratch} instead of {@code eclipse-temurin:21-jre}: no registry is reachable here, and the runner
+ * keeps only the application folder anyway. The layers, entry point, flags and environment are the sample's own.
+ */
+final class JibImages {
+
+    private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
+
+    private JibImages() {
+    }
+
+    static Path helloAgent(String architecture) {
+        return BUILT.computeIfAbsent(architecture, JibImages::build);
+    }
+
+    private static Path build(String architecture) {
+        Path root = RepositoryFiles.root();
+        Path out = Path.of("target", "jib-images").toAbsolutePath();
+        Path tar = out.resolve("hello-agent-" + architecture + ".tar");
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-o", "-q",
+                "-f", root.resolve("pom.xml").toString(), "-pl", "agents/samples/hello-agent",
+                "compile", "jib:buildTar",
+                "-Djib.from.image=scratch", "-Djib.from.platforms=linux/" + architecture,
+                "-Djib.outputPaths.tar=" + tar,
+                "-Djib.outputPaths.digest=" + out.resolve(architecture + ".digest"),
+                "-Djib.outputPaths.imageId=" + out.resolve(architecture + ".id"),
+                "-Djib.outputPaths.imageJson=" + out.resolve(architecture + ".json")));
+        try {
+            Files.createDirectories(out);
+            Path log = out.resolve("jib-" + architecture + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", HostJdk.find().home().toString());
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("jib:buildTar took over 5 minutes: " + String.join(" ", command));
+            }
+            if (process.exitValue() != 0 || !Files.isRegularFile(tar)) {
+                throw new AssertionError("jib:buildTar failed (" + String.join(" ", command) + "):\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return tar;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run jib:buildTar: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
