@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import dev.agentcore.testing.RepositoryFiles;
 
 /**
- * The hello agent's image, built by Jib's own {@code jib:buildTar} from the sample's pom, once per test JVM. The base
+ * The samples' images (the hello agent's, mcp-echo's), built by Jib's own {@code jib:buildTar} from the sample's pom, once per test JVM. The base
  * image is {@code scratch} instead of {@code eclipse-temurin:21-jre}: no registry is reachable here, and the runner
  * keeps only the application folder anyway. The layers, entry point, flags and environment are the sample's own.
  */
@@ -25,24 +25,30 @@ final class JibImages {
     }
 
     static Path helloAgent(String architecture) {
-        return BUILT.computeIfAbsent(architecture, JibImages::build);
+        return BUILT.computeIfAbsent("agents/samples/hello-agent " + architecture,
+                ignored -> build("agents/samples/hello-agent", architecture));
     }
 
-    private static Path build(String architecture) {
+    static Path mcpEcho() {
+        return BUILT.computeIfAbsent("mcp-servers/mcp-echo arm64", ignored -> build("mcp-servers/mcp-echo", "arm64"));
+    }
+
+    private static Path build(String module, String architecture) {
         Path root = RepositoryFiles.root();
         Path out = Path.of("target", "jib-images").toAbsolutePath();
-        Path tar = out.resolve("hello-agent-" + architecture + ".tar");
+        String name = Path.of(module).getFileName() + "-" + architecture;
+        Path tar = out.resolve(name + ".tar");
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-o", "-q",
-                "-f", root.resolve("pom.xml").toString(), "-pl", "agents/samples/hello-agent",
+                "-f", root.resolve("pom.xml").toString(), "-pl", module,
                 "compile", "jib:buildTar",
                 "-Djib.from.image=scratch", "-Djib.from.platforms=linux/" + architecture,
                 "-Djib.outputPaths.tar=" + tar,
-                "-Djib.outputPaths.digest=" + out.resolve(architecture + ".digest"),
-                "-Djib.outputPaths.imageId=" + out.resolve(architecture + ".id"),
-                "-Djib.outputPaths.imageJson=" + out.resolve(architecture + ".json")));
+                "-Djib.outputPaths.digest=" + out.resolve(name + ".digest"),
+                "-Djib.outputPaths.imageId=" + out.resolve(name + ".id"),
+                "-Djib.outputPaths.imageJson=" + out.resolve(name + ".json")));
         try {
             Files.createDirectories(out);
-            Path log = out.resolve("jib-" + architecture + ".log");
+            Path log = out.resolve("jib-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", HostJdk.find().home().toString());
