@@ -33,6 +33,17 @@ final class JibImages {
         return BUILT.computeIfAbsent("mcp-servers/mcp-echo arm64", ignored -> build("mcp-servers/mcp-echo", "arm64"));
     }
 
+    private static int run(List<String> command, Path log) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", HostJdk.find().home().toString());
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("jib:buildTar took over 5 minutes: " + String.join(" ", command));
+        }
+        return process.exitValue();
+    }
+
     private static Path build(String module, String architecture) {
         Path root = RepositoryFiles.root();
         Path out = Path.of("target", "jib-images").toAbsolutePath();
@@ -49,17 +60,14 @@ final class JibImages {
         try {
             Files.createDirectories(out);
             Path log = out.resolve("jib-" + name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("JAVA_HOME", HostJdk.find().home().toString());
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("jib:buildTar took over 5 minutes: " + String.join(" ", command));
-            }
-            if (process.exitValue() != 0 || !Files.isRegularFile(tar)) {
-                throw new AssertionError("jib:buildTar failed (" + String.join(" ", command) + "):\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
+            Files.deleteIfExists(tar);
+            // Offline first; on a machine that never resolved jib-maven-plugin, once more online to fetch it.
+            if (run(command, log) != 0 || !Files.isRegularFile(tar)) {
+                command.remove("-o");
+                if (run(command, log) != 0 || !Files.isRegularFile(tar)) {
+                    throw new AssertionError("jib:buildTar failed (" + String.join(" ", command) + "):\n"
+                            + Files.readString(log, StandardCharsets.UTF_8));
+                }
             }
             return tar;
         } catch (IOException e) {
