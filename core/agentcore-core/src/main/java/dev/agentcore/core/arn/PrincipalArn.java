@@ -9,17 +9,18 @@ import software.amazon.awssdk.arns.Arn;
  * ({@code arn:aws:iam::123456789012:root}), a user, a role, or a role session
  * ({@code arn:aws:sts::123456789012:assumed-role/ROLE/SESSION}, what a runtime's execution role acts as).
  */
-public record PrincipalArn(String partition, String accountId, Kind kind, String name, String session) {
+public record PrincipalArn(String partition, String accountId, Kind kind, String path, String name, String session) {
 
     public enum Kind {
-        ROOT, USER, ROLE, ASSUMED_ROLE
+        ROOT, USER, ROLE, ASSUMED_ROLE, FEDERATED_USER
     }
 
     /** The session a role acts in, as STS names it: {@code arn:<partition>:sts::<account>:assumed-role/ROLE/SESSION}. */
     public static PrincipalArn assumedRole(String roleArn, String session) {
         PrincipalArn role = parse(roleArn).filter(p -> p.kind() == Kind.ROLE)
                 .orElseThrow(() -> new IllegalArgumentException("'" + roleArn + "' is not an IAM role ARN"));
-        return new PrincipalArn(role.partition(), role.accountId(), Kind.ASSUMED_ROLE, role.name(), session);
+        // STS leaves the role's path out of a session's ARN.
+        return new PrincipalArn(role.partition(), role.accountId(), Kind.ASSUMED_ROLE, "/", role.name(), session);
     }
 
     /** The principal {@code text} names, or empty when it is no IAM or STS principal ARN. */
@@ -34,19 +35,29 @@ public record PrincipalArn(String partition, String accountId, Kind kind, String
             return Optional.empty();
         }
         if (a.service().equals("iam") && resource.equals("root")) {
-            return Optional.of(new PrincipalArn(a.partition(), account, Kind.ROOT, null, null));
+            return Optional.of(new PrincipalArn(a.partition(), account, Kind.ROOT, "/", null, null));
         }
         if (a.service().equals("iam") && (resource.startsWith("role/") || resource.startsWith("user/"))) {
             // Paths (role/service-role/NAME) are part of the ARN, not of the name.
-            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            int slash = resource.indexOf('/');
+            int last = resource.lastIndexOf('/');
+            String name = resource.substring(last + 1);
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
             return Optional.of(new PrincipalArn(a.partition(), account,
-                    resource.startsWith("role/") ? Kind.ROLE : Kind.USER, name, null));
+                    resource.startsWith("role/") ? Kind.ROLE : Kind.USER, resource.substring(slash, last + 1), name, null));
         }
         if (a.service().equals("sts") && resource.startsWith("assumed-role/")) {
-            String[] parts = resource.split("/", 3);
-            if (parts.length == 3 && !parts[1].isEmpty()) {
-                return Optional.of(new PrincipalArn(a.partition(), account, Kind.ASSUMED_ROLE, parts[1], parts[2]));
+            String[] parts = resource.split("/", -1);
+            if (parts.length == 3 && !parts[1].isEmpty() && !parts[2].isEmpty()) {
+                return Optional.of(new PrincipalArn(a.partition(), account, Kind.ASSUMED_ROLE, "/", parts[1], parts[2]));
             }
+        }
+        if (a.service().equals("sts") && resource.startsWith("federated-user/")) {
+            String name = resource.substring("federated-user/".length());
+            return name.isEmpty() || name.contains("/") ? Optional.empty()
+                    : Optional.of(new PrincipalArn(a.partition(), account, Kind.FEDERATED_USER, "/", name, null));
         }
         return Optional.empty();
     }
@@ -60,9 +71,10 @@ public record PrincipalArn(String partition, String accountId, Kind kind, String
     public String toString() {
         return switch (kind) {
             case ROOT -> "arn:" + partition + ":iam::" + accountId + ":root";
-            case USER -> "arn:" + partition + ":iam::" + accountId + ":user/" + name;
-            case ROLE -> "arn:" + partition + ":iam::" + accountId + ":role/" + name;
+            case USER -> "arn:" + partition + ":iam::" + accountId + ":user" + path + name;
+            case ROLE -> "arn:" + partition + ":iam::" + accountId + ":role" + path + name;
             case ASSUMED_ROLE -> "arn:" + partition + ":sts::" + accountId + ":assumed-role/" + name + "/" + session;
+            case FEDERATED_USER -> "arn:" + partition + ":sts::" + accountId + ":federated-user/" + name;
         };
     }
 }

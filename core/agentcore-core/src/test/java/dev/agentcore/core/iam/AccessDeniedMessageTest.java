@@ -39,6 +39,13 @@ class AccessDeniedMessageTest {
         assertThat(PrincipalArn.assumedRole("arn:aws:iam::123456789012:role/service-role/exec", "BedrockAgentCore-1"))
                 .hasToString("arn:aws:sts::123456789012:assumed-role/exec/BedrockAgentCore-1");
         assertThat(PrincipalArn.parse("arn:aws:iam::123456789012:user/jane").orElseThrow().roleName()).isEmpty();
+        assertThat(PrincipalArn.parse("arn:aws:iam::123456789012:role/service-role/exec")).hasValueSatisfying(r -> {
+            assertThat(r.name()).isEqualTo("exec");
+            assertThat(r).hasToString("arn:aws:iam::123456789012:role/service-role/exec");
+        });
+        assertThat(PrincipalArn.parse("arn:aws:sts::123456789012:federated-user/bob").orElseThrow().kind())
+                .isEqualTo(PrincipalArn.Kind.FEDERATED_USER);
+        assertThat(PrincipalArn.parse("arn:aws:sts::123456789012:assumed-role/r/s/extra")).isEmpty();
         assertThat(PrincipalArn.parse("arn:aws:iam::123456789012:root").orElseThrow().kind())
                 .isEqualTo(PrincipalArn.Kind.ROOT);
         assertThat(PrincipalArn.parse("arn:aws:s3:::bucket")).isEmpty();

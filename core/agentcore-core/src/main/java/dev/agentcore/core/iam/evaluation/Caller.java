@@ -2,6 +2,8 @@ package dev.agentcore.core.iam.evaluation;
 
 import java.util.Optional;
 
+import dev.agentcore.core.arn.PrincipalArn;
+
 /**
  * Who makes the request. The kind matters to IAM: a resource-based policy may name the caller itself, its role, its
  * account or everyone, and each of those grants is limited by different policy types.
@@ -134,42 +136,15 @@ public sealed interface Caller {
             throw new IllegalArgumentException("principal '" + text
                     + "' is neither an ARN, an account id nor a service principal (such as bedrock-agentcore.amazonaws.com)");
         }
-        String[] parts = text.split(":", 6);
-        if (parts.length < 6 || parts[1].isEmpty() || parts[4].isEmpty()) {
-            throw new IllegalArgumentException("principal '" + text + "' is not arn:partition:service::account:resource");
-        }
-        String partition = parts[1];
-        String service = parts[2];
-        String account = parts[4];
-        String resource = parts[5];
-        if (service.equals("iam")) {
-            if (resource.equals("root")) {
-                return new AccountRoot(partition, account);
-            }
-            if (resource.startsWith("user/")) {
-                return new IamUser(text, partition, account, lastSegment(resource));
-            }
-            if (resource.startsWith("role/")) {
-                return new IamRole(text, partition, account, lastSegment(resource));
-            }
-        } else if (service.equals("sts")) {
-            if (resource.startsWith("assumed-role/")) {
-                String[] names = resource.substring("assumed-role/".length()).split("/", -1);
-                if (names.length == 2 && !names[0].isEmpty() && !names[1].isEmpty()) {
-                    return new RoleSession(text, partition, account, names[0], names[1]);
-                }
-                throw new IllegalArgumentException("principal '" + text
-                        + "' is not an assumed-role session: expected assumed-role/ROLE-NAME/SESSION-NAME");
-            }
-            if (resource.startsWith("federated-user/")) {
-                return new FederatedUser(text, partition, account, lastSegment(resource));
-            }
-        }
-        throw new IllegalArgumentException("principal '" + text
-                + "' is not a user, role, assumed-role session, federated user or root ARN");
-    }
-
-    private static String lastSegment(String resource) {
-        return resource.substring(resource.lastIndexOf('/') + 1);
+        PrincipalArn p = PrincipalArn.parse(text).orElseThrow(() -> new IllegalArgumentException("principal '" + text
+                + "' is not a user, role, assumed-role session (assumed-role/ROLE-NAME/SESSION-NAME), federated user"
+                + " or root ARN"));
+        return switch (p.kind()) {
+            case ROOT -> new AccountRoot(p.partition(), p.accountId());
+            case USER -> new IamUser(text, p.partition(), p.accountId(), p.name());
+            case ROLE -> new IamRole(text, p.partition(), p.accountId(), p.name());
+            case ASSUMED_ROLE -> new RoleSession(text, p.partition(), p.accountId(), p.name(), p.session());
+            case FEDERATED_USER -> new FederatedUser(text, p.partition(), p.accountId(), p.name());
+        };
     }
 }
