@@ -19,7 +19,7 @@ public record Glob(String pattern) {
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
     }
 
-    /** Linear-time match with the usual backtrack-to-last-star strategy. */
+    /** Linear-time match with the usual backtrack-to-last-star strategy ({@link WildcardPattern}). */
     public boolean matches(String text) {
         return matches(text, false);
     }
@@ -29,32 +29,7 @@ public record Glob(String pattern) {
     }
 
     private boolean matches(String text, boolean ignoreCase) {
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int mark = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                mark = t;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
-    }
-
-    private static boolean same(char a, char b, boolean ignoreCase) {
-        return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
+        return WildcardPattern.match(pattern, null, text, 0, text.length(), ignoreCase);
     }
 
     /** The language of this pattern as an automaton, for intersecting with identifier formats. */

@@ -1,5 +1,6 @@
 package dev.agentcore.core.iam.evaluation;
 
+import dev.agentcore.core.iam.WildcardPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package dev.agentcore.core.iam.evaluation;
 
+import dev.agentcore.core.iam.WildcardPattern;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.agentcore.core.iam.evaluation;
 
+import dev.agentcore.core.iam.WildcardPattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
