@@ -36,6 +36,8 @@ public final class AwsIamDirectory implements IamDirectory {
                 case ROLE, ASSUMED_ROLE -> rolePolicies(principal.name());
                 case USER -> userPolicies(principal.name());
                 case ROOT -> List.of(); // the root user needs no policy; the data plane never asks for it
+                // A federated user's permissions are the session policy it was given, which IAM does not store.
+                case FEDERATED_USER -> List.of();
             };
         } catch (NoSuchEntityException e) {
             return List.of();
