@@ -52,9 +52,10 @@ def fail(message: str, code: int = 1) -> None:
 
 # --- SigV4, as the AWS SDKs sign (the readiness probes are real requests) ---------------------------------------
 
-def sigv4_headers(method: str, url: str, body: bytes, region: str, service: str, content_type: str) -> dict[str, str]:
+def sigv4_headers(method: str, url: str, body: bytes, region: str, service: str, content_type: str,
+                  now: datetime.datetime | None = None) -> dict[str, str]:
     parts = urllib.parse.urlsplit(url)
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = now or datetime.datetime.now(datetime.timezone.utc)
     amz_date = now.strftime("%Y%m%dT%H%M%SZ")
     day = amz_date[:8]
     query = "&".join(f"{urllib.parse.quote(k, safe='-_.~')}={urllib.parse.quote(v, safe='-_.~')}"
