@@ -84,15 +84,17 @@ lint: jdk ## Run policy-lint over the repository's templates (uses .agentcore/st
 
 # The local stack (docs/local-agentcore.md): the local AgentCore and the local AWS (moto) as background processes.
 # Ports: LOCAL_AGENTCORE_PORT (4567), LOCAL_AWS_PORT (4566). State and pids in .agentcore/local, logs in its logs/.
+# After a build, the launcher's --self-check records its start-up cache, so the first start does not pay for it (5 s).
 local-up: jdk ## Start the local AgentCore and the local AWS (or find them running); prints the exports
 ifdef LOCAL_AGENTCORE_JAR
 	@echo "local-up: using LOCAL_AGENTCORE_JAR=$(LOCAL_AGENTCORE_JAR) as it is (not rebuilt)"
 else
 	@jar=infra/local-agentcore/target/local-agentcore.jar; \
-	if [ ! -f $$jar ] || [ -n "$$(find pom.xml core infra/local-* -path '*/target' -prune -o -type f \
+	if [ ! -f $$jar ] || [ -n "$$(find pom.xml core infra/local-agentcore infra/local-oauth infra/local-runner -path '*/target' -prune -o -type f \
 	      \( -path '*/src/main/*' -o -name pom.xml \) -newer $$jar -print -quit)" ]; then \
 	  echo "local-up: building the local AgentCore (its jar is missing or older than its sources)"; \
-	  $(MVN) -q install -DskipTests -pl infra/local-agentcore -am; fi
+	  $(MVN) -q install -DskipTests -pl infra/local-agentcore -am && \
+	  JAVA_HOME=$(JDK_HOME) infra/local-agentcore/bin/local-agentcore --self-check >/dev/null; fi
 endif
 	@JAVA_HOME=$(JDK_HOME) python3 scripts/local_stack.py up
 
