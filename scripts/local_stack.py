@@ -372,6 +372,26 @@ def up(args: argparse.Namespace) -> int:
         return start(requested, args)
 
 
+class Interrupted(Exception):
+    """A part exited or did not answer in time: (its name, what happened)."""
+
+
+def wait_until_ready(children: dict, probes: dict, ready: dict[str, float], began: float, deadline: float,
+                     timeout: float) -> None:
+    while len(ready) < 2:
+        for name, probe in probes.items():
+            if name in ready:
+                continue
+            if children[name].poll() is not None:
+                raise Interrupted(name, f"exited with code {children[name].returncode} before answering")
+            if probe():
+                ready[name] = time.monotonic() - began
+        if len(ready) < 2:
+            if time.monotonic() > deadline:
+                raise Interrupted(next(n for n in probes if n not in ready), f"did not answer within {timeout:.0f} s")
+            time.sleep(0.02)
+
+
 def start(stack: Stack, args: argparse.Namespace) -> int:
     if stack.agentcore_port == stack.aws_port:
         fail(f"the local AgentCore and the local AWS need two ports, both are {stack.aws_port}")
@@ -407,21 +427,12 @@ def start(stack: Stack, args: argparse.Namespace) -> int:
     ready: dict[str, float] = {}
     deadline = began + args.timeout
     problem = None
-    while len(ready) < 2 and problem is None:
-        for name, probe in probes.items():
-            if name in ready:
-                continue
-            if children[name].poll() is not None:
-                problem = (name, f"exited with code {children[name].returncode} before answering")
-                break
-            if probe():
-                ready[name] = time.monotonic() - began
-        if len(ready) < 2 and problem is None:
-            if time.monotonic() > deadline:
-                name = next(n for n in probes if n not in ready)
-                problem = (name, f"did not answer within {args.timeout:.0f} s")
-            else:
-                time.sleep(0.02)
+    try:
+        wait_until_ready(children, probes, ready, began, deadline, args.timeout)
+    except Interrupted as stopped:
+        problem = stopped.args
+    except KeyboardInterrupt:
+        problem = ("local-agentcore" if "local-agentcore" not in ready else "local-aws", "start was interrupted (Ctrl-C)")
     if problem:
         name, what = problem
         for line in stop_all(state):
