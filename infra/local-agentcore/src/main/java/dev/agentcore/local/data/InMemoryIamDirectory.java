@@ -39,6 +39,7 @@ public final class InMemoryIamDirectory implements IamDirectory {
             case ROLE, ASSUMED_ROLE -> p.accountId() + ":role/" + p.name();
             case USER -> p.accountId() + ":user/" + p.name();
             case ROOT -> p.accountId() + ":root";
+            case FEDERATED_USER -> p.accountId() + ":federated-user/" + p.name();
         };
     }
 }
