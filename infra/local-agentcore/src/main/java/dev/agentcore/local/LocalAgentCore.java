@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.random.RandomGenerator;
 
@@ -96,6 +97,11 @@ public final class LocalAgentCore implements AutoCloseable {
         return registry;
     }
 
+    /** The JDK server underneath, for parts with their own handlers under their own path prefix (see LocalStack). */
+    com.sun.net.httpserver.HttpServer httpServer() {
+        return server.httpServer();
+    }
+
     /** Method and URI template of every route served, with its operation. */
     public Map<String, String> routes() {
         return server.describeRoutes();
@@ -107,7 +113,7 @@ public final class LocalAgentCore implements AutoCloseable {
         registry.close();
     }
 
-    /** The command line: options, then serve until stopped (Ctrl-C, SIGTERM). */
+    /** The command line: options, then serve until stopped (Ctrl-C, SIGTERM: every session stopped, exit 0). */
     public static void main(String[] args) {
         PrintStream out = System.out;
         if (args.length == 1 && args[0].equals("--self-check")) {
@@ -119,9 +125,14 @@ public final class LocalAgentCore implements AutoCloseable {
             }
             return;
         }
-        LocalAgentCoreConfig config;
+        if (args.length > 0 && args[0].equals(PushImage.COMMAND)) {
+            System.exit(PushImage.run(java.util.Arrays.copyOfRange(args, 1, args.length), out,
+                    System.err));
+            return;
+        }
+        LocalStack.Settings settings;
         try {
-            config = Options.parse(args, System.getenv());
+            settings = Options.parseStack(args, System.getenv());
         } catch (Options.HelpRequested e) {
             out.println(Options.USAGE);
             return;
@@ -131,9 +142,10 @@ public final class LocalAgentCore implements AutoCloseable {
             System.exit(2);
             return;
         }
-        LocalAgentCore agentCore;
+        LocalAgentCoreConfig config = settings.agentCore();
+        LocalStack stack;
         try {
-            agentCore = start(config);
+            stack = LocalStack.start(settings);
         } catch (IOException | UncheckedIOException e) {
             System.err.println("local-agentcore: cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage());
@@ -143,18 +155,47 @@ public final class LocalAgentCore implements AutoCloseable {
             System.err.println("local-agentcore: " + e.getMessage());
             System.exit(1);
             return;
+        } catch (RuntimeException e) {
+            // Such as no JDK to run sessions with: one line, no stack trace.
+            System.err.println("local-agentcore: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
         }
         // JVM start to serving, read after the fact (the management classes are not loaded before the port is up).
         long readyMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agentCore.close();
+        Runnable stop = () -> {
+            stack.close();
             stopped.countDown();
-        }, "local-agentcore-shutdown"));
+        };
+        // A stop by signal is the normal way to end this service: every session stopped, then exit 0 (not 143).
+        for (String signal : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), ignored -> {
+                    stop.run();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException e) {
+                // The signal is not available here (or the JVM was started with -Xrs): the shutdown hook stops all.
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-agentcore-shutdown"));
+        URI endpoint = stack.endpoint();
         out.printf(Locale.ROOT, "local-agentcore: listening on %s (region %s, account %s%s), ready in %d ms%n",
-                agentCore.endpoint(), config.region(), config.accountId(),
+                endpoint, config.region(), config.accountId(),
                 config.stateDirectory().map(d -> ", state in " + d).orElse(""), readyMillis);
-        out.println("export AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL=" + agentCore.endpoint());
+        out.println("export AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL=" + endpoint);
+        out.println("export AWS_ENDPOINT_URL_BEDROCK_AGENTCORE=" + endpoint);
+        out.println("export LOCAL_AGENTCORE_COGNITO_URL=" + stack.cognitoBase());
+        out.println("# Cognito: a pool's domain (AGENTCORE_COGNITO_DOMAIN) is " + stack.cognitoBase()
+                + "/<pool id or domain prefix>, its token endpoint that + /oauth2/token; runtimes keep"
+                + " https://cognito-idp." + config.region() + ".amazonaws.com/<pool id>/.well-known/openid-configuration"
+                + " as discoveryUrl (fetched here)" + (settings.awsEndpoint().isPresent()
+                ? "; pools from " + settings.awsEndpoint().get() : "; no pools: start with --aws-endpoint"));
+        out.println("# images: " + stack.images().folder() + " (local-agentcore push-image URI TAR); session logs: "
+                + stack.logDirectory());
+        out.println("# SigV4 callers: " + String.join(", ", callers(settings)) + (settings.awsEndpoint().isPresent()
+                ? " (policies from the local AWS's IAM)" : " (the default caller may invoke and stop every runtime)"));
         out.flush();
         try {
             stopped.await();
@@ -163,22 +204,47 @@ public final class LocalAgentCore implements AutoCloseable {
         }
     }
 
+    private static List<String> callers(LocalStack.Settings settings) {
+        Map<String, String> all = new java.util.TreeMap<>(settings.callers());
+        all.putIfAbsent(LocalStack.Settings.LOCAL_ACCESS_KEY, settings.defaultCaller());
+        return all.entrySet().stream().map(e -> "access key " + e.getKey() + " is " + e.getValue()).toList();
+    }
+
     /** The command-line options. */
     static final class Options {
 
         static final String USAGE = """
                 Usage: local-agentcore --self-check
+                       local-agentcore push-image URI TAR [--image-dir DIR | --state-dir DIR]
                        local-agentcore [--port N] [--host H] [--region R] [--account-id A] [--state-dir DIR]
-                                       [--provisioning-delay MILLIS]
-                A local Amazon Bedrock AgentCore control plane for development and tests (not for production).
+                                       [--provisioning-delay MILLIS] [--image URI=TAR]... [--image-dir DIR]
+                                       [--work-dir DIR] [--log-dir DIR] [--max-sessions N] [--aws-endpoint URL]
+                                       [--caller ACCESS_KEY=PRINCIPAL_ARN]... [--require-mmdsv2 true|false]
+                A local Amazon Bedrock AgentCore for development and tests (not for production): control plane, data
+                plane (runtimes' Jib images run as one process per session) and Cognito-compatible tokens, one port.
                   --port N                  port to listen on; 0 (the default) picks a free one, printed at start
                   --host H                  address to bind (default 127.0.0.1)
                   --region R                region of the ARNs and of SigV4 signatures (default: AWS_REGION,
                                             AWS_DEFAULT_REGION, else us-east-1)
                   --account-id A            account of the ARNs (default: MOTO_ACCOUNT_ID, the local AWS's account,
                                             else 123456789012)
-                  --state-dir DIR           keep runtimes across restarts in DIR/control-plane.json
-                  --provisioning-delay MS   how long CREATING, UPDATING and DELETING last (default 500)""";
+                  --state-dir DIR           keep runtimes across restarts in DIR/control-plane.json; images default
+                                            to DIR/images, the runner's files to DIR/runner
+                  --provisioning-delay MS   how long CREATING, UPDATING and DELETING last (default 500)
+                  --image URI=TAR           serve the Jib image tar TAR as containerUri URI (repeatable; not copied)
+                  --image-dir DIR           the local image store, where push-image writes (default DIR/images of
+                                            --state-dir, else a temporary folder)
+                  --work-dir DIR            where images are unpacked and sessions live (default DIR/runner of
+                                            --state-dir, else a temporary folder removed at exit)
+                  --log-dir DIR             the sessions' logs (default: logs in the work folder)
+                  --max-sessions N          sessions running at once (default 16); more answer ThrottlingException
+                  --aws-endpoint URL        the local AWS (moto): IAM policies of callers and execution roles, and
+                                            Cognito user pools for the token endpoint (default: none; then the
+                                            default caller may invoke every runtime and there are no pools)
+                  --caller KEY=ARN          the SigV4 access key KEY belongs to principal ARN (repeatable; default:
+                                            local=arn:aws:iam::ACCOUNT:user/local)
+                  --require-mmdsv2 BOOL     refuse invocations of runtimes without metadataConfiguration.requireMMDSV2
+                                            as AWS does (default true)""";
 
         static final class HelpRequested extends RuntimeException {
             HelpRequested() {
@@ -189,10 +255,23 @@ public final class LocalAgentCore implements AutoCloseable {
         private Options() {
         }
 
+        /** The control plane's part of the options (all options are accepted). */
         static LocalAgentCoreConfig parse(String[] args, Map<String, String> env) {
+            return parseStack(args, env).agentCore();
+        }
+
+        static LocalStack.Settings parseStack(String[] args, Map<String, String> env) {
             var builder = LocalAgentCoreConfig.builder();
             builder.region(firstOf(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), LocalAgentCoreConfig.DEFAULT_REGION));
             builder.accountId(firstOf(env.get("MOTO_ACCOUNT_ID"), LocalAgentCoreConfig.DEFAULT_ACCOUNT_ID));
+            Path imageDir = null;
+            Path workDir = null;
+            Path logDir = null;
+            Map<String, Path> images = new java.util.LinkedHashMap<>();
+            Map<String, String> callers = new java.util.LinkedHashMap<>();
+            int maxSessions = LocalStack.Settings.DEFAULT_MAX_SESSIONS;
+            URI awsEndpoint = null;
+            boolean requireMmdsV2 = true;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -216,10 +295,63 @@ public final class LocalAgentCore implements AutoCloseable {
                     case "--account-id" -> builder.accountId(value);
                     case "--state-dir" -> builder.stateDirectory(Path.of(value));
                     case "--provisioning-delay" -> builder.provisioningDelay(Duration.ofMillis(integer(name, value)));
+                    case "--image" -> {
+                        String[] pair = pair(name, value, "URI=TAR");
+                        Path tar = Path.of(pair[1]);
+                        if (!java.nio.file.Files.isRegularFile(tar)) {
+                            throw new IllegalArgumentException("option --image: no image tar at " + tar);
+                        }
+                        images.put(dev.agentcore.local.hosting.ImageStore.normalize(pair[0]), tar);
+                    }
+                    case "--image-dir" -> imageDir = Path.of(value);
+                    case "--work-dir" -> workDir = Path.of(value);
+                    case "--log-dir" -> logDir = Path.of(value);
+                    case "--max-sessions" -> maxSessions = integer(name, value);
+                    case "--aws-endpoint" -> awsEndpoint = url(name, value);
+                    case "--caller" -> {
+                        String[] pair = pair(name, value, "ACCESS_KEY=PRINCIPAL_ARN");
+                        if (dev.agentcore.core.arn.PrincipalArn.parse(pair[1]).isEmpty()) {
+                            throw new IllegalArgumentException("option --caller: '" + pair[1]
+                                    + "' is not an IAM principal ARN (arn:aws:iam::ACCOUNT:user/NAME or role/NAME)");
+                        }
+                        callers.put(pair[0], pair[1]);
+                    }
+                    case "--require-mmdsv2" -> requireMmdsV2 = bool(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            return builder.build();
+            return new LocalStack.Settings(builder.build(), Optional.ofNullable(imageDir), Optional.ofNullable(workDir),
+                    Optional.ofNullable(logDir), images, maxSessions, Optional.ofNullable(awsEndpoint), callers,
+                    requireMmdsV2);
+        }
+
+        private static String[] pair(String option, String value, String form) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || eq == value.length() - 1) {
+                throw new IllegalArgumentException("option " + option + " needs " + form + ", not '" + value + "'");
+            }
+            return new String[] {value.substring(0, eq).strip(), value.substring(eq + 1).strip()};
+        }
+
+        private static URI url(String option, String value) {
+            try {
+                URI uri = new URI(value.strip());
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // answered below
+            }
+            throw new IllegalArgumentException("option " + option + " needs an http(s) URL, not '" + value + "'");
+        }
+
+        private static boolean bool(String option, String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("option " + option + " needs true or false, not '"
+                        + value + "'");
+            };
         }
 
         private static int integer(String option, String value) {

@@ -50,6 +50,15 @@ public record LocalAgentCoreConfig(String host, int port, String region, String 
         return new Builder();
     }
 
+    /** A builder holding this configuration, to change some of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder().host(host).port(port).region(region).accountId(accountId)
+                .stateDirectory(stateDirectory.orElse(null)).provisioningDelay(provisioningDelay).clock(clock)
+                .provisioner(provisioner).log(log);
+        services.forEach(b::service);
+        return b;
+    }
+
     /** Defaults: 127.0.0.1, a free port, us-east-1, 123456789012, in memory, 500 ms, the system clock. */
     public static final class Builder {
         private String host = "127.0.0.1";

@@ -36,7 +36,8 @@ public final class AwsIamDirectory implements IamDirectory {
                 case ROLE, ASSUMED_ROLE -> rolePolicies(principal.name());
                 case USER -> userPolicies(principal.name());
                 case ROOT -> List.of(); // the root user needs no policy; the data plane never asks for it
-                // A federated user's permissions are the session policy it was given, which IAM does not store.
+                // A federation token's rights are its IAM user's policies cut by a session policy, and its ARN names
+                // neither: nothing to read, so IAM allows nothing here.
                 case FEDERATED_USER -> List.of();
             };
         } catch (NoSuchEntityException e) {

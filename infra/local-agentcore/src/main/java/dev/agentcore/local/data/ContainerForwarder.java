@@ -34,9 +34,37 @@ final class ContainerForwarder {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** The exchange for one invocation (headers already chosen by the data plane) and the answer to write back. */
-    Response forward(ContainerAddress address, ServerProtocol protocol, Map<String, String> headers, byte[] payload,
+    /**
+     * The exchange for one invocation (headers already chosen by the data plane) and the answer to write back. The
+     * host is released once the answer has been written, or at once when there is none.
+     */
+    Response forward(SessionHost host, ServerProtocol protocol, Map<String, String> headers, byte[] payload,
                      SessionId session) throws IOException {
+        boolean streaming = false;
+        try {
+            Response answer = call(host.address(), protocol, headers, payload, session);
+            if (answer instanceof Streaming) {
+                streaming = true;
+                return exchange -> {
+                    try (host) {
+                        answer.send(exchange);
+                    }
+                };
+            }
+            return answer;
+        } finally {
+            if (!streaming) {
+                host.close();
+            }
+        }
+    }
+
+    /** A streamed answer, still reading from the container. */
+    private interface Streaming extends Response {
+    }
+
+    private Response call(ContainerAddress address, ServerProtocol protocol, Map<String, String> headers,
+                          byte[] payload, SessionId session) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(address.invocationUri(protocol))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         headers.forEach(request::header);
@@ -53,7 +81,7 @@ final class ContainerForwarder {
             }
             return Response.error(InvocationErrors.containerError(answer.statusCode()));
         }
-        return exchange -> stream(answer, session, exchange);
+        return (Streaming) exchange -> stream(answer, session, exchange);
     }
 
     private static void stream(HttpResponse<InputStream> answer, SessionId session, HttpExchange exchange)

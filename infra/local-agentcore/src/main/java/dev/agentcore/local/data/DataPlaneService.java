@@ -46,6 +46,7 @@ public final class DataPlaneService implements LocalService {
     public static final String CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
     public static final String INVOKE = "bedrock-agentcore:InvokeAgentRuntime";
     public static final String INVOKE_FOR_USER = "bedrock-agentcore:InvokeAgentRuntimeForUser";
+    public static final String STOP_SESSION = "bedrock-agentcore:StopRuntimeSession";
     public static final String WORKLOAD_TOKEN_FOR_JWT = "bedrock-agentcore:GetWorkloadAccessTokenForJWT";
 
     /** Request headers the contract passes to the container whenever they are sent (the model's request headers). */
@@ -59,6 +60,8 @@ public final class DataPlaneService implements LocalService {
     private final JwtAuthorizer jwtAuthorizer;
     private final boolean requireMmdsV2;
     private final ContainerForwarder forwarder = new ContainerForwarder();
+    /** clientTokens of StopRuntimeSession calls that stopped a session, so that their retries answer 200. */
+    private final java.util.Set<String> stopTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DataPlaneService(Builder b) {
         this.hosts = Objects.requireNonNull(b.hosts, "sessionHosts");
@@ -76,9 +79,88 @@ public final class DataPlaneService implements LocalService {
     public void register(Router router, ServiceContext context) {
         router.add("POST", "/runtimes/{agentRuntimeArn}/invocations", "InvokeAgentRuntime",
                 request -> invoke(request, context));
+        router.add("POST", "/runtimes/{agentRuntimeArn}/stopruntimesession", "StopRuntimeSession",
+                request -> stopSession(request, context));
     }
 
     private Response invoke(Request request, ServiceContext context) throws IOException {
+        Caller caller = authorize(request, context, INVOKE);
+        Resolution.Found found = caller.found();
+        RuntimeConfiguration configuration = found.version().configuration();
+        if (requireMmdsV2 && !configuration.requiresMmdsV2()) {
+            throw InvocationErrors.notMmdsV2Enabled().exception();
+        }
+
+        SessionId session = caller.session().orElseGet(SessionId::generate);
+        if (caller.bearer()) {
+            checkExecutionRole(found, session, context);
+        }
+
+        SessionHost host;
+        try {
+            host = hosts.hostFor(found.runtime(), found.version(), session);
+        } catch (SessionHostException e) {
+            context.log().println("local-agentcore: InvokeAgentRuntime " + found.runtime().id() + " session " + session
+                    + ": " + e.failure() + ": " + e.getMessage());
+            throw InvocationErrors.forHostFailure(e.failure()).exception();
+        }
+        return forwarder.forward(host, configuration.serverProtocol(), containerHeaders(request, configuration, session),
+                request.body(), session);
+    }
+
+    /**
+     * StopRuntimeSession ({@code POST /runtimes/{agentRuntimeArn}/stopruntimesession?qualifier=}): the same inbound
+     * auth as an invocation (for SigV4, {@code bedrock-agentcore:StopRuntimeSession} on the runtime and its endpoint),
+     * then the session's process ends. 200 with the session id header; 404 when the session does not run. A retry with
+     * the same {@code clientToken} answers 200 again, as the model marks the operation idempotent.
+     */
+    private Response stopSession(Request request, ServiceContext context) throws IOException {
+        Caller caller = authorize(request, context, STOP_SESSION);
+        SessionId session = caller.session().orElseThrow(() -> InvocationErrors.missingSessionId().exception());
+        Optional<String> clientToken = clientToken(request);
+        String tokenKey = clientToken.map(t -> caller.found().runtime().id() + "\n" + session.value() + "\n" + t)
+                .orElse(null);
+        boolean stopped = hosts.stop(caller.found().runtime(), session);
+        if (!stopped && (tokenKey == null || !stopTokens.contains(tokenKey))) {
+            throw InvocationErrors.sessionNotFound().exception();
+        }
+        if (stopped && tokenKey != null) {
+            if (stopTokens.size() > 10_000) {
+                stopTokens.clear();
+            }
+            stopTokens.add(tokenKey);
+        }
+        context.log().println("local-agentcore: StopRuntimeSession " + caller.found().runtime().id() + " session "
+                + session + (stopped ? ": stopped" : ": already stopped (retry of the same clientToken)"));
+        return exchange -> {
+            exchange.getResponseHeaders().set(SessionId.HEADER, session.value());
+            Response.write(exchange, 200, "application/json", Response.utf8("{}"), Map.of());
+        };
+    }
+
+    private static Optional<String> clientToken(Request request) throws IOException {
+        byte[] body = request.body();
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            var node = Response.JSON.readTree(body);
+            return node.path("clientToken").isString() ? Optional.of(node.path("clientToken").asString())
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            throw AwsError.of(400, "ValidationException", "The request body is not valid JSON").exception();
+        }
+    }
+
+    /** Who called, for which runtime version and session, after the inbound checks common to every operation. */
+    private record Caller(Resolution.Found found, Optional<SessionId> session, boolean bearer) {
+    }
+
+    /**
+     * The checks of every data plane operation, in AgentCore's order: SigV4's form, the session id, the runtime and
+     * qualifier, the authorization method, then the token or the caller's identity policies for {@code action}.
+     */
+    private Caller authorize(Request request, ServiceContext context, String action) {
         Optional<String> authorization = request.header("Authorization");
         boolean bearer = authorization.filter(h -> h.strip().regionMatches(true, 0, "Bearer ", 0, 7)).isPresent();
         boolean signed = !bearer && (authorization.isPresent() || request.query("X-Amz-Algorithm").isPresent());
@@ -101,8 +183,8 @@ public final class DataPlaneService implements LocalService {
             JwtAuthorizerConfig config = JwtAuthorizerConfig.fromJson(
                     configuration.wire().path("authorizerConfiguration").path("customJWTAuthorizer"));
             if (jwtAuthorizer.authorize(config, authorization) instanceof AuthorizationResult.Rejected rejected) {
-                context.log().println("local-agentcore: InvokeAgentRuntime " + found.runtime().id() + ": token refused: "
-                        + rejected.reason() + " (" + rejected.detail() + ")");
+                context.log().println("local-agentcore: " + operation(action) + " " + found.runtime().id()
+                        + ": token refused: " + rejected.reason() + " (" + rejected.detail() + ")");
                 throw InvocationErrors.fromAnswer(rejected.answer()).exception();
             }
         } else {
@@ -112,28 +194,13 @@ public final class DataPlaneService implements LocalService {
             if (sigV4 == null) {
                 throw SigV4Authenticator.missingToken();
             }
-            checkCaller(sigV4, found, request.header(USER_ID_HEADER).isPresent());
+            checkCaller(sigV4, found, action, action.equals(INVOKE) && request.header(USER_ID_HEADER).isPresent());
         }
+        return new Caller(found, sessionHeader.map(SessionId::new), jwtRuntime);
+    }
 
-        if (requireMmdsV2 && !configuration.requiresMmdsV2()) {
-            throw InvocationErrors.notMmdsV2Enabled().exception();
-        }
-
-        SessionId session = sessionHeader.map(SessionId::new).orElseGet(SessionId::generate);
-        if (jwtRuntime) {
-            checkExecutionRole(found, session, context);
-        }
-
-        ContainerAddress address;
-        try {
-            address = hosts.hostFor(found.runtime(), found.version(), session);
-        } catch (SessionHostException e) {
-            context.log().println("local-agentcore: InvokeAgentRuntime " + found.runtime().id() + " session " + session
-                    + ": " + e.failure() + ": " + e.getMessage());
-            throw InvocationErrors.initializationTimeExceeded().exception();
-        }
-        return forwarder.forward(address, configuration.serverProtocol(), containerHeaders(request, configuration, session),
-                request.body(), session);
+    private static String operation(String action) {
+        return action.substring(action.indexOf(':') + 1);
     }
 
     private static boolean fitsSessionId(String value) {
@@ -175,13 +242,13 @@ public final class DataPlaneService implements LocalService {
      * permissions; deploy guides show both ARNs in the caller's policy), and InvokeAgentRuntimeForUser too when it
      * names a user (the model's documentation of InvokeAgentRuntime).
      */
-    private void checkCaller(SigV4Request sigV4, Resolution.Found found, boolean forUser) {
+    private void checkCaller(SigV4Request sigV4, Resolution.Found found, String action, boolean forUser) {
         PrincipalArn caller = accessKeys.principalOf(sigV4.accessKeyId())
                 // What AWS answers credentials it does not know, for every JSON and REST-JSON service.
                 .orElseThrow(() -> AwsError.of(403, "UnrecognizedClientException",
                         "The security token included in the request is invalid.").exception());
         List<String> resources = List.of(found.runtime().arn().toString(), found.endpoint().arn().toString());
-        policies.refusal(caller, INVOKE, resources).ifPresent(text -> {
+        policies.refusal(caller, action, resources).ifPresent(text -> {
             throw InvocationErrors.accessDenied(text).exception();
         });
         if (forUser) {

@@ -71,6 +71,40 @@ public final class InvocationErrors {
                 "Runtime initialization time exceeded. Please make sure that initialization completes in 30s.");
     }
 
+    /**
+     * What the caller gets when no container serves its session. A container that exits while starting looks, to
+     * AgentCore's callers, like one that never answers (see {@link #initializationTimeExceeded()}). The other texts are
+     * local: AWS's wording for them is not known, so they say plainly what happened, never with credentials or paths.
+     */
+    public static AwsError forHostFailure(SessionHostException.Failure failure) {
+        return switch (failure) {
+            case INITIALIZATION_TIMEOUT, START_FAILED -> initializationTimeExceeded();
+            // The runtime's own fault (its image), so a 424 as for other runtime problems.
+            case IMAGE_UNUSABLE -> AwsError.of(424, "RuntimeClientError",
+                    "The runtime's container image cannot be run. Please check the image in the runtime's containerUri.");
+            // The model's ThrottlingException (429): the local runner's concurrent-session limit stands in for the
+            // service's session quota.
+            case SESSION_LIMIT_REACHED -> AwsError.of(429, "ThrottlingException",
+                    "Too many concurrent runtime sessions. Stop a session (StopRuntimeSession) or retry later.");
+            case HOST_FAILURE -> AwsError.of(500, "InternalServerException",
+                    "The local AgentCore cannot start runtime sessions on this host. See its log for the cause.");
+        };
+    }
+
+    /**
+     * StopRuntimeSession for a session that does not run (any more). The model lists ResourceNotFoundException (404)
+     * for the operation; its text here is local, AWS's is not known.
+     */
+    public static AwsError sessionNotFound() {
+        return AwsError.of(404, "ResourceNotFoundException", "No running session found with the given runtimeSessionId");
+    }
+
+    /** A required header the caller did not send, in AWS's request-validation form. */
+    public static AwsError missingSessionId() {
+        return validation("1 validation error detected: Value at 'runtimeSessionId' failed to satisfy constraint: "
+                + "Member must not be null", "runtimeSessionId");
+    }
+
     /** SigV4 sent to a JWT runtime, or a bearer token to a SigV4 one: local-oauth keeps AWS's text. */
     public static AwsError authorizationMethodMismatch() {
         return fromAnswer(HttpAnswer.authorizationMethodMismatch());

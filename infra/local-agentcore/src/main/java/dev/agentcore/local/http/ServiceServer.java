@@ -50,6 +50,14 @@ public final class ServiceServer implements AutoCloseable {
         return service;
     }
 
+    /**
+     * The JDK server underneath, for a part that brings its own handlers under a path prefix of its own (local-oauth's
+     * token endpoint at {@code /cognito/}): the longest matching context wins, so it takes nothing of the routes'.
+     */
+    public HttpServer httpServer() {
+        return server;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

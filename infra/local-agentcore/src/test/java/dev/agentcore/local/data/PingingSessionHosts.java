@@ -35,11 +35,11 @@ final class PingingSessionHosts implements SessionHosts {
     }
 
     @Override
-    public ContainerAddress hostFor(AgentRuntime runtime, RuntimeVersion version, SessionId session)
+    public SessionHost hostFor(AgentRuntime runtime, RuntimeVersion version, SessionId session)
             throws SessionHostException {
         ContainerAddress known = sessions.get(session);
         if (known != null) {
-            return known;
+            return SessionHost.unleased(known);
         }
         ContainerAddress address = containers.get(runtime.id());
         if (address == null) {
@@ -60,6 +60,11 @@ final class PingingSessionHosts implements SessionHosts {
             throw new SessionHostException(SessionHostException.Failure.INITIALIZATION_TIMEOUT, "interrupted", e);
         }
         sessions.put(session, address);
-        return address;
+        return SessionHost.unleased(address);
+    }
+
+    @Override
+    public boolean stop(AgentRuntime runtime, SessionId session) {
+        return sessions.remove(session) != null;
     }
 }

@@ -1,0 +1,236 @@
+package dev.agentcore.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.agentcore.local.data.AccessKeyDirectory;
+import dev.agentcore.local.data.AwsIamDirectory;
+import dev.agentcore.local.data.DataPlaneService;
+import dev.agentcore.local.data.IamDirectory;
+import dev.agentcore.local.data.InMemoryAccessKeys;
+import dev.agentcore.local.data.InMemoryIamDirectory;
+import dev.agentcore.local.hosting.ExecutionRoleCredentials;
+import dev.agentcore.local.hosting.ImageStore;
+import dev.agentcore.local.hosting.RunnerProvisioner;
+import dev.agentcore.local.hosting.RunnerSessionHosts;
+import dev.agentcore.local.runner.SessionPool;
+import dev.agentcore.localoauth.authorizer.JwtAuthorizer;
+import dev.agentcore.localoauth.discovery.IssuerBase;
+import dev.agentcore.localoauth.http.LocalOAuthServer;
+import dev.agentcore.localoauth.pool.CognitoUserPools;
+import dev.agentcore.localoauth.pool.InMemoryUserPools;
+import dev.agentcore.localoauth.pool.UserPools;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * The whole local AgentCore on one port, as the launcher starts it: the control plane, the data plane
+ * (InvokeAgentRuntime, StopRuntimeSession) running each session's image through local-runner's {@link SessionPool},
+ * the image check at Create/Update, and Cognito-compatible tokens (local-oauth) under {@link #COGNITO_PATH}.
+ * For development and tests only.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String COGNITO_PATH = "/cognito";
+
+    /**
+     * What the launcher adds to the control plane's configuration.
+     *
+     * @param imageDirectory   the local image store (pushed tars); default {@code <state dir>/images}, else in the work
+     *                         directory
+     * @param workDirectory    where images are unpacked and sessions get their home; default {@code <state dir>/runner},
+     *                         else a temporary directory removed at close
+     * @param logDirectory     the sessions' logs; default {@code <work dir>/logs}
+     * @param images           archives served as the URIs' images without copying ({@code --image URI=TAR})
+     * @param maxSessions      how many sessions may run at once
+     * @param awsEndpoint      the local AWS (moto): IAM for callers' and execution roles' policies, Cognito for pools
+     * @param callers          access key to principal ARN, for SigV4 callers
+     * @param requireMmdsV2    whether invocations require {@code metadataConfiguration.requireMMDSV2}, as AWS does
+     */
+    public record Settings(LocalAgentCoreConfig agentCore, Optional<Path> imageDirectory, Optional<Path> workDirectory,
+                           Optional<Path> logDirectory, Map<String, Path> images, int maxSessions,
+                           Optional<URI> awsEndpoint, Map<String, String> callers, boolean requireMmdsV2) {
+
+        public static final int DEFAULT_MAX_SESSIONS = 16;
+        /** The local stack's static test access key, and who it is without a local AWS. */
+        public static final String LOCAL_ACCESS_KEY = "local";
+
+        public Settings {
+            images = Map.copyOf(images);
+            callers = Map.copyOf(callers);
+            if (maxSessions < 1) {
+                throw new IllegalArgumentException("max sessions " + maxSessions + " is not at least 1");
+            }
+        }
+
+        public static Settings of(LocalAgentCoreConfig agentCore) {
+            return new Settings(agentCore, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                    DEFAULT_MAX_SESSIONS, Optional.empty(), Map.of(), true);
+        }
+
+        /** {@code arn:aws:iam::ACCOUNT:user/local}: the default SigV4 caller, owner of the access key {@code local}. */
+        public String defaultCaller() {
+            return "arn:aws:iam::" + agentCore.accountId() + ":user/local";
+        }
+    }
+
+    private final LocalAgentCore agentCore;
+    private final SessionPool pool;
+    private final ImageStore imageStore;
+    private final LocalOAuthServer oauth;
+    private final Path logDirectory;
+    private final Optional<Path> temporaryWork;
+    private final List<AutoCloseable> clients;
+
+    private LocalStack(LocalAgentCore agentCore, SessionPool pool, ImageStore imageStore, LocalOAuthServer oauth,
+                       Path logDirectory, Optional<Path> temporaryWork, List<AutoCloseable> clients) {
+        this.agentCore = agentCore;
+        this.pool = pool;
+        this.imageStore = imageStore;
+        this.oauth = oauth;
+        this.logDirectory = logDirectory;
+        this.temporaryWork = temporaryWork;
+        this.clients = clients;
+    }
+
+    /** Starts everything; the answer serves requests. Close it to stop every session and free the port. */
+    public static LocalStack start(Settings settings) throws IOException {
+        LocalAgentCoreConfig base = settings.agentCore();
+        Optional<Path> state = base.stateDirectory();
+        Optional<Path> temporaryWork = settings.workDirectory().isPresent() || state.isPresent() ? Optional.empty()
+                : Optional.of(Files.createTempDirectory("local-agentcore-"));
+        Path work = settings.workDirectory().or(() -> state.map(d -> d.resolve("runner"))).orElseGet(temporaryWork::get);
+        Path logs = settings.logDirectory().orElse(work.resolve("logs"));
+        ImageStore store = new ImageStore(settings.imageDirectory().or(() -> state.map(d -> d.resolve("images")))
+                .orElse(work.resolve("images")));
+        settings.images().forEach(store::register);
+        Files.createDirectories(store.folder());
+        Files.createDirectories(logs);
+
+        List<AutoCloseable> clients = new ArrayList<>();
+        IamDirectory iam;
+        UserPools pools;
+        InMemoryAccessKeys keys = new InMemoryAccessKeys();
+        Map<String, String> callers = new LinkedHashMap<>(settings.callers());
+        callers.putIfAbsent(Settings.LOCAL_ACCESS_KEY, settings.defaultCaller());
+        callers.forEach(keys::put);
+        if (settings.awsEndpoint().isPresent()) {
+            URI endpoint = settings.awsEndpoint().get();
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            IamClient iamClient = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+            CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder().endpointOverride(endpoint)
+                    .region(Region.of(base.region())).credentialsProvider(credentials)
+                    .httpClient(UrlConnectionHttpClient.create()).build();
+            clients.add(iamClient);
+            clients.add(cognito);
+            iam = new AwsIamDirectory(iamClient);
+            pools = new CognitoUserPools(cognito);
+        } else {
+            // No local AWS: the default caller may invoke and stop every runtime of the account; nobody else may.
+            iam = new InMemoryIamDirectory().put(settings.defaultCaller(), "local-agentcore-default-caller", """
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                     "Action": ["bedrock-agentcore:InvokeAgentRuntime", "bedrock-agentcore:InvokeAgentRuntimeForUser",
+                                "bedrock-agentcore:StopRuntimeSession"],
+                     "Resource": "arn:aws:bedrock-agentcore:*:%s:runtime/*"}]}""".formatted(base.accountId()));
+            pools = new InMemoryUserPools();
+        }
+        AccessKeyDirectory accessKeys = keys;
+
+        SessionPool pool = new SessionPool(store, SessionPool.Settings.defaults(work, logs)
+                .withMaxSessions(settings.maxSessions()));
+        // Tokens carry Cognito's own issuer, so runtimes keep the discovery URLs the templates give them; the
+        // authorizer fetches that host here (the base URL is known once mounted, hence the late lookup).
+        LocalOAuthServer oauth = LocalOAuthServer.builder(pools).issuerBase(IssuerBase.awsCognito()).build();
+        DataPlaneService dataPlane = DataPlaneService.builder(
+                        new RunnerSessionHosts(pool, base.region(), ExecutionRoleCredentials.LOCAL_STACK))
+                .iam(iam).accessKeys(accessKeys)
+                .jwtAuthorizer(JwtAuthorizer.create(url -> oauth.cognitoRewrite().apply(url)))
+                .requireMmdsV2(settings.requireMmdsV2())
+                .build();
+        LocalAgentCoreConfig config = base.toBuilder().provisioner(new RunnerProvisioner(pool)).service(dataPlane)
+                .build();
+        LocalAgentCore agentCore;
+        try {
+            agentCore = LocalAgentCore.start(config);
+        } catch (IOException | RuntimeException e) {
+            pool.close();
+            closeAll(clients);
+            temporaryWork.ifPresent(LocalStack::deleteTree);
+            throw e;
+        }
+        oauth.mount(agentCore.httpServer(), COGNITO_PATH, agentCore.endpoint());
+        return new LocalStack(agentCore, pool, store, oauth, logs, temporaryWork, clients);
+    }
+
+    public LocalAgentCore agentCore() {
+        return agentCore;
+    }
+
+    /** The control plane's and the data plane's endpoint (one port). */
+    public URI endpoint() {
+        return agentCore.endpoint();
+    }
+
+    /** Where the Cognito-compatible endpoints are: {@code <endpoint>/cognito}; a pool's domain is {@code /<pool id>}. */
+    public URI cognitoBase() {
+        return oauth.baseUrl();
+    }
+
+    public LocalOAuthServer oauth() {
+        return oauth;
+    }
+
+    public SessionPool sessions() {
+        return pool;
+    }
+
+    public ImageStore images() {
+        return imageStore;
+    }
+
+    public Path logDirectory() {
+        return logDirectory;
+    }
+
+    /** Stops serving, then every session's process (waiting for them), then the local AWS clients. */
+    @Override
+    public void close() {
+        agentCore.close();
+        pool.close();
+        closeAll(clients);
+        temporaryWork.ifPresent(LocalStack::deleteTree);
+    }
+
+    private static void closeAll(List<AutoCloseable> clients) {
+        for (AutoCloseable c : clients) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Nothing left to do with a client that fails to close.
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary directory left behind is harmless.
+        }
+    }
+}

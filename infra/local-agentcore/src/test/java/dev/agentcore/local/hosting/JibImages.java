@@ -1,0 +1,78 @@
+package dev.agentcore.local.hosting;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.agentcore.local.runner.HostJdk;
+import dev.agentcore.testing.RepositoryFiles;
+
+/**
+ * (As infra/local-runner's tests build them; test classes are not shared between modules.)
+ * The samples' images (the hello agent's, mcp-echo's), built by Jib's own {@code jib:buildTar} from the sample's pom, once per test JVM. The base
+ * image is {@code scratch} instead of {@code eclipse-temurin:21-jre}: no registry is reachable here, and the runner
+ * keeps only the application folder anyway. The layers, entry point, flags and environment are the sample's own.
+ */
+final class JibImages {
+
+    private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
+
+    private JibImages() {
+    }
+
+    static Path helloAgent(String architecture) {
+        return BUILT.computeIfAbsent("agents/samples/hello-agent " + architecture,
+                ignored -> build("agents/samples/hello-agent", architecture));
+    }
+
+    private static int run(List<String> command, Path log) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", HostJdk.find().home().toString());
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("jib:buildTar took over 5 minutes: " + String.join(" ", command));
+        }
+        return process.exitValue();
+    }
+
+    private static Path build(String module, String architecture) {
+        Path root = RepositoryFiles.root();
+        Path out = Path.of("target", "jib-images").toAbsolutePath();
+        String name = Path.of(module).getFileName() + "-" + architecture;
+        Path tar = out.resolve(name + ".tar");
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-o", "-q",
+                "-f", root.resolve("pom.xml").toString(), "-pl", module,
+                "compile", "jib:buildTar",
+                "-Djib.from.image=scratch", "-Djib.from.platforms=linux/" + architecture,
+                "-Djib.outputPaths.tar=" + tar,
+                "-Djib.outputPaths.digest=" + out.resolve(name + ".digest"),
+                "-Djib.outputPaths.imageId=" + out.resolve(name + ".id"),
+                "-Djib.outputPaths.imageJson=" + out.resolve(name + ".json")));
+        try {
+            Files.createDirectories(out);
+            Path log = out.resolve("jib-" + name + ".log");
+            Files.deleteIfExists(tar);
+            // Offline first; on a machine that never resolved jib-maven-plugin, once more online to fetch it.
+            if (run(command, log) != 0 || !Files.isRegularFile(tar)) {
+                command.remove("-o");
+                if (run(command, log) != 0 || !Files.isRegularFile(tar)) {
+                    throw new AssertionError("jib:buildTar failed (" + String.join(" ", command) + "):\n"
+                            + Files.readString(log, StandardCharsets.UTF_8));
+                }
+            }
+            return tar;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run jib:buildTar: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
