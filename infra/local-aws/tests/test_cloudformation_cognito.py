@@ -201,7 +201,7 @@ class CloudFormationCognitoTest(unittest.TestCase):
 
     def test_refs_attributes_replacement_and_deletion_of_a_pool_the_stack_owns(self):
         created = stack.deploy(self.cfn, "trimmed", TRIMMED,
-                               {"Protection": "INACTIVE", "Prefix": "trimmed-one", "ServerName": "API"}, "CREATE")
+                               {"Protection": "ACTIVE", "Prefix": "trimmed-one", "ServerName": "API"}, "CREATE")
         self.assertEqual(created["status"], "CREATE_COMPLETE")
         pool_id = pool_ids(self.idp)["trimmed-pool"]
         client_id = clients_by_name(self.idp, pool_id)["trimmed-client"]
@@ -218,7 +218,8 @@ class CloudFormationCognitoTest(unittest.TestCase):
             "ClientRef": client_id, "ClientId": client_id, "ClientName": "trimmed-client", "ClientSecret": secret,
         })
 
-        # Domain is create-only: a new prefix replaces the domain. The resource server's name changes in place.
+        # Domain is create-only: a new prefix replaces the domain. The resource server's name and the pool's
+        # deletion protection change in place.
         updated = stack.deploy(self.cfn, "trimmed", TRIMMED,
                                {"Protection": "INACTIVE", "Prefix": "trimmed-two", "ServerName": "Renamed"}, "UPDATE")
         self.assertEqual(updated["outputs"]["DomainRef"], "trimmed-two")
@@ -229,6 +230,20 @@ class CloudFormationCognitoTest(unittest.TestCase):
         self.assertEqual(server["Name"], "Renamed")
         self.assertEqual(server["Scopes"], [{"ScopeName": "read", "ScopeDescription": "Read"}])
         self.assertEqual(updated["outputs"]["ClientId"], client_id)
+        self.assertEqual(updated["outputs"]["PoolId"], pool_id)
+        self.assertEqual(self.idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["DeletionProtection"],
+                         "INACTIVE")
+
+        # UpdateUserPool cannot change how users sign in; replacing the pool would lose them: refused.
+        with self.assertRaises(ClientError) as refused:
+            stack.deploy(self.cfn, "trimmed", TRIMMED.replace(
+                "DeletionProtection: !Ref Protection",
+                "DeletionProtection: !Ref Protection\n      UsernameAttributes: [email]"),
+                {"Protection": "INACTIVE", "Prefix": "trimmed-two", "ServerName": "Renamed"}, "UPDATE")
+        self.assertEqual(refused.exception.response["Error"]["Message"],
+                         "Pool.UsernameAttributes: UpdateUserPool cannot change it, and the local AWS does not replace"
+                         " a user pool (its users would be lost)")
+        self.assertNotIn("UsernameAttributes", self.idp.describe_user_pool(UserPoolId=pool_id)["UserPool"])
 
         self.cfn.delete_stack(StackName="trimmed")
         self.assertNotIn("trimmed-pool", pool_ids(self.idp))
