@@ -269,7 +269,8 @@ class CloudFormationCognitoTest(unittest.TestCase):
              " for a domain)"),
             ("AllowedOAuthFlows: [client_credentials]", "AllowedOAuthFlow: [client_credentials]",
              "Client.AllowedOAuthFlow: not a member of CreateUserPoolClientRequest in cognito-idp's model"),
-            ("DeletionProtection: !Ref Protection", "DeletionProtection: !Ref Protection\n      EnabledMfas: [EMAIL_OTP]",
+            ("DeletionProtection: !Ref Protection",
+             "DeletionProtection: !Ref Protection\n      EnabledMfas: [EMAIL_OTP]",
              "Pool.EnabledMfas[0]: the local AWS cannot honour EMAIL_OTP (moto 5.2.5 has no email MFA)"),
         ]
         for i, (old, new, message) in enumerate(cases):
