@@ -11,7 +11,8 @@ MOTO_VERSION = require_pinned_moto()
 
 def install() -> None:
     """Registers the extension's CloudFormation types and patches in this process (idempotent)."""
-    from local_aws import cfn_agentcore, cfn_fixes, iam_inline_policies  # noqa: F401  (registers the types)
+    # Importing the type modules registers their CloudFormation types.
+    from local_aws import cfn_agentcore, cfn_cognito, cfn_fixes, iam_inline_policies  # noqa: F401
 
     cfn_fixes.install()
     iam_inline_policies.install()

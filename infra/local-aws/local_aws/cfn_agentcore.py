@@ -19,25 +19,15 @@ from typing import Any
 import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from botocore.model import Shape
 from moto.cloudformation.exceptions import UnformattedGetAttTemplateException, ValidationError
 from moto.core.common_models import CloudFormationModel
 
 import local_aws  # noqa: F401  (refuses another moto version before anything below touches moto)
+from local_aws.cfn_api import HandlerFailed, handler_failed, to_api
 
 ENDPOINT_ENV = "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL"
 TIMEOUT_ENV = "LOCAL_AWS_AGENTCORE_TIMEOUT_SECONDS"
 SERVICE = "bedrock-agentcore-control"
-
-# CloudFormation's handler error codes for the control plane's errors, as a stack event would name them.
-_HANDLER_ERROR_CODES = {
-    "ValidationException": "InvalidRequest",
-    "ConflictException": "AlreadyExists",
-    "ResourceNotFoundException": "NotFound",
-    "AccessDeniedException": "AccessDenied",
-    "ServiceQuotaExceededException": "ServiceLimitExceeded",
-    "ThrottlingException": "Throttling",
-}
 
 _clients: dict[str, Any] = {}
 _clients_lock = threading.Lock()
@@ -70,56 +60,9 @@ def _timeout() -> float:
     return float(os.environ.get(TIMEOUT_ENV, "120"))
 
 
-class HandlerFailed(ValidationError):
-    """A handler's failure, worded as a CloudFormation resource status reason (moto 5.2.5 has no resource events,
-    so it reaches the caller as the API call's ValidationError)."""
-
-    def __init__(self, logical_id: str, resource_type: str, message: str, code: str) -> None:
-        super().__init__(
-            message=f'{logical_id} ({resource_type}): Resource handler returned message: "{message}"'
-            f" (HandlerErrorCode: {code})"
-        )
-
-
 def _failed(logical_id: str, resource_type: str, error: ClientError) -> HandlerFailed:
     aws = error.response.get("Error", {})
-    code = _HANDLER_ERROR_CODES.get(aws.get("Code", ""), "GeneralServiceException")
-    return HandlerFailed(logical_id, resource_type, aws.get("Message", str(error)), code)
-
-
-def to_api(value: Any, shape: Shape, path: str) -> Any:
-    """A CloudFormation property value as the API member `shape` takes it: members matched by name without case
-    (AgentRuntimeArtifact -> agentRuntimeArtifact, CustomJWTAuthorizer -> customJWTAuthorizer), map keys kept."""
-    kind = shape.type_name
-    if kind == "structure":
-        if not isinstance(value, dict):
-            raise ValidationError(message=f"{path}: expected an object, got {value!r}")
-        members = {name.lower(): name for name in shape.members}
-        converted = {}
-        for key, item in value.items():
-            name = members.get(key.lower())
-            if name is None:
-                raise ValidationError(
-                    message=f"{path}.{key}: not a member of {shape.name} in bedrock-agentcore-control's model"
-                )
-            converted[name] = to_api(item, shape.members[name], f"{path}.{key}")
-        return converted
-    if kind == "list":
-        if not isinstance(value, list):
-            raise ValidationError(message=f"{path}: expected a list, got {value!r}")
-        return [to_api(item, shape.member, f"{path}[{i}]") for i, item in enumerate(value)]
-    if kind == "map":
-        if not isinstance(value, dict):
-            raise ValidationError(message=f"{path}: expected a map, got {value!r}")
-        return {str(key): to_api(item, shape.value, f"{path}.{key}") for key, item in value.items()}
-    if kind in ("integer", "long"):
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            raise ValidationError(message=f"{path}: expected an integer, got {value!r}") from None
-    if kind == "boolean":
-        return value if isinstance(value, bool) else str(value).lower() == "true"
-    return str(value)
+    return handler_failed(logical_id, resource_type, aws.get("Code", ""), aws.get("Message", str(error)))
 
 
 def _request(operation: str, properties: dict[str, Any], path: str) -> dict[str, Any]:
@@ -127,7 +70,7 @@ def _request(operation: str, properties: dict[str, Any], path: str) -> dict[str,
     # The one property whose CloudFormation form differs from the API's: a bare protocol name.
     if isinstance(properties.get("ProtocolConfiguration"), str):
         properties = {**properties, "ProtocolConfiguration": {"ServerProtocol": properties["ProtocolConfiguration"]}}
-    return to_api(properties, shape, path)
+    return to_api(properties, shape, path, SERVICE)
 
 
 _model = None

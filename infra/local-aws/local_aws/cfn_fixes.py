@@ -1,4 +1,4 @@
-"""Two fixes to moto 5.2.5's CloudFormation that templates of this repository meet.
+"""Fixes to moto 5.2.5's CloudFormation that templates of this repository meet.
 
 1. A stack made or updated by a change set shows the outputs of the template it now runs. moto builds a stack's
    outputs once, from the template the stack had when it was made; a CREATE change set makes the stack with an empty
@@ -8,6 +8,8 @@
    at the first dot only (WorkloadIdentityDetails.WorkloadIdentityArn); moto splits at every dot and loses the rest.
 3. An update that changes only a parameter updates the resources that use it in `Fn::Sub` too: moto finds a
    resource's parameters by its `Ref`s only, so a new image tag in `!Sub "${Repository}:${ImageTag}"` changed nothing.
+4. A list parameter (CommaDelimitedList, List<...>) left at its Default is a list, as a value passed in is: moto splits
+   passed values only, so cognito.yaml's default UserCallbackUrls reached the user pool client as one string.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def install() -> None:
     _refresh_outputs_after_change_sets()
     _split_short_get_att_at_the_first_dot()
     _count_sub_variables_as_references()
+    _split_list_parameter_defaults()
 
 
 def _refresh_outputs_after_change_sets() -> None:
@@ -96,3 +99,33 @@ def _subs(template: Any) -> list[Any]:
         for item in template:
             found.extend(_subs(item))
     return found
+
+
+def _split_list_parameter_defaults() -> None:
+    original = cfn_parsing.ResourceMap.load_parameters
+    if getattr(original, _PATCHED, False):
+        return
+
+    def load_parameters(self: Any) -> None:
+        original(self)
+        for name, slot in self._template.get("Parameters", {}).items():
+            kind = slot.get("Type", "String")
+            value = self.resolved_parameters.get(name)
+            if name in self.input_parameters or not isinstance(value, str):
+                continue
+            if kind == "CommaDelimitedList" or kind.startswith("List<"):
+                items = value.split(",")  # as moto splits a value passed in
+                if kind == "List<Number>":
+                    items = [_number(item) for item in items]
+                self.resolved_parameters[name] = items
+                self._parsed_resources[name] = items
+
+    setattr(load_parameters, _PATCHED, True)
+    cfn_parsing.ResourceMap.load_parameters = load_parameters
+
+
+def _number(text: str) -> int | float:
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
