@@ -50,12 +50,6 @@ final class IdentityErrors {
                 + " GetWorkloadAccessToken, GetWorkloadAccessTokenForJWT or GetWorkloadAccessTokenForUserId.");
     }
 
-    /** Local wording: a token of a workload identity in another account than the caller's. */
-    static AwsError foreignWorkloadToken() {
-        return AwsError.of(403, "AccessDeniedException",
-                "The workload access token is not valid: it was issued for a workload identity of another account.");
-    }
-
     /** The JWT authorizer's refusal of a user token: its status, type and text (local-oauth's table). */
     static AwsError userTokenRefused(HttpAnswer answer) {
         return AwsError.of(answer.status(), answer.errorType(), answer.message());
