@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import dev.agentcore.local.data.AccessKeyDirectory;
 import dev.agentcore.local.data.AwsIamDirectory;
 import dev.agentcore.local.data.DataPlaneService;
+import dev.agentcore.local.identity.IdentityService;
 import dev.agentcore.local.data.IamDirectory;
 import dev.agentcore.local.data.InMemoryAccessKeys;
 import dev.agentcore.local.data.InMemoryIamDirectory;
@@ -156,14 +157,17 @@ public final class LocalStack implements AutoCloseable {
         // Tokens carry Cognito's own issuer, so runtimes keep the discovery URLs the templates give them; the
         // authorizer fetches that host here (the base URL is known once mounted, hence the late lookup).
         LocalOAuthServer oauth = LocalOAuthServer.builder(pools).issuerBase(IssuerBase.awsCognito()).build();
+        JwtAuthorizer jwt = JwtAuthorizer.create(url -> oauth.cognitoRewrite().apply(url));
         DataPlaneService dataPlane = DataPlaneService.builder(
                         new RunnerSessionHosts(pool, base.region(), ExecutionRoleCredentials.LOCAL_STACK))
                 .iam(iam).accessKeys(accessKeys)
-                .jwtAuthorizer(JwtAuthorizer.create(url -> oauth.cognitoRewrite().apply(url)))
+                .jwtAuthorizer(jwt)
                 .requireMmdsV2(settings.requireMmdsV2())
                 .build();
+        // The workload identity operations agents call (GetWorkloadAccessToken*, GetResource*), under /identities/.
+        IdentityService identity = IdentityService.builder().iam(iam).accessKeys(accessKeys).jwtAuthorizer(jwt).build();
         LocalAgentCoreConfig config = base.toBuilder().provisioner(new RunnerProvisioner(pool)).service(dataPlane)
-                .build();
+                .service(identity).build();
         LocalAgentCore agentCore;
         try {
             agentCore = LocalAgentCore.start(config);

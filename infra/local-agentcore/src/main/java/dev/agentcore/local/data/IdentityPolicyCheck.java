@@ -11,18 +11,18 @@ import dev.agentcore.core.iam.evaluation.PolicyEvaluator;
 /**
  * Asks IAM's question with the core's evaluator: may {@code principal}, by its identity-based policies from the
  * {@link IamDirectory}, perform {@code action} on every one of {@code resources}? The answer to a refusal is IAM's own
- * text for the first resource refused.
+ * text for the first resource refused. The data plane and the identity operations both ask it.
  */
-final class IdentityPolicyCheck {
+public final class IdentityPolicyCheck {
 
     private final IamDirectory iam;
 
-    IdentityPolicyCheck(IamDirectory iam) {
+    public IdentityPolicyCheck(IamDirectory iam) {
         this.iam = iam;
     }
 
     /** Empty when allowed on every resource, else IAM's AccessDenied text for the first one refused. */
-    Optional<String> refusal(PrincipalArn principal, String action, List<String> resources) {
+    public Optional<String> refusal(PrincipalArn principal, String action, List<String> resources) {
         PolicyEvaluator.Builder builder = PolicyEvaluator.builder();
         iam.identityPolicies(principal).forEach(p -> builder.identityPolicy(p.name(), p.document()));
         PolicyEvaluator evaluator = builder.build();

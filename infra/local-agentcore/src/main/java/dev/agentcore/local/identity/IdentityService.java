@@ -23,6 +23,7 @@ import dev.agentcore.local.control.Resolution;
 import dev.agentcore.local.control.RuntimeConfiguration;
 import dev.agentcore.local.data.AccessKeyDirectory;
 import dev.agentcore.local.data.IamDirectory;
+import dev.agentcore.local.data.IdentityPolicyCheck;
 import dev.agentcore.local.data.InMemoryAccessKeys;
 import dev.agentcore.local.data.InMemoryIamDirectory;
 import dev.agentcore.local.http.Request;
@@ -85,7 +86,7 @@ public final class IdentityService implements LocalService {
     private static final int TOKEN_MAX = 131_072;
     private static final List<String> OAUTH2_FLOWS = List.of("USER_FEDERATION", "M2M", "ON_BEHALF_OF_TOKEN_EXCHANGE");
 
-    private final CallerPolicy policies;
+    private final IdentityPolicyCheck policies;
     private final AccessKeyDirectory accessKeys;
     private final JwtAuthorizer jwtAuthorizer;
     private final CredentialProviders providers;
@@ -95,7 +96,7 @@ public final class IdentityService implements LocalService {
     private final ClientCredentialsFetcher clientCredentials = new ClientCredentialsFetcher();
 
     private IdentityService(Builder b) {
-        this.policies = new CallerPolicy(b.iam);
+        this.policies = new IdentityPolicyCheck(b.iam);
         this.accessKeys = b.accessKeys;
         this.jwtAuthorizer = b.jwtAuthorizer;
         this.providers = b.providers;

@@ -58,6 +58,10 @@ import software.amazon.awssdk.services.bedrockagentcore.model.ResourceNotFoundEx
 import software.amazon.awssdk.services.bedrockagentcore.model.UnauthorizedException;
 import software.amazon.awssdk.services.bedrockagentcore.model.ValidationException;
 import tools.jackson.databind.node.ObjectNode;
+import dev.agentcore.core.runtime.SessionId;
+import dev.agentcore.local.control.RuntimeVersion;
+import dev.agentcore.local.data.SessionHost;
+import dev.agentcore.local.data.SessionHosts;
 
 /**
  * The five identity operations through the real AWS SDK for Java ({@code bedrockagentcore} 2.40.2, SigV4,
@@ -314,8 +318,17 @@ class IdentitySdkTest {
     @Test
     void itMountsBesideTheDataPlane() throws Exception {
         try (LocalAgentCore both = LocalAgentCore.start(LocalAgentCoreConfig.builder()
-                .service(DataPlaneService.builder((runtime, version, session) -> {
-                    throw new SessionHostException(SessionHostException.Failure.START_FAILED, "no containers here");
+                .service(DataPlaneService.builder(new SessionHosts() {
+                    @Override
+                    public SessionHost hostFor(AgentRuntime runtime, RuntimeVersion version, SessionId session)
+                            throws SessionHostException {
+                        throw new SessionHostException(SessionHostException.Failure.START_FAILED, "no containers here");
+                    }
+
+                    @Override
+                    public boolean stop(AgentRuntime runtime, SessionId session) {
+                        return false;
+                    }
                 }).iam(iam).accessKeys(keys).build())
                 .service(IdentityService.builder().iam(iam).accessKeys(keys).workloadIdentity("agent-hosted-elsewhere")
                         .build())
