@@ -71,6 +71,8 @@ class LocalStackTest(unittest.TestCase):
         self.agentcore_port, self.aws_port = free_ports(2)
         self.env = {k: v for k, v in os.environ.items()
                     if not k.startswith("AWS_") and k not in ("LOCAL_AGENTCORE_PORT", "LOCAL_AWS_PORT")}
+        # The runtime these tests create through CloudFormation names a placeholder image: check it at session start.
+        self.env["LOCAL_AGENTCORE_ARGS"] = "--check-images false"
 
     def tearDown(self) -> None:
         self.run_script("down")  # whatever a failed test left running

@@ -97,7 +97,9 @@ def clean_env() -> dict[str, str]:
 def start_agentcore() -> Process:
     return Process("local AgentCore",
                    [java(), "-jar", str(agentcore_jar()), "--port", "0", "--region", REGION, "--account-id", ACCOUNT,
-                    "--provisioning-delay", "50"],
+                    "--provisioning-delay", "50",
+                    # The templates' image URIs are placeholders: these tests are about CloudFormation, not images.
+                    "--check-images", "false"],
                    clean_env(), "listening on")
 
 

@@ -220,6 +220,7 @@ public final class LocalAgentCore implements AutoCloseable {
                                        [--provisioning-delay MILLIS] [--image URI=TAR]... [--image-dir DIR]
                                        [--work-dir DIR] [--log-dir DIR] [--max-sessions N] [--aws-endpoint URL]
                                        [--caller ACCESS_KEY=PRINCIPAL_ARN]... [--require-mmdsv2 true|false]
+                                       [--check-images true|false]
                 A local Amazon Bedrock AgentCore for development and tests (not for production): control plane, data
                 plane (runtimes' Jib images run as one process per session) and Cognito-compatible tokens, one port.
                   --port N                  port to listen on; 0 (the default) picks a free one, printed at start
@@ -244,7 +245,9 @@ public final class LocalAgentCore implements AutoCloseable {
                   --caller KEY=ARN          the SigV4 access key KEY belongs to principal ARN (repeatable; default:
                                             local=arn:aws:iam::ACCOUNT:user/local)
                   --require-mmdsv2 BOOL     refuse invocations of runtimes without metadataConfiguration.requireMMDSV2
-                                            as AWS does (default true)""";
+                                            as AWS does (default true)
+                  --check-images BOOL       check at Create/Update that the image is in the store and arm64, as AWS
+                                            does (default true); false defers it to a session's start""";
 
         static final class HelpRequested extends RuntimeException {
             HelpRequested() {
@@ -272,6 +275,7 @@ public final class LocalAgentCore implements AutoCloseable {
             int maxSessions = LocalStack.Settings.DEFAULT_MAX_SESSIONS;
             URI awsEndpoint = null;
             boolean requireMmdsV2 = true;
+            boolean checkImages = true;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -317,12 +321,13 @@ public final class LocalAgentCore implements AutoCloseable {
                         callers.put(pair[0], pair[1]);
                     }
                     case "--require-mmdsv2" -> requireMmdsV2 = bool(name, value);
+                    case "--check-images" -> checkImages = bool(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
             return new LocalStack.Settings(builder.build(), Optional.ofNullable(imageDir), Optional.ofNullable(workDir),
                     Optional.ofNullable(logDir), images, maxSessions, Optional.ofNullable(awsEndpoint), callers,
-                    requireMmdsV2);
+                    requireMmdsV2, checkImages);
         }
 
         private static String[] pair(String option, String value, String form) {

@@ -61,10 +61,14 @@ public final class LocalStack implements AutoCloseable {
      * @param awsEndpoint      the local AWS (moto): IAM for callers' and execution roles' policies, Cognito for pools
      * @param callers          access key to principal ARN, for SigV4 callers
      * @param requireMmdsV2    whether invocations require {@code metadataConfiguration.requireMMDSV2}, as AWS does
+     * @param checkImagesAtCreate whether Create/Update check the image exists and is arm64 (CREATE_FAILED otherwise),
+     *                         as AWS does; off, a missing image fails when a session starts (tests of templates whose
+     *                         image URIs are placeholders)
      */
     public record Settings(LocalAgentCoreConfig agentCore, Optional<Path> imageDirectory, Optional<Path> workDirectory,
                            Optional<Path> logDirectory, Map<String, Path> images, int maxSessions,
-                           Optional<URI> awsEndpoint, Map<String, String> callers, boolean requireMmdsV2) {
+                           Optional<URI> awsEndpoint, Map<String, String> callers, boolean requireMmdsV2,
+                           boolean checkImagesAtCreate) {
 
         public static final int DEFAULT_MAX_SESSIONS = 16;
         /** The local stack's static test access key, and who it is without a local AWS. */
@@ -80,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
 
         public static Settings of(LocalAgentCoreConfig agentCore) {
             return new Settings(agentCore, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                    DEFAULT_MAX_SESSIONS, Optional.empty(), Map.of(), true);
+                    DEFAULT_MAX_SESSIONS, Optional.empty(), Map.of(), true, true);
         }
 
         /** {@code arn:aws:iam::ACCOUNT:user/local}: the default SigV4 caller, owner of the access key {@code local}. */
@@ -166,8 +170,11 @@ public final class LocalStack implements AutoCloseable {
                 .build();
         // The workload identity operations agents call (GetWorkloadAccessToken*, GetResource*), under /identities/.
         IdentityService identity = IdentityService.builder().iam(iam).accessKeys(accessKeys).jwtAuthorizer(jwt).build();
-        LocalAgentCoreConfig config = base.toBuilder().provisioner(new RunnerProvisioner(pool)).service(dataPlane)
-                .service(identity).build();
+        LocalAgentCoreConfig.Builder builder = base.toBuilder().service(dataPlane).service(identity);
+        if (settings.checkImagesAtCreate()) {
+            builder.provisioner(new RunnerProvisioner(pool));
+        }
+        LocalAgentCoreConfig config = builder.build();
         LocalAgentCore agentCore;
         try {
             agentCore = LocalAgentCore.start(config);
