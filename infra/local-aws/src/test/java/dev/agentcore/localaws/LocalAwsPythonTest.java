@@ -2,15 +2,12 @@ package dev.agentcore.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.agentcore.testing.PythonSuites;
 import dev.agentcore.testing.RepositoryFiles;
 
 /**
@@ -19,39 +16,13 @@ import dev.agentcore.testing.RepositoryFiles;
  */
 class LocalAwsPythonTest {
 
-    private static final Pattern RAN = Pattern.compile("(?m)^Ran (\\d+) tests? in ");
-
     @Test
     void theUnittestSuitePasses() throws Exception {
         Path root = RepositoryFiles.root();
         Path jar = root.resolve("infra/local-agentcore/target/local-agentcore.jar");
         assertThat(jar).as("build it: ./mvnw install -DskipTests -pl infra/local-agentcore -am").isRegularFile();
-        Path folder = root.resolve("infra/local-aws");
-        Path log = Files.createTempFile("local-aws-tests", ".log");
-        try {
-            var command = new ProcessBuilder(RepositoryFiles.python().toString(), "-m", "unittest", "discover",
-                    "-s", "tests", "-t", ".", "-v")
-                    .directory(folder.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            command.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            command.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            command.environment().put("LOCAL_AGENTCORE_JAR", jar.toString());
-            command.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Process run = command.start();
-            boolean finished = run.waitFor(10, TimeUnit.MINUTES);
-            if (!finished) {
-                run.destroyForcibly();
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(finished).as("the suite did not finish in 10 minutes:%n%s", output).isTrue();
-            assertThat(run.exitValue()).as("infra/local-aws/tests failed:%n%s", output).isZero();
-            Matcher ran = RAN.matcher(output);
-            assertThat(ran.find()).as("no unittest summary:%n%s", output).isTrue();
-            assertThat(Integer.parseInt(ran.group(1))).as("tests run").isGreaterThanOrEqualTo(11);
-            assertThat(output).doesNotContain("skipped");
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        PythonSuites.Result suite = PythonSuites.unittest(root.resolve("infra/local-aws"), Map.of("LOCAL_AGENTCORE_JAR", jar.toString()),
+                "-s", "tests", "-t", ".");
+        assertThat(suite.testsRun()).as("tests run").isGreaterThanOrEqualTo(11);
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentcore.local.hosting;
 
+import dev.agentcore.testing.JibImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.agentcore.local.hosting;
+package dev.agentcore.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,30 +10,32 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import dev.agentcore.local.runner.HostJdk;
-import dev.agentcore.testing.RepositoryFiles;
-
 /**
- * (As infra/local-runner's tests build them; test classes are not shared between modules.)
  * The samples' images (the hello agent's, mcp-echo's), built by Jib's own {@code jib:buildTar} from the sample's pom, once per test JVM. The base
  * image is {@code scratch} instead of {@code eclipse-temurin:21-jre}: no registry is reachable here, and the runner
  * keeps only the application folder anyway. The layers, entry point, flags and environment are the sample's own.
  */
-final class JibImages {
+public final class JibImages {
 
     private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
 
     private JibImages() {
     }
 
-    static Path helloAgent(String architecture) {
+    /** The hello agent's image for {@code architecture} ({@code arm64}, {@code amd64}). */
+    public static Path helloAgent(String architecture) {
         return BUILT.computeIfAbsent("agents/samples/hello-agent " + architecture,
                 ignored -> build("agents/samples/hello-agent", architecture));
     }
 
+    public static Path mcpEcho() {
+        return BUILT.computeIfAbsent("mcp-servers/mcp-echo arm64", ignored -> build("mcp-servers/mcp-echo", "arm64"));
+    }
+
     private static int run(List<String> command, Path log) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("JAVA_HOME", HostJdk.find().home().toString());
+        // The JDK running the tests (21 or newer, as the build requires) builds the image too.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -42,7 +44,8 @@ final class JibImages {
         return process.exitValue();
     }
 
-    private static Path build(String module, String architecture) {
+    /** The image tar of {@code module} (a folder of the reactor) for {@code architecture}. */
+    public static Path build(String module, String architecture) {
         Path root = RepositoryFiles.root();
         Path out = Path.of("target", "jib-images").toAbsolutePath();
         String name = Path.of(module).getFileName() + "-" + architecture;
