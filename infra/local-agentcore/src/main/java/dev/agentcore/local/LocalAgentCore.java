@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 
 import dev.agentcore.core.arn.AgentCoreArns;
 import dev.agentcore.local.auth.SigV4Authenticator;
+import dev.agentcore.local.auth.SigningCredentials;
 import dev.agentcore.local.control.AgentRuntime;
 import dev.agentcore.local.control.RuntimeRegistry;
 import dev.agentcore.local.control.wire.ControlPlaneService;
@@ -59,7 +60,9 @@ public final class LocalAgentCore implements AutoCloseable {
             settings = settings.withChanges(store::save);
         }
         RuntimeRegistry registry = RuntimeRegistry.restore(settings, saved);
-        SigV4Authenticator sigV4 = new SigV4Authenticator(config.region(), AgentCoreArns.SERVICE, config.clock());
+        // Every signature is recomputed from its key's secret, as AWS's front door does (auth/package-info.java).
+        SigV4Authenticator sigV4 = SigV4Authenticator.builder(config.region(), AgentCoreArns.SERVICE)
+                .clock(config.clock()).credentials(config.credentials()).build();
         Router router = new Router();
         new ControlPlaneService(registry, sigV4).register(router);
         ServiceContext context = new ServiceContext(config.region(), config.accountId(), registry, sigV4,
@@ -194,8 +197,10 @@ public final class LocalAgentCore implements AutoCloseable {
                 ? "; pools from " + settings.awsEndpoint().get() : "; no pools: start with --aws-endpoint"));
         out.println("# images: " + stack.images().folder() + " (local-agentcore push-image URI TAR); session logs: "
                 + stack.logDirectory());
-        out.println("# SigV4 callers: " + String.join(", ", callers(settings)) + (settings.awsEndpoint().isPresent()
-                ? " (policies from the local AWS's IAM)" : " (the default caller may invoke and stop every runtime)"));
+        out.println("# SigV4 callers (signatures verified): " + String.join(", ", callers(settings))
+                + (settings.awsEndpoint().isPresent()
+                ? ", and every access key and session the local AWS issued; policies from the local AWS's IAM"
+                : " (the default caller may invoke and stop every runtime)"));
         out.flush();
         try {
             stopped.await();
@@ -204,10 +209,15 @@ public final class LocalAgentCore implements AutoCloseable {
         }
     }
 
+    /** Each caller's key, principal and where its secret is, never the secret itself unless it is the key id. */
     private static List<String> callers(LocalStack.Settings settings) {
-        Map<String, String> all = new java.util.TreeMap<>(settings.callers());
-        all.putIfAbsent(LocalStack.Settings.LOCAL_ACCESS_KEY, settings.defaultCaller());
-        return all.entrySet().stream().map(e -> "access key " + e.getKey() + " is " + e.getValue()).toList();
+        Map<String, SigningCredentials> all = new java.util.TreeMap<>();
+        settings.callers().forEach(c -> all.put(c.accessKeyId(), c));
+        all.putIfAbsent(LocalStack.Settings.LOCAL_ACCESS_KEY,
+                LocalAgentCoreConfig.staticPair(settings.agentCore().accountId()));
+        return all.values().stream().map(c -> "access key " + c.accessKeyId() + " is " + c.principal()
+                + (c.secretAccessKey().equals(c.accessKeyId()) ? " (secret " + c.secretAccessKey() + ")"
+                        : " (secret as given)")).toList();
     }
 
     /** The command-line options. */
@@ -219,7 +229,7 @@ public final class LocalAgentCore implements AutoCloseable {
                        local-agentcore [--port N] [--host H] [--region R] [--account-id A] [--state-dir DIR]
                                        [--provisioning-delay MILLIS] [--image URI=TAR]... [--image-dir DIR]
                                        [--work-dir DIR] [--log-dir DIR] [--max-sessions N] [--aws-endpoint URL]
-                                       [--caller ACCESS_KEY=PRINCIPAL_ARN]... [--require-mmdsv2 true|false]
+                                       [--caller ACCESS_KEY[:SECRET]=PRINCIPAL_ARN]... [--require-mmdsv2 true|false]
                                        [--check-images true|false]
                 A local Amazon Bedrock AgentCore for development and tests (not for production): control plane, data
                 plane (runtimes' Jib images run as one process per session) and Cognito-compatible tokens, one port.
@@ -242,8 +252,11 @@ public final class LocalAgentCore implements AutoCloseable {
                   --aws-endpoint URL        the local AWS (moto): IAM policies of callers and execution roles, and
                                             Cognito user pools for the token endpoint (default: none; then the
                                             default caller may invoke every runtime and there are no pools)
-                  --caller KEY=ARN          the SigV4 access key KEY belongs to principal ARN (repeatable; default:
-                                            local=arn:aws:iam::ACCOUNT:user/local)
+                  --caller KEY:SECRET=ARN   the SigV4 access key KEY, whose secret is SECRET, belongs to principal ARN
+                                            (repeatable); KEY=ARN: its secret is KEY. Always also the static pair
+                                            local:local=arn:aws:iam::ACCOUNT:user/local unless KEY is local, and with
+                                            --aws-endpoint every key and session the local AWS issued. Signatures are
+                                            verified: a wrong secret answers InvalidSignatureException
                   --require-mmdsv2 BOOL     refuse invocations of runtimes without metadataConfiguration.requireMMDSV2
                                             as AWS does (default true)
                   --check-images BOOL       check at Create/Update that the image is in the store and arm64, as AWS
@@ -271,7 +284,7 @@ public final class LocalAgentCore implements AutoCloseable {
             Path workDir = null;
             Path logDir = null;
             Map<String, Path> images = new java.util.LinkedHashMap<>();
-            Map<String, String> callers = new java.util.LinkedHashMap<>();
+            List<SigningCredentials> callers = new java.util.ArrayList<>();
             int maxSessions = LocalStack.Settings.DEFAULT_MAX_SESSIONS;
             URI awsEndpoint = null;
             boolean requireMmdsV2 = true;
@@ -312,14 +325,7 @@ public final class LocalAgentCore implements AutoCloseable {
                     case "--log-dir" -> logDir = Path.of(value);
                     case "--max-sessions" -> maxSessions = integer(name, value);
                     case "--aws-endpoint" -> awsEndpoint = url(name, value);
-                    case "--caller" -> {
-                        String[] pair = pair(name, value, "ACCESS_KEY=PRINCIPAL_ARN");
-                        if (dev.agentcore.core.arn.PrincipalArn.parse(pair[1]).isEmpty()) {
-                            throw new IllegalArgumentException("option --caller: '" + pair[1]
-                                    + "' is not an IAM principal ARN (arn:aws:iam::ACCOUNT:user/NAME or role/NAME)");
-                        }
-                        callers.put(pair[0], pair[1]);
-                    }
+                    case "--caller" -> callers.add(caller(value));
                     case "--require-mmdsv2" -> requireMmdsV2 = bool(name, value);
                     case "--check-images" -> checkImages = bool(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
@@ -328,6 +334,44 @@ public final class LocalAgentCore implements AutoCloseable {
             return new LocalStack.Settings(builder.build(), Optional.ofNullable(imageDir), Optional.ofNullable(workDir),
                     Optional.ofNullable(logDir), images, maxSessions, Optional.ofNullable(awsEndpoint), callers,
                     requireMmdsV2, checkImages);
+        }
+
+        /**
+         * {@code KEY:SECRET=ARN}, or {@code KEY=ARN} whose secret is KEY (a convenience for local scripts). The ARN
+         * starts at the first {@code =arn:}, so a secret may hold '=' and ':' (an access key id holds neither).
+         */
+        static SigningCredentials caller(String value) {
+            String form = "ACCESS_KEY[:SECRET]=PRINCIPAL_ARN";
+            int eq = value.indexOf("=arn:");
+            if (eq < 0) {
+                eq = value.indexOf('=');
+            }
+            if (eq <= 0 || eq == value.length() - 1) {
+                throw new IllegalArgumentException("option --caller needs " + form + ", not '" + redact(value) + "'");
+            }
+            String keyAndSecret = value.substring(0, eq).strip();
+            String arn = value.substring(eq + 1).strip();
+            var principal = dev.agentcore.core.arn.PrincipalArn.parse(arn).orElseThrow(() -> new IllegalArgumentException(
+                    "option --caller: '" + arn + "' is not an IAM principal ARN (arn:aws:iam::ACCOUNT:user/NAME or"
+                            + " role/NAME)"));
+            int colon = keyAndSecret.indexOf(':');
+            String key = colon < 0 ? keyAndSecret : keyAndSecret.substring(0, colon).strip();
+            String secret = colon < 0 ? key : keyAndSecret.substring(colon + 1);
+            if (key.isEmpty() || key.contains("/") || secret.isEmpty()) {
+                throw new IllegalArgumentException("option --caller needs " + form + " with an access key (no '/') and,"
+                        + " after ':', a secret that is not empty; not '" + redact(value) + "'");
+            }
+            return SigningCredentials.longTerm(key, secret, principal);
+        }
+
+        /** The option's value with its secret (between the first ':' and the ARN) hidden: errors must not print it. */
+        private static String redact(String value) {
+            int colon = value.indexOf(':');
+            int arn = value.indexOf("=arn:");
+            if (colon < 0 || (arn >= 0 && colon > arn)) {
+                return value;
+            }
+            return value.substring(0, colon + 1) + "***" + (arn > colon ? value.substring(arn) : "");
         }
 
         private static String[] pair(String option, String value, String form) {

@@ -7,18 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.agentcore.local.auth.CredentialsDirectory;
+import dev.agentcore.local.auth.InMemoryCredentialsDirectory;
+import dev.agentcore.local.auth.MotoCredentialsDirectory;
+import dev.agentcore.local.auth.SigningCredentials;
 import dev.agentcore.local.data.AccessKeyDirectory;
 import dev.agentcore.local.data.AwsIamDirectory;
 import dev.agentcore.local.data.DataPlaneService;
 import dev.agentcore.local.identity.IdentityService;
 import dev.agentcore.local.data.IamDirectory;
-import dev.agentcore.local.data.InMemoryAccessKeys;
 import dev.agentcore.local.data.InMemoryIamDirectory;
 import dev.agentcore.local.hosting.ExecutionRoleCredentials;
 import dev.agentcore.local.hosting.ImageStore;
@@ -59,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
      * @param images           archives served as the URIs' images without copying ({@code --image URI=TAR})
      * @param maxSessions      how many sessions may run at once
      * @param awsEndpoint      the local AWS (moto): IAM for callers' and execution roles' policies, Cognito for pools
-     * @param callers          access key to principal ARN, for SigV4 callers
+     * @param callers          SigV4 callers' keys ({@code --caller}): each signs as its principal; a caller with the
+     *                         static key ({@value LocalAgentCoreConfig#STATIC_ACCESS_KEY}) replaces the static pair
      * @param requireMmdsV2    whether invocations require {@code metadataConfiguration.requireMMDSV2}, as AWS does
      * @param checkImagesAtCreate whether Create/Update check the image exists and is arm64 (CREATE_FAILED otherwise),
      *                         as AWS does; off, a missing image fails when a session starts (tests of templates whose
@@ -67,16 +70,16 @@ public final class LocalStack implements AutoCloseable {
      */
     public record Settings(LocalAgentCoreConfig agentCore, Optional<Path> imageDirectory, Optional<Path> workDirectory,
                            Optional<Path> logDirectory, Map<String, Path> images, int maxSessions,
-                           Optional<URI> awsEndpoint, Map<String, String> callers, boolean requireMmdsV2,
+                           Optional<URI> awsEndpoint, List<SigningCredentials> callers, boolean requireMmdsV2,
                            boolean checkImagesAtCreate) {
 
         public static final int DEFAULT_MAX_SESSIONS = 16;
         /** The local stack's static test access key, and who it is without a local AWS. */
-        public static final String LOCAL_ACCESS_KEY = "local";
+        public static final String LOCAL_ACCESS_KEY = LocalAgentCoreConfig.STATIC_ACCESS_KEY;
 
         public Settings {
             images = Map.copyOf(images);
-            callers = Map.copyOf(callers);
+            callers = List.copyOf(callers);
             if (maxSessions < 1) {
                 throw new IllegalArgumentException("max sessions " + maxSessions + " is not at least 1");
             }
@@ -84,12 +87,24 @@ public final class LocalStack implements AutoCloseable {
 
         public static Settings of(LocalAgentCoreConfig agentCore) {
             return new Settings(agentCore, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                    DEFAULT_MAX_SESSIONS, Optional.empty(), Map.of(), true, true);
+                    DEFAULT_MAX_SESSIONS, Optional.empty(), List.of(), true, true);
         }
 
         /** {@code arn:aws:iam::ACCOUNT:user/local}: the default SigV4 caller, owner of the access key {@code local}. */
         public String defaultCaller() {
-            return "arn:aws:iam::" + agentCore.accountId() + ":user/local";
+            return LocalAgentCoreConfig.defaultCaller(agentCore.accountId()).toString();
+        }
+
+        /**
+         * The keys the front door verifies, first found wins: the callers, then the configuration's own (the static
+         * pair unless the configuration says otherwise), then, with a local AWS, every key and session it issued.
+         */
+        CredentialsDirectory credentials() {
+            InMemoryCredentialsDirectory given = new InMemoryCredentialsDirectory();
+            callers.forEach(given::register);
+            CredentialsDirectory configured = given.orElse(agentCore.credentials());
+            return awsEndpoint.<CredentialsDirectory>map(e -> configured.orElse(new MotoCredentialsDirectory(e)))
+                    .orElse(configured);
         }
     }
 
@@ -129,17 +144,16 @@ public final class LocalStack implements AutoCloseable {
         List<AutoCloseable> clients = new ArrayList<>();
         IamDirectory iam;
         UserPools pools;
-        InMemoryAccessKeys keys = new InMemoryAccessKeys();
-        Map<String, String> callers = new LinkedHashMap<>(settings.callers());
-        callers.putIfAbsent(Settings.LOCAL_ACCESS_KEY, settings.defaultCaller());
-        callers.forEach(keys::put);
+        CredentialsDirectory credentials = settings.credentials();
         if (settings.awsEndpoint().isPresent()) {
             URI endpoint = settings.awsEndpoint().get();
-            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            // moto accepts any key: the static pair, as the stack's other clients sign.
+            var motoKeys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    LocalAgentCoreConfig.STATIC_ACCESS_KEY, LocalAgentCoreConfig.STATIC_SECRET_KEY));
             IamClient iamClient = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
-                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+                    .credentialsProvider(motoKeys).httpClient(UrlConnectionHttpClient.create()).build();
             CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder().endpointOverride(endpoint)
-                    .region(Region.of(base.region())).credentialsProvider(credentials)
+                    .region(Region.of(base.region())).credentialsProvider(motoKeys)
                     .httpClient(UrlConnectionHttpClient.create()).build();
             clients.add(iamClient);
             clients.add(cognito);
@@ -154,7 +168,8 @@ public final class LocalStack implements AutoCloseable {
                      "Resource": "arn:aws:bedrock-agentcore:*:%s:runtime/*"}]}""".formatted(base.accountId()));
             pools = new InMemoryUserPools();
         }
-        AccessKeyDirectory accessKeys = keys;
+        // Who signed, for the data plane's and the identity operations' policy checks: the front door's directory.
+        AccessKeyDirectory accessKeys = credentials::principalOf;
 
         SessionPool pool = new SessionPool(store, SessionPool.Settings.defaults(work, logs)
                 .withMaxSessions(settings.maxSessions()));
@@ -170,7 +185,8 @@ public final class LocalStack implements AutoCloseable {
                 .build();
         // The workload identity operations agents call (GetWorkloadAccessToken*, GetResource*), under /identities/.
         IdentityService identity = IdentityService.builder().iam(iam).accessKeys(accessKeys).jwtAuthorizer(jwt).build();
-        LocalAgentCoreConfig.Builder builder = base.toBuilder().service(dataPlane).service(identity);
+        LocalAgentCoreConfig.Builder builder = base.toBuilder().credentials(credentials).service(dataPlane)
+                .service(identity);
         if (settings.checkImagesAtCreate()) {
             builder.provisioner(new RunnerProvisioner(pool));
         }

@@ -275,7 +275,7 @@ class ControlPlaneErrorsSdkTest {
 
     @Test
     void anUpdateWhileTheRuntimeIsStillCreatingIsAConflict() throws Exception {
-        try (var slow = LocalAgentCore.start(LocalAgentCoreConfig.builder().provisioningDelay(Duration.ofSeconds(30)).build());
+        try (var slow = LocalAgentCore.start(LocalFixture.config().provisioningDelay(Duration.ofSeconds(30)).build());
              var client = LocalFixture.client(slow)) {
             String id = client.createAgentRuntime(LocalFixture.create("slow").build()).agentRuntimeId();
             var e = refused(() -> client.updateAgentRuntime(UpdateAgentRuntimeRequest.builder().agentRuntimeId(id)

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.core.arn.PrincipalArn;
+import dev.agentcore.local.auth.SigningCredentials;
 import dev.agentcore.local.hosting.ImageStore;
 
 /** The launcher's options for the data plane, the runner and the image store, and the push-image command. */
@@ -42,8 +44,34 @@ class LaunchOptionsTest {
         assertThat(given.logDirectory()).contains(Path.of("/tmp/logs"));
         assertThat(given.maxSessions()).isEqualTo(2);
         assertThat(given.awsEndpoint()).contains(URI.create("http://127.0.0.1:5000"));
-        assertThat(given.callers()).containsExactly(Map.entry("AKIA1", "arn:aws:iam::123456789012:role/dev"));
+        // KEY=ARN: the secret is the key id itself, for local scripts.
+        assertThat(given.callers()).containsExactly(SigningCredentials.longTerm("AKIA1", "AKIA1",
+                PrincipalArn.parse("arn:aws:iam::123456789012:role/dev").orElseThrow()));
         assertThat(given.requireMmdsV2()).isFalse();
+    }
+
+    @Test
+    void aCallerMayGiveItsSecret() {
+        var given = LocalAgentCore.Options.parseStack(new String[] {"--caller",
+                "AKIA2:wJalr/K7+a=b:c=arn:aws:iam::123456789012:user/a=b", "--caller=local:other=arn:aws:iam::123456789012:user/me"},
+                Map.of());
+        assertThat(given.callers()).extracting(SigningCredentials::accessKeyId, SigningCredentials::secretAccessKey,
+                        c -> c.principal().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AKIA2", "wJalr/K7+a=b:c",
+                                "arn:aws:iam::123456789012:user/a=b"),
+                        org.assertj.core.groups.Tuple.tuple("local", "other", "arn:aws:iam::123456789012:user/me"));
+    }
+
+    @Test
+    void aWrongCallerSaysWhatIsWrongWithoutItsSecret() {
+        assertThatThrownBy(() -> LocalAgentCore.Options.parseStack(new String[] {"--caller", "K:=arn:aws:iam::1:user/x"},
+                Map.of())).hasMessageStartingWith("option --caller: 'arn:aws:iam::1:user/x' is not an IAM principal ARN");
+        assertThatThrownBy(() -> LocalAgentCore.Options.parseStack(new String[] {"--caller",
+                "K:=arn:aws:iam::123456789012:user/x"}, Map.of()))
+                .hasMessage("option --caller needs ACCESS_KEY[:SECRET]=PRINCIPAL_ARN with an access key (no '/') and,"
+                        + " after ':', a secret that is not empty; not 'K:***=arn:aws:iam::123456789012:user/x'");
+        assertThatThrownBy(() -> LocalAgentCore.Options.parseStack(new String[] {"--caller", "K:s3cr3t"}, Map.of()))
+                .hasMessage("option --caller needs ACCESS_KEY[:SECRET]=PRINCIPAL_ARN, not 'K:***'");
     }
 
     @Test

@@ -71,8 +71,7 @@ class LocalAgentCoreTest {
                         default -> Response.error(AwsError.of(404, "ResourceNotFoundException", "not ready"));
                     };
                 }));
-        try (var agentCore = LocalAgentCore.start(LocalAgentCoreConfig.builder()
-                .provisioningDelay(LocalFixture.DELAY).service(dataPlane).build());
+        try (var agentCore = LocalAgentCore.start(LocalFixture.config().service(dataPlane).build());
              var control = LocalFixture.client(agentCore)) {
             assertThat(agentCore.routes()).containsEntry("POST /runtimes/{agentRuntimeArn}/invocations", "InvokeAgentRuntime")
                     .containsEntry("PUT /runtimes/", "CreateAgentRuntime").hasSize(12);

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.agentcore.core.arn.PrincipalArn;
+import dev.agentcore.local.auth.InMemoryCredentialsDirectory;
+import dev.agentcore.local.auth.SigningCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -23,7 +26,10 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ServerProto
 public final class LocalFixture {
 
     public static final String ACCESS_KEY = "AKIDLOCALEXAMPLE";
-    public static final String SECRET_KEY = "local/secret/key/not/checked/yet";
+    /** A secret with the characters real ones have ('/', '+'): the service verifies every signature with it. */
+    public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYLOCALFIXTURE";
+    /** Who signs with the fixture's key. */
+    public static final String CALLER = "arn:aws:iam::123456789012:user/fixture";
     public static final String ROLE = "arn:aws:iam::123456789012:role/hello_agent_execution";
     public static final Duration DELAY = Duration.ofMillis(50);
 
@@ -31,7 +37,18 @@ public final class LocalFixture {
     }
 
     public static LocalAgentCore start() throws Exception {
-        return LocalAgentCore.start(LocalAgentCoreConfig.builder().provisioningDelay(DELAY).build());
+        return LocalAgentCore.start(config().build());
+    }
+
+    /** The fixture's key pair as the front door knows it; register more keys on the answer. */
+    public static InMemoryCredentialsDirectory credentials() {
+        return new InMemoryCredentialsDirectory().register(SigningCredentials.longTerm(ACCESS_KEY, SECRET_KEY,
+                PrincipalArn.parse(CALLER).orElseThrow()));
+    }
+
+    /** What every test here starts from: a short provisioning delay and the fixture's key pair. */
+    public static LocalAgentCoreConfig.Builder config() {
+        return LocalAgentCoreConfig.builder().provisioningDelay(DELAY).credentials(credentials());
     }
 
     public static String image(String tag) {

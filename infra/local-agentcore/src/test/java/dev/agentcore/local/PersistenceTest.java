@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictExc
 class PersistenceTest {
 
     static LocalAgentCore start(Path state) throws Exception {
-        return LocalAgentCore.start(LocalAgentCoreConfig.builder().provisioningDelay(LocalFixture.DELAY)
+        return LocalAgentCore.start(LocalFixture.config()
                 .stateDirectory(state).build());
     }
 

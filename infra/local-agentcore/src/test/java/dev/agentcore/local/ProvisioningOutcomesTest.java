@@ -27,7 +27,7 @@ class ProvisioningOutcomesTest {
                     : Optional.empty();
 
     static LocalAgentCore start() throws Exception {
-        return LocalAgentCore.start(LocalAgentCoreConfig.builder().provisioningDelay(LocalFixture.DELAY)
+        return LocalAgentCore.start(LocalFixture.config()
                 .provisioner(REFUSES_BROKEN).build());
     }
 

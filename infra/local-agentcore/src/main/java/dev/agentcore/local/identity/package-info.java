@@ -6,9 +6,10 @@
  * <p>Mounted like the data plane, on the same port:
  * <pre>{@code
  * LocalAgentCore.start(LocalAgentCoreConfig.builder()
+ *         .credentials(credentials)                     // the keys whose signatures the front door verifies
  *         .service(IdentityService.builder()
  *                 .iam(iamDirectory)                    // callers' policies (the data plane's IamDirectory)
- *                 .accessKeys(accessKeys)               // access key -> principal (its AccessKeyDirectory)
+ *                 .accessKeys(credentials::principalOf) // access key -> principal, from the same directory
  *                 .credentialProviders(new CredentialProviders()
  *                         .apiKey("openai", key)
  *                         .oauth2ClientCredentials("github", tokenEndpoint, clientId, clientSecret))

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import dev.agentcore.core.runtime.Qualifier;
 import dev.agentcore.core.runtime.RuntimeName;
+import dev.agentcore.core.arn.PrincipalArn;
 import dev.agentcore.local.LocalAgentCore;
-import dev.agentcore.local.LocalAgentCoreConfig;
 import dev.agentcore.local.LocalFixture;
+import dev.agentcore.local.auth.InMemoryCredentialsDirectory;
+import dev.agentcore.local.auth.SigningCredentials;
 import dev.agentcore.local.control.AgentRuntime;
 import dev.agentcore.local.control.Resolution;
 import dev.agentcore.local.control.RuntimeConfiguration;
@@ -29,14 +31,16 @@ final class DataPlaneFixture implements AutoCloseable {
     static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/mcp_echo_execution";
 
     final InMemoryIamDirectory iam = new InMemoryIamDirectory();
-    final InMemoryAccessKeys keys = new InMemoryAccessKeys().put(CALLER_KEY, CALLER);
+    /** The keys the front door verifies and the data plane names callers by: one directory, as in the launcher. */
+    final InMemoryCredentialsDirectory keys = new InMemoryCredentialsDirectory().register(
+            SigningCredentials.longTerm(CALLER_KEY, LocalFixture.SECRET_KEY, PrincipalArn.parse(CALLER).orElseThrow()));
     final PingingSessionHosts hosts;
     final LocalAgentCore agentCore;
 
     DataPlaneFixture(Duration initializationDeadline) throws Exception {
         hosts = new PingingSessionHosts(initializationDeadline);
-        agentCore = LocalAgentCore.start(LocalAgentCoreConfig.builder().provisioningDelay(LocalFixture.DELAY)
-                .service(DataPlaneService.builder(hosts).iam(iam).accessKeys(keys).build()).build());
+        agentCore = LocalAgentCore.start(LocalFixture.config().credentials(keys)
+                .service(DataPlaneService.builder(hosts).iam(iam).accessKeys(keys::principalOf).build()).build());
     }
 
     DataPlaneFixture() throws Exception {

@@ -61,7 +61,7 @@ class LocalStackEndToEndTest {
                 .stateDirectory(state).build();
         // The SDK 2.40.2 cannot send metadataConfiguration, so these runtimes are not MMDSv2-enabled.
         var settings = new LocalStack.Settings(agentCore, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), Map.of(AMD64_URI, amd64), 4, java.util.Optional.empty(), Map.of(), false, true);
+                java.util.Optional.empty(), Map.of(AMD64_URI, amd64), 4, java.util.Optional.empty(), List.of(), false, true);
         try (LocalStack stack = LocalStack.start(settings)) {
             // As the deploy tool pushes: a copy in the image store, under the URI.
             stack.images().push(URI, arm64);

@@ -22,13 +22,13 @@ import dev.agentcore.core.arn.PrincipalArn;
 import dev.agentcore.core.runtime.Qualifier;
 import dev.agentcore.core.runtime.RuntimeName;
 import dev.agentcore.local.LocalAgentCore;
-import dev.agentcore.local.LocalAgentCoreConfig;
 import dev.agentcore.local.LocalFixture;
 import dev.agentcore.local.control.AgentRuntime;
 import dev.agentcore.local.control.Resolution;
 import dev.agentcore.local.control.RuntimeConfiguration;
 import dev.agentcore.local.data.DataPlaneService;
-import dev.agentcore.local.data.InMemoryAccessKeys;
+import dev.agentcore.local.auth.InMemoryCredentialsDirectory;
+import dev.agentcore.local.auth.SigningCredentials;
 import dev.agentcore.local.data.InMemoryIamDirectory;
 import dev.agentcore.local.data.SessionHostException;
 import dev.agentcore.local.http.Response;
@@ -106,8 +106,12 @@ class IdentitySdkTest {
             .formatted(DIRECTORY, DIRECTORY, VAULT, VAULT, VAULT);
 
     private final InMemoryIamDirectory iam = new InMemoryIamDirectory();
-    private final InMemoryAccessKeys keys = new InMemoryAccessKeys().put(ROLE_KEY, ROLE_SESSION)
-            .put(OTHER_ACCOUNT_KEY, PrincipalArn.assumedRole(OTHER_ACCOUNT_ROLE, "s").toString());
+    /** The keys the front door verifies and the identity operations name callers by (one directory, as launched). */
+    private final InMemoryCredentialsDirectory keys = new InMemoryCredentialsDirectory()
+            .register(SigningCredentials.longTerm(ROLE_KEY, LocalFixture.SECRET_KEY,
+                    PrincipalArn.parse(ROLE_SESSION).orElseThrow()))
+            .register(SigningCredentials.longTerm(OTHER_ACCOUNT_KEY, LocalFixture.SECRET_KEY,
+                    PrincipalArn.assumedRole(OTHER_ACCOUNT_ROLE, "s")));
     private final MovableClock clock = new MovableClock();
     private LocalOAuthServer oauth;
     private IdentityService identity;
@@ -123,9 +127,9 @@ class IdentitySdkTest {
                 .apiKey("openai-key", API_KEY)
                 .oauth2ClientCredentials("resource-server", oauth.tokenEndpoint(POOL), CLIENT, SECRET)
                 .oauth2ClientCredentials("wrong-secret", oauth.tokenEndpoint(POOL), CLIENT, "not-the-secret-at-all");
-        identity = IdentityService.builder().iam(iam).accessKeys(keys).credentialProviders(providers)
+        identity = IdentityService.builder().iam(iam).accessKeys(keys::principalOf).credentialProviders(providers)
                 .tokenLifetime(Duration.ofMinutes(15)).clock(clock).workloadIdentity("agent-hosted-elsewhere").build();
-        agentCore = LocalAgentCore.start(LocalAgentCoreConfig.builder().provisioningDelay(LocalFixture.DELAY)
+        agentCore = LocalAgentCore.start(LocalFixture.config().credentials(keys)
                 .service(identity).build());
         client = client(ROLE_KEY);
     }
@@ -317,7 +321,7 @@ class IdentitySdkTest {
 
     @Test
     void itMountsBesideTheDataPlane() throws Exception {
-        try (LocalAgentCore both = LocalAgentCore.start(LocalAgentCoreConfig.builder()
+        try (LocalAgentCore both = LocalAgentCore.start(LocalFixture.config().credentials(keys)
                 .service(DataPlaneService.builder(new SessionHosts() {
                     @Override
                     public SessionHost hostFor(AgentRuntime runtime, RuntimeVersion version, SessionId session)
@@ -329,8 +333,8 @@ class IdentitySdkTest {
                     public boolean stop(AgentRuntime runtime, SessionId session) {
                         return false;
                     }
-                }).iam(iam).accessKeys(keys).build())
-                .service(IdentityService.builder().iam(iam).accessKeys(keys).workloadIdentity("agent-hosted-elsewhere")
+                }).iam(iam).accessKeys(keys::principalOf).build())
+                .service(IdentityService.builder().iam(iam).accessKeys(keys::principalOf).workloadIdentity("agent-hosted-elsewhere")
                         .build())
                 .build())) {
             assertThat(both.routes()).containsEntry("POST /identities/GetWorkloadAccessToken", "GetWorkloadAccessToken")
