@@ -44,7 +44,7 @@ def control_plane(region: str) -> Any:
     with _clients_lock:
         key = f"{endpoint} {region}"
         if key not in _clients:
-            # Any key pair: the local AgentCore checks that requests are signed, not by whom (its README, SigV4).
+            # The local stack's static pair (local/local): the local AgentCore verifies signatures (its README, SigV4).
             _clients[key] = boto3.session.Session().client(
                 SERVICE,
                 region_name=region,
