@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreC
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeArtifact;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.NetworkMode;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ServerProtocol;
+import dev.agentcore.testing.MotoServer;
 
 /**
  * The launcher's SigV4 callers, verified: the stack as {@code local-agentcore} starts it from its options (no local
@@ -160,16 +161,8 @@ class LauncherSigV4Test {
      */
     @Test
     void withALocalAwsItsIssuedKeysSignAsTheirUsers() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path motoServer = RepositoryFiles.python().resolveSibling("moto_server");
-        Process moto = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            awaitPort(moto, port);
-            String aws = "http://127.0.0.1:" + port;
+        try (MotoServer moto = MotoServer.start()) {
+            String aws = moto.endpoint().toString();
             List<String> issued = python("""
                     import sys, boto3
                     iam = boto3.client('iam', endpoint_url=sys.argv[1], region_name='us-east-1',
@@ -201,23 +194,6 @@ class LauncherSigV4Test {
                             .startsWith("User: arn:aws:iam::123456789012:user/carol is not authorized to perform:"
                                     + " bedrock-agentcore:InvokeAgentRuntime");
                 }
-            }
-        } finally {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void awaitPort(Process process, int port) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                    throw new IllegalStateException("moto_server did not start on " + port);
-                }
-                Thread.sleep(100);
             }
         }
     }

@@ -25,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.agentcore.testing.MotoServer;
 
 /**
  * The keys moto itself issued (iam CreateAccessKey, sts AssumeRole, through boto3 as a user would), found with their
@@ -32,37 +33,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MotoCredentialsDirectoryTest {
 
-    static Process moto;
+    static MotoServer moto;
     static URI endpoint;
 
     @BeforeAll
     static void startMoto() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path motoServer = RepositoryFiles.python().resolveSibling("moto_server");
-        moto = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        endpoint = URI.create("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                break;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !moto.isAlive()) {
-                    throw new IllegalStateException("moto_server did not start on " + port);
-                }
-                Thread.sleep(100);
-            }
-        }
+        moto = MotoServer.start();
+        endpoint = moto.endpoint();
     }
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
         if (moto != null) {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
+            moto.close();
         }
     }
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import dev.agentcore.testing.MotoServer;
 
 /**
  * The IAM directory on the AWS SDK's IAM client against moto itself (the repository's .venv, as the local stack runs
@@ -30,31 +31,14 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 class AwsIamDirectoryMotoTest {
 
-    static Process moto;
+    static MotoServer moto;
     static URI endpoint;
     static IamClient iam;
 
     @BeforeAll
     static void startMoto() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path motoServer = RepositoryFiles.python().resolveSibling("moto_server");
-        moto = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        endpoint = URI.create("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                break;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !moto.isAlive()) {
-                    throw new IllegalStateException("moto_server did not start on " + port);
-                }
-                Thread.sleep(100);
-            }
-        }
+        moto = MotoServer.start();
+        endpoint = moto.endpoint();
         iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
@@ -66,8 +50,7 @@ class AwsIamDirectoryMotoTest {
             iam.close();
         }
         if (moto != null) {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
+            moto.close();
         }
     }
 
