@@ -70,6 +70,47 @@ public final class DeployPlan {
         return template(stack).requiredCapability();
     }
 
+    /**
+     * Where each runtime's image enters this plan. The layout's convention: for runtime {@code foo_bar}, the stack
+     * {@code ecr} outputs {@code FooBarRepositoryUri} and the stack {@code runtimes} takes {@code FooBarImageTag}.
+     *
+     * @throws InfraConfigException listing every runtime whose repository output or tag parameter is missing
+     */
+    public List<ImageSlot> images(RuntimeManifest runtimes) {
+        List<ImageSlot> slots = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (RuntimeSpec runtime : runtimes.runtimes()) {
+            String prefix = pascalCase(runtime.name().value());
+            ImageSlot slot = new ImageSlot(runtime, "ecr", prefix + "RepositoryUri", "runtimes", prefix + "ImageTag");
+            Optional<StackDefinition> repositoryStack = manifest.stack(slot.repositoryStack());
+            if (repositoryStack.isEmpty() || !template(repositoryStack.get()).outputs().contains(slot.repositoryUriOutput())) {
+                problems.add(new Problem(runtimes.file(), runtime.name().value(), "stack '" + slot.repositoryStack()
+                        + "' has no output " + slot.repositoryUriOutput() + " for this runtime's image repository"));
+            }
+            Optional<StackDefinition> tagStack = manifest.stack(slot.tagStack());
+            if (tagStack.isEmpty() || !template(tagStack.get()).parameters().containsKey(slot.tagParameter())) {
+                problems.add(new Problem(runtimes.file(), runtime.name().value(), "stack '" + slot.tagStack()
+                        + "' takes no parameter " + slot.tagParameter() + " for this runtime's image tag"));
+            }
+            slots.add(slot);
+        }
+        if (!problems.isEmpty()) {
+            throw new InfraConfigException(problems);
+        }
+        return slots;
+    }
+
+    /** {@code fitness_mcp_server} becomes {@code FitnessMcpServer}: how templates name a runtime's parameters. */
+    static String pascalCase(String runtimeName) {
+        StringBuilder out = new StringBuilder();
+        for (String part : runtimeName.split("_")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
     /** Everything that would stop a deployment of this environment, found without deploying anything. */
     public List<Problem> check() {
         List<Problem> problems = new ArrayList<>();

@@ -25,6 +25,28 @@ class DeployPlanTest {
     }
 
     @Test
+    void every_runtime_of_the_manifest_has_an_image_repository_and_a_tag_parameter() {
+        RuntimeManifest runtimes = RuntimeManifest.read(Repository.root().resolve(RuntimeManifest.DEFAULT_LOCATION));
+        List<ImageSlot> images = committed("sandbox").images(runtimes);
+        assertThat(images).extracting(ImageSlot::tagParameter).containsExactly(
+                "HelloAgentImageTag", "FitnessCoachAgentImageTag", "McpEchoImageTag", "FitnessMcpServerImageTag");
+        assertThat(images).extracting(ImageSlot::repositoryUriOutput).contains("McpEchoRepositoryUri");
+    }
+
+    @Test
+    void a_runtime_the_templates_do_not_know_is_named() throws IOException {
+        Files.createDirectories(directory.resolve("m"));
+        Files.writeString(directory.resolve("m/pom.xml"), "<project/>");
+        Path file = directory.resolve("runtimes.json");
+        Files.writeString(file, """
+                {"runtimes": [{"name": "weather_agent", "module": "m", "protocol": "HTTP", "auth": "SIGV4"}]}
+                """);
+        assertThatThrownBy(() -> committed("sandbox").images(RuntimeManifest.read(file)))
+                .hasMessageContaining("weather_agent: stack 'ecr' has no output WeatherAgentRepositoryUri")
+                .hasMessageContaining("takes no parameter WeatherAgentImageTag");
+    }
+
+    @Test
     void every_parameter_of_every_committed_stack_has_exactly_one_source() throws IOException {
         try (var environments = Files.list(Repository.infra().resolve("env"))) {
             List<Path> files = environments.filter(file -> file.toString().endsWith(DeploymentEnvironment.SUFFIX)).toList();
