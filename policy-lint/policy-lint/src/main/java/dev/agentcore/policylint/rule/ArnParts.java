@@ -9,8 +9,14 @@ import dev.agentcore.policylint.template.Value;
 /**
  * The six components of an ARN-shaped resolved string, each with its index range in the string's shape, and the
  * resource component cut into segments at '/' and ':'.
+ *
+ * <p>A {@code ${...}} left in the string (a deploy script's variable, an IAM policy variable, a pseudo parameter
+ * outside Fn::Sub) is an unknown value, like an unresolved piece: {@code masked} has it as {@link Texts#UNKNOWN}
+ * characters (same length, so indices still map to the file), it is never literal, and it matches anything. So
+ * {@code ${ACCOUNT_ID}} in the account does not stop the check of {@code agentName-*} in the resource: one problem
+ * never hides another. PL150 reports the variable itself.
  */
-public record ArnParts(Value.Text text, String shape, int[] starts, int[] ends) {
+public record ArnParts(Value.Text text, String shape, String masked, int[] starts, int[] ends) {
 
     public static final int PARTITION = 1;
     public static final int SERVICE = 2;
@@ -24,16 +30,15 @@ public record ArnParts(Value.Text text, String shape, int[] starts, int[] ends) 
 
     public static ArnParts of(Value.Text text) {
         String shape = Texts.shape(text);
-        if (!shape.startsWith("arn:") || shape.contains("${")) {
-            // "${AWS::Region}" left in a plain string is PL150's business, and IAM policy variables such as
-            // ${aws:username} stand for values we cannot know: either way the ARN cannot be checked piecewise.
+        if (!shape.startsWith("arn:")) {
             return null;
         }
+        String masked = maskVariables(shape);
         int[] starts = new int[6];
         int[] ends = new int[6];
         int at = 0;
         for (int i = 0; i < 5; i++) {
-            int colon = shape.indexOf(':', at);
+            int colon = masked.indexOf(':', at);
             if (colon < 0) {
                 return null;
             }
@@ -43,7 +48,24 @@ public record ArnParts(Value.Text text, String shape, int[] starts, int[] ends) 
         }
         starts[5] = at;
         ends[5] = shape.length();
-        return new ArnParts(text, shape, starts, ends);
+        return new ArnParts(text, shape, masked, starts, ends);
+    }
+
+    /** {@code shape} with every {@code ${...}} replaced by as many unknown characters (an unclosed one is kept). */
+    static String maskVariables(String shape) {
+        StringBuilder out = new StringBuilder(shape);
+        int at = 0;
+        while ((at = shape.indexOf("${", at)) >= 0) {
+            int close = shape.indexOf('}', at + 2);
+            if (close < 0) {
+                break;
+            }
+            for (int i = at; i <= close; i++) {
+                out.setCharAt(i, Texts.UNKNOWN);
+            }
+            at = close + 1;
+        }
+        return out.toString();
     }
 
     public String component(int i) {
@@ -51,12 +73,12 @@ public record ArnParts(Value.Text text, String shape, int[] starts, int[] ends) 
     }
 
     public boolean literal(int i) {
-        return component(i).indexOf(Texts.UNKNOWN) < 0;
+        return masked.substring(starts[i], ends[i]).indexOf(Texts.UNKNOWN) < 0;
     }
 
-    /** The component with unknown pieces as {@code *}: an IAM pattern. */
+    /** The component with unknown pieces and variables as {@code *}: an IAM pattern. */
     public String pattern(int i) {
-        return component(i).replace(Texts.UNKNOWN, '*');
+        return masked.substring(starts[i], ends[i]).replaceAll(String.valueOf(Texts.UNKNOWN) + "+", "*");
     }
 
     public String service() {
@@ -67,7 +89,7 @@ public record ArnParts(Value.Text text, String shape, int[] starts, int[] ends) 
         List<Segment> out = new ArrayList<>();
         int start = starts[RESOURCE];
         for (int i = starts[RESOURCE]; i <= ends[RESOURCE]; i++) {
-            if (i == ends[RESOURCE] || shape.charAt(i) == '/' || shape.charAt(i) == ':') {
+            if (i == ends[RESOURCE] || masked.charAt(i) == '/' || masked.charAt(i) == ':') {
                 if (i > start) {
                     out.add(new Segment(shape.substring(start, i), start, i));
                 }
