@@ -22,7 +22,7 @@ public final class ServiceWildcardAction implements Rule {
 
     @Override
     public void check(TemplateContext ctx, Findings findings) {
-        for (LocatedStatement s : ctx.permissionAllows()) {
+        for (LocatedStatement s : ctx.identityAllows()) {
             for (Value.Text action : s.actions()) {
                 String shape = Texts.shape(action);
                 if (Texts.isLiteral(action) && (shape.equals("*") || shape.equalsIgnoreCase("bedrock-agentcore:*"))) {

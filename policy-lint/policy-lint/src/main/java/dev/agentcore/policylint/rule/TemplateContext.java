@@ -64,19 +64,20 @@ public final class TemplateContext {
         return statements;
     }
 
-    /** The Allow statements of the permission policies: identity and resource policies, not trust policies. */
-    public List<LocatedStatement> permissionAllows() {
-        return allows(false);
+    /**
+     * The Allow statements of identity policies: what grants a principal its permissions. Endpoint and organization
+     * policies only limit, and a resource policy's {@code Resource} is its own resource, so rules about how much a
+     * grant reaches judge these alone.
+     */
+    public List<LocatedStatement> identityAllows() {
+        return statements().stream()
+                .filter(s -> s.policy().kind() == LocatedPolicy.Kind.IDENTITY && s.isAllow()).toList();
     }
 
     /** The Allow statements of the trust policies ({@code AssumeRolePolicyDocument}). */
     public List<LocatedStatement> trustAllows() {
-        return allows(true);
-    }
-
-    private List<LocatedStatement> allows(boolean trust) {
         return statements().stream()
-                .filter(s -> (s.policy().kind() == LocatedPolicy.Kind.TRUST) == trust && s.isAllow()).toList();
+                .filter(s -> s.policy().kind() == LocatedPolicy.Kind.TRUST && s.isAllow()).toList();
     }
 
     public List<Roles.Role> roles() {

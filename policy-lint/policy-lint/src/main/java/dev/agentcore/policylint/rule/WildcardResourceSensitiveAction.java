@@ -29,7 +29,7 @@ public final class WildcardResourceSensitiveAction implements Rule {
 
     @Override
     public void check(TemplateContext ctx, Findings findings) {
-        for (LocatedStatement s : ctx.permissionAllows()) {
+        for (LocatedStatement s : ctx.identityAllows()) {
             Value.Text star = s.resources().stream()
                     .filter(r -> Texts.isLiteral(r) && Texts.shape(r).equals("*")).findFirst().orElse(null);
             if (star == null) {

@@ -17,8 +17,28 @@ public record LocatedPolicy(Template template, Template.Resource resource, Kind 
         IDENTITY,
         /** A role's trust policy ({@code AssumeRolePolicyDocument}). */
         TRUST,
-        /** A resource-based policy (bucket policy, key policy, ...). */
-        RESOURCE
+        /** A resource-based policy (bucket policy, key policy, ...): grants access to the one resource it is on. */
+        RESOURCE,
+        /** A VPC endpoint policy: limits what passes through the endpoint, grants nothing. */
+        ENDPOINT,
+        /** A service or resource control policy (AWS Organizations): limits what accounts may do, grants nothing. */
+        ORGANIZATION_CONTROL;
+
+        /** The kind of the policy document at {@code path} under the properties of a resource of {@code type}. */
+        public static Kind of(String type, String path) {
+            if (path.endsWith("AssumeRolePolicyDocument")) {
+                return TRUST;
+            }
+            if (type.equals("AWS::EC2::VPCEndpoint")) {
+                return ENDPOINT;
+            }
+            if (type.equals("AWS::Organizations::Policy")) {
+                return ORGANIZATION_CONTROL;
+            }
+            boolean identity = type.startsWith("AWS::IAM::") || type.startsWith("AWS::Serverless::")
+                    || type.startsWith("AWS::SSO::");
+            return identity ? IDENTITY : RESOURCE;
+        }
     }
 
     public List<LocatedStatement> statements() {

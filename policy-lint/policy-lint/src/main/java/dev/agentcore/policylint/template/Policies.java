@@ -34,7 +34,7 @@ public final class Policies {
                 continue;
             }
             Value props = template.properties(r);
-            walk(template, r, props, "Properties", identity(r.type()), out, 0);
+            walk(template, r, props, "Properties", out, 0);
         }
         return out;
     }
@@ -60,12 +60,7 @@ public final class Policies {
         return any;
     }
 
-    private static boolean identity(String type) {
-        return type.startsWith("AWS::IAM::") || type.startsWith("AWS::Serverless::") || type.startsWith("AWS::SSO::");
-    }
-
-    private static void walk(Template t, Template.Resource r, Value v, String path, boolean identity,
-            List<LocatedPolicy> out, int depth) {
+    private static void walk(Template t, Template.Resource r, Value v, String path, List<LocatedPolicy> out, int depth) {
         if (depth > 32) {
             return;
         }
@@ -73,17 +68,15 @@ public final class Policies {
             if (alt instanceof MapValue m) {
                 if (m.get("Statement") != null && (m.get("Statement") instanceof MapValue || m.get("Statement").items()
                         .stream().anyMatch(MapValue.class::isInstance))) {
-                    LocatedPolicy.Kind kind = path.endsWith("AssumeRolePolicyDocument") ? LocatedPolicy.Kind.TRUST
-                            : identity ? LocatedPolicy.Kind.IDENTITY : LocatedPolicy.Kind.RESOURCE;
-                    out.add(new LocatedPolicy(t, r, kind, m, name(r, path, m)));
+                    out.add(new LocatedPolicy(t, r, LocatedPolicy.Kind.of(r.type(), path), m, name(r, path, m)));
                     continue;
                 }
                 for (MapValue.Entry e : m.entries()) {
-                    walk(t, r, e.value(), path + "." + e.key(), identity, out, depth + 1);
+                    walk(t, r, e.value(), path + "." + e.key(), out, depth + 1);
                 }
             } else if (alt instanceof ListValue l) {
                 for (int i = 0; i < l.items().size(); i++) {
-                    walk(t, r, l.items().get(i), path + "[" + i + "]", identity, out, depth + 1);
+                    walk(t, r, l.items().get(i), path + "[" + i + "]", out, depth + 1);
                 }
             }
         }
