@@ -3,6 +3,7 @@ package dev.agentcore.policylint.rule;
 import java.util.List;
 
 import dev.agentcore.policylint.template.LocatedStatement;
+import dev.agentcore.policylint.template.Template;
 import dev.agentcore.policylint.template.Texts;
 import dev.agentcore.policylint.template.Value;
 
@@ -13,7 +14,7 @@ import dev.agentcore.policylint.template.Value;
 public final class ServiceWildcardAction implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("PL160", "service-wildcard-action",
-            "An Allow grants bedrock-agentcore:* (or *, or a NotAction that leaves it in): every AgentCore action, including future ones.", Severity.WARNING);
+            "An Allow grants bedrock-agentcore:* (or *, or a NotAction that leaves it in, or an AWS managed policy that does): every AgentCore action, including future ones.", Severity.WARNING);
 
     @Override
     public RuleInfo info() {
@@ -33,6 +34,28 @@ public final class ServiceWildcardAction implements Rule {
                 }
             }
             notActionGrantsTheService(s, findings);
+        }
+        attachedAwsManagedPolicies(ctx, findings);
+    }
+
+    /** An AWS managed policy in ManagedPolicyArns grants what its document says, just as the same grant inline. */
+    private static void attachedAwsManagedPolicies(TemplateContext ctx, Findings findings) {
+        for (Template.Resource r : ctx.template().resources().values()) {
+            if (!r.type().startsWith("AWS::IAM::") || !(ctx.template().properties(r) instanceof Value.MapValue props)
+                    || props.get("ManagedPolicyArns") == null) {
+                continue;
+            }
+            for (Value arn : props.get("ManagedPolicyArns").items()) {
+                if (!(arn instanceof Value.Text text)) {
+                    continue;
+                }
+                String shape = Texts.shape(text);
+                AwsManagedPolicy.of(Texts.pattern(text)).ifPresent(policy -> findings.add(INFO, Texts.region(text, 0, shape.length()),
+                        "AWS managed policy " + policy.policyName() + " attached to " + r.logicalId() + " grants "
+                                + policy.grants() + ", including actions added later",
+                        "attach a policy of your own with only the actions and resources " + r.logicalId() + " needs",
+                        r.logicalId()));
+            }
         }
     }
 
