@@ -15,6 +15,7 @@ import dev.agentcore.policylint.rule.Findings;
 import dev.agentcore.policylint.rule.ParseError;
 import dev.agentcore.policylint.rule.Rule;
 import dev.agentcore.policylint.rule.Rules;
+import dev.agentcore.policylint.rule.SameProblem;
 import dev.agentcore.policylint.rule.Severity;
 import dev.agentcore.policylint.rule.SuppressionWithoutReason;
 import dev.agentcore.policylint.rule.TemplateContext;
@@ -185,6 +186,6 @@ public final class Linter {
         for (Finding f : out) {
             unique.putIfAbsent(f.ruleId() + "|" + f.region() + "|" + f.message(), f);
         }
-        return List.copyOf(unique.values());
+        return SameProblem.merge(List.copyOf(unique.values()));
     }
 }

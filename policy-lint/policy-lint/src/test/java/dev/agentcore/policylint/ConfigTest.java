@@ -42,7 +42,7 @@ class ConfigTest {
                 """);
         LintRun r = LintRun.run(LintRequest.in(sub));
         assertThat(r.out()).contains("infra/agent.yaml:61:140: error PL100")
-                .contains("infra/agent.yaml:61:140: warning PL110")
+                .contains("    also PL110: ")
                 .contains("PL160").doesNotContain("PL161");
         assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
     }

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FixtureTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
-    private static final Pattern EXPECT = Pattern.compile("^\\s*#\\s*expect:\\s*(PL\\d{3})(?:\\s+col=(\\d+))?(?:\\s+'([^']*)')?\\s*$");
+    private static final Pattern EXPECT = Pattern.compile("^\\s*#\\s*expect:\\s*((?:related\\s+)?PL\\d{3})(?:\\s+col=(\\d+))?(?:\\s+'([^']*)')?\\s*$");
     private static final Pattern RUNTIMES = Pattern.compile("^\\s*#\\s*runtimes:\\s*(\\S+)\\s*$");
 
     @TempDir
@@ -65,7 +65,7 @@ class FixtureTest {
             Matcher e = EXPECT.matcher(line);
             Matcher r = RUNTIMES.matcher(line);
             if (e.matches()) {
-                pending.add(new Expectation(e.group(1), -1, e.group(2) == null ? null : Integer.valueOf(e.group(2)), e.group(3)));
+                pending.add(new Expectation(e.group(1).replaceAll("\\s+", " "), -1, e.group(2) == null ? null : Integer.valueOf(e.group(2)), e.group(3)));
                 cleaned.add(" ".repeat(line.length()));
             } else if (r.matches()) {
                 runtimes.add(r.group(1));
@@ -92,6 +92,11 @@ class FixtureTest {
         for (JsonNode f : report.path("findings")) {
             actual.add(new Actual(f.path("ruleId").asString(), f.path("line").asInt(), f.path("column").asInt(),
                     f.path("message").asString()));
+            // "# expect: related PL110 ..." names another rule's view of the same problem, kept in the finding.
+            for (JsonNode r : f.path("related")) {
+                actual.add(new Actual("related " + r.path("ruleId").asString(), r.path("line").asInt(),
+                        r.path("column").asInt(), r.path("message").asString()));
+            }
         }
         List<String> problems = new ArrayList<>();
         List<Actual> unmatched = new ArrayList<>(actual);

@@ -107,7 +107,7 @@ class SarifTest {
     @Test
     void carriesEveryKindOfFinding() {
         JsonNode results = log.path("runs").get(0).path("results");
-        assertThat(results.findValuesAsString("ruleId")).contains("PL001", "PL100", "PL110", "PL120", "PL160", "PL161");
+        assertThat(results.findValuesAsString("ruleId")).contains("PL001", "PL100", "PL120", "PL160", "PL161");
         assertThat(results.findValuesAsString("level")).contains("error", "warning", "note");
         JsonNode seed = null;
         for (JsonNode r : results) {
@@ -119,5 +119,9 @@ class SarifTest {
                 .isEqualTo("infra/my%20stacks/agent.yaml");
         assertThat(seed.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt()).isEqualTo(61);
         assertThat(seed.path("locations").get(0).path("physicalLocation").path("region").path("startColumn").asInt()).isEqualTo(140);
+        // The dead grant is the same agentName-*: one result, PL110's view as a related location on the same characters.
+        JsonNode related = seed.path("relatedLocations").get(0);
+        assertThat(related.path("message").path("text").asString()).startsWith("PL110: ");
+        assertThat(related.path("physicalLocation").path("region").path("startColumn").asInt()).isEqualTo(140);
     }
 }

@@ -25,7 +25,7 @@ class LauncherIT {
         Launch first = Launch.run(dir, env, Launch.launcher().toString(), "--runtimes",
                 Cli.fixture("runtimes/seed-get-agent-runtime.json"), Cli.fixture("rules/seed-infrastructure.yaml"));
         assertThat(first.code()).as(first.output()).isEqualTo(1);
-        assertThat(first.output()).contains(":61:140: error PL100").contains(":61:140: error PL110")
+        assertThat(first.output()).contains(":61:140: error PL100").contains("    also PL110: ")
                 .doesNotContain("AOT").doesNotContain("warning][cds");
         try (var files = Files.list(jar.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()))

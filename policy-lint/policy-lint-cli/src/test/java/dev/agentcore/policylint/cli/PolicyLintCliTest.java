@@ -27,9 +27,9 @@ class PolicyLintCliTest {
         Cli r = Cli.run(dir, "--no-config", "--runtimes", Cli.fixture(SEED_RUNTIME), Cli.fixture(SEED));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains(Cli.fixture(SEED) + ":61:140: error PL100 'agentName' in arn:aws:bedrock-agentcore:")
-                .contains(":61:140: error PL110 ")
+                .contains("    also PL110: ")
                 .contains("    fix: use ...workload-identity-directory/default/workload-identity/mcp_echo-* (the runtime name and -*)")
-                .contains("policy-lint: 2 errors, 0 warnings, 0 info findings in 1 template checked");
+                .contains("policy-lint: 1 error, 0 warnings, 0 info findings in 1 template checked");
         assertThat(r.err()).isEmpty();
     }
 
@@ -104,13 +104,16 @@ class PolicyLintCliTest {
     void jsonOutputCarriesPositionsAndSummary() {
         Cli r = Cli.run(dir, "--no-config", "--format", "json", "--runtimes", Cli.fixture(SEED_RUNTIME), Cli.fixture(SEED));
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
-        assertThat(json.path("findings")).hasSize(2);
+        // agentName-* is one problem: the placeholder, with the dead grant as its related view.
+        assertThat(json.path("findings")).hasSize(1);
         JsonNode first = json.path("findings").get(0);
+        assertThat(first.path("related").get(0).path("ruleId").asString()).isEqualTo("PL110");
+        assertThat(first.path("related").get(0).path("fix").asString()).contains("mcp_echo-*");
         assertThat(first.path("line").asInt()).isEqualTo(61);
         assertThat(first.path("column").asInt()).isEqualTo(140);
         assertThat(first.path("endColumn").asInt()).isEqualTo(149);
         assertThat(first.path("resource").asString()).isEqualTo("AgentRole");
-        assertThat(json.path("summary").path("errors").asInt()).isEqualTo(2);
+        assertThat(json.path("summary").path("errors").asInt()).isEqualTo(1);
     }
 
     @Test

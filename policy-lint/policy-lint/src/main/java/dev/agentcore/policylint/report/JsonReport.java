@@ -11,7 +11,10 @@ import dev.agentcore.policylint.rule.Finding;
 import dev.agentcore.policylint.rule.Severity;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Machine-readable findings: one object per finding with file, start and end position, rule, severity, message, fix. */
+/**
+ * Machine-readable findings: one object per finding with file, start and end position, rule, severity, message, fix,
+ * and {@code related} (other rules' view of the same problem) when there is any.
+ */
 public final class JsonReport implements Report {
 
     @Override
@@ -29,6 +32,18 @@ public final class JsonReport implements Report {
             m.put("message", f.message());
             m.put("fix", f.fix());
             m.put("resource", f.resource());
+            if (!f.related().isEmpty()) {
+                // Other rules' view of the same characters: one problem, one finding.
+                m.put("related", f.related().stream().map(r -> {
+                    Map<String, Object> rel = new LinkedHashMap<>();
+                    rel.put("ruleId", r.ruleId());
+                    rel.put("line", r.region().start().line());
+                    rel.put("column", r.region().start().column());
+                    rel.put("message", r.message());
+                    rel.put("fix", r.fix());
+                    return rel;
+                }).toList());
+            }
             findings.add(m);
         }
         Map<String, Object> summary = new LinkedHashMap<>();

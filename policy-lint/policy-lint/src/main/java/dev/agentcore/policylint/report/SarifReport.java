@@ -72,7 +72,16 @@ public final class SarifReport implements Report {
                     "endLine", f.region().end().line(),
                     "endColumn", Math.max(f.region().end().column(),
                             f.region().end().line() == f.region().start().line() ? f.region().start().column() + 1 : 1));
-            results.add(map(
+            List<Map<String, Object>> related = new ArrayList<>();
+            for (Finding.Related r : f.related()) {
+                related.add(map("id", related.size(), "message", map("text", r.ruleId() + ": " + r.message()),
+                        "physicalLocation", map("artifactLocation", map("uri", uri, "uriBaseId", "%SRCROOT%"),
+                                "region", map("startLine", r.region().start().line(),
+                                        "startColumn", r.region().start().column(),
+                                        "endLine", r.region().end().line(),
+                                        "endColumn", Math.max(r.region().end().column(), r.region().start().column() + 1)))));
+            }
+            Map<String, Object> sarifResult = map(
                     "ruleId", f.ruleId(),
                     "ruleIndex", ids.indexOf(f.ruleId()),
                     "level", f.severity().sarifLevel(),
@@ -80,7 +89,11 @@ public final class SarifReport implements Report {
                     "locations", List.of(map("physicalLocation", map(
                             "artifactLocation", map("uri", uri, "uriBaseId", "%SRCROOT%"),
                             "region", region))),
-                    "partialFingerprints", map("policyLintFinding/v1", fingerprint(f, uri))));
+                    "partialFingerprints", map("policyLintFinding/v1", fingerprint(f, uri)));
+            if (!related.isEmpty()) {
+                sarifResult.put("relatedLocations", related);
+            }
+            results.add(sarifResult);
         }
         List<Map<String, Object>> notifications = new ArrayList<>();
         result.inputErrors().forEach(e -> notifications.add(map("level", "error", "message", map("text", e))));

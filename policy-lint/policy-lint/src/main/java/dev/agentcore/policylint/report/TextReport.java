@@ -17,6 +17,12 @@ public final class TextReport implements Report {
             if (f.fix() != null) {
                 out.println("    fix: " + f.fix());
             }
+            for (Finding.Related r : f.related()) {
+                out.println("    also " + r.ruleId() + ": " + r.message());
+                if (r.fix() != null && !r.fix().equals(f.fix())) {
+                    out.println("    fix: " + r.fix());
+                }
+            }
         }
         long errors = result.count(Severity.ERROR);
         long warnings = result.count(Severity.WARNING);

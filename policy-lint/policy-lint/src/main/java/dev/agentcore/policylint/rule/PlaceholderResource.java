@@ -35,8 +35,9 @@ public final class PlaceholderResource implements Rule {
     private static final List<Placeholder> SEGMENT_PLACEHOLDERS = List.of(
             new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "the tutorials' agentName", Where.RESOURCE_ONLY),
             new Placeholder(Pattern.compile("(?i)^my[-_]?agent(?=$|[-_*?.])"), "the example name my-agent", Where.ANY_COMPONENT),
-            new Placeholder(Pattern.compile("<[^<>]*>"), "angle brackets", Where.ANY_COMPONENT),
-            new Placeholder(Pattern.compile("(?<!\\$)\\{[A-Za-z_][A-Za-z0-9_-]*}"), "braces", Where.ANY_COMPONENT),
+            // Doubled delimiters (<<region>>, {{ACCOUNT_ID}}, template engines' style) are one placeholder, from the first.
+            new Placeholder(Pattern.compile("<+[^<>]*>+"), "angle brackets", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("(?<![$\\{])\\{+[A-Za-z_][A-Za-z0-9_-]*}+"), "braces", Where.ANY_COMPONENT),
             new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "YOUR_...", Where.ANY_COMPONENT),
             new Placeholder(Pattern.compile("REPLACE[A-Za-z0-9_-]*|(?i)replace[-_]?(me|this|with)[a-z0-9_-]*"),
                     "REPLACE...", Where.ANY_COMPONENT),
