@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.agentcore.core.iam.AgentCoreCatalog;
 import dev.agentcore.core.iam.AgentCoreResourceType;
+import dev.agentcore.policylint.template.Texts;
 
 /**
  * A {@code bedrock-agentcore} ARN that fits none of the service's ARN formats, or whose identifier can never be valid
@@ -42,16 +43,37 @@ public final class MalformedArn implements Rule {
                         "account '" + account + "' in " + parts.display() + " is not a 12-digit account id",
                         "use ${AWS::AccountId} in a !Sub", arn.owner());
             }
-            String resource = parts.pattern(ArnParts.RESOURCE);
-            if (resource.length() > 2048 || parts.resourceSegments().stream().anyMatch(s -> PlaceholderResource.isPlaceholder(s.text()))
-                    || !ctx.catalog().typesMatching(resource).isEmpty()) {
-                // a placeholder is reported as such (PL100), not as a malformed ARN
+            // A placeholder segment (PL100 reports it) stands for any name, so the rest of the ARN is still checked:
+            // token-vault/default/oauth2-credential-provider/<name> has the wrong type whatever the name is.
+            List<ArnParts.Segment> segments = parts.resourceSegments();
+            String resource = resourcePattern(parts, segments);
+            if (resource.length() > 2048 || !ctx.catalog().typesMatching(resource).isEmpty()) {
                 continue;
             }
-            findings.add(INFO, parts.componentRegion(ArnParts.RESOURCE),
-                    "'" + parts.component(ArnParts.RESOURCE) + "' fits no bedrock-agentcore ARN format", fix(ctx.catalog(), resource),
-                    arn.owner());
+            int end = parts.ends()[ArnParts.RESOURCE];
+            for (ArnParts.Segment segment : segments) {
+                if (PlaceholderResource.isPlaceholder(segment.text())) {
+                    end = Math.max(parts.starts()[ArnParts.RESOURCE] + 1, segment.start() - 1);
+                    break;
+                }
+            }
+            String written = parts.shape().substring(parts.starts()[ArnParts.RESOURCE], end);
+            findings.add(INFO, parts.region(parts.starts()[ArnParts.RESOURCE], end),
+                    "'" + written + "' in " + parts.display() + " fits no bedrock-agentcore ARN format",
+                    fix(ctx.catalog(), resource), arn.owner());
         }
+    }
+
+    /** The resource as an IAM pattern, each placeholder segment as {@code *}. */
+    private static String resourcePattern(ArnParts parts, List<ArnParts.Segment> segments) {
+        int offset = parts.starts()[ArnParts.RESOURCE];
+        StringBuilder out = new StringBuilder(parts.masked().substring(offset, parts.ends()[ArnParts.RESOURCE]));
+        for (ArnParts.Segment segment : segments.reversed()) {
+            if (PlaceholderResource.isPlaceholder(segment.text())) {
+                out.replace(segment.start() - offset, segment.end() - offset, "*");
+            }
+        }
+        return out.toString().replaceAll(Texts.UNKNOWN + "+", "*");
     }
 
     /** The formats that share a word with the resource, else the runtime ones. */
