@@ -65,17 +65,40 @@ public final class PlaceholderResource implements Rule {
                 checkArn(ctx, arn, parts, findings);
             }
         }
-        // Documentation account ids also appear bare, in conditions such as aws:SourceAccount.
+        // Placeholders also appear bare in condition values: aws:SourceAccount "<account-id>", or the documentation's
+        // account id. (ARNs in conditions are checked above, with the other ARNs.)
         for (LocatedStatement s : ctx.statements()) {
             s.conditionKeys().values().forEach(values -> values.forEach(v -> {
                 String shape = Texts.shape(v);
+                if (shape.startsWith("arn:")) {
+                    return;
+                }
                 if (DOCUMENTATION_ACCOUNTS.contains(shape) && !ownAccount(ctx, shape)) {
                     findings.add(INFO, Texts.region(v, 0, shape.length()),
                             "condition value " + shape + " is the AWS documentation's example account id" + via(v, 0),
                             "use ${AWS::AccountId} (in a !Sub) or the real account id", s.policy().owner());
+                    return;
                 }
+                conditionPlaceholder(v, shape).ifPresent(m -> findings.add(INFO, Texts.region(v, m.start(), m.end()),
+                        "condition value '" + m.group() + "' is a placeholder left from a tutorial" + via(v, m.start()),
+                        "replace it with the real value, or a parameter or pseudo parameter in a !Sub",
+                        s.policy().owner()));
             }));
         }
+    }
+
+    /** The first placeholder in a condition value that can stand anywhere (not agentName, a resource name only). */
+    private static java.util.Optional<java.util.regex.MatchResult> conditionPlaceholder(Value.Text v, String shape) {
+        for (Placeholder p : SEGMENT_PLACEHOLDERS) {
+            if (p.where() != Where.ANY_COMPONENT) {
+                continue;
+            }
+            Matcher m = p.pattern().matcher(shape);
+            if (m.find() && Texts.literalRange(v, m.start(), m.end())) {
+                return java.util.Optional.of(m.toMatchResult());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void checkArn(TemplateContext ctx, TemplateContext.ArnText arn, ArnParts parts, Findings findings) {
