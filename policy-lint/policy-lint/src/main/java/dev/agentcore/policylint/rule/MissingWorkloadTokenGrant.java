@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.agentcore.core.iam.Effect;
+import dev.agentcore.core.iam.Glob;
 import dev.agentcore.core.iam.PolicyDocument;
 import dev.agentcore.core.iam.Statement;
 import dev.agentcore.policylint.runtime.AgentRuntime;
@@ -54,7 +55,10 @@ public final class MissingWorkloadTokenGrant implements Rule {
         if (runtime.roleArn() != null && role.roleName() != null && roleName(runtime.roleArn()).equals(role.roleName())) {
             return true;
         }
-        return role.runtimes().stream().anyMatch(r -> r.name() != null && r.name().equals(runtime.name()));
+        // A name known only at deploy time (${AWS::StackName}, a parameter without a default) matches as a wildcard,
+        // as the dead-grant rule reads such grants.
+        return runtime.name() != null && role.runtimes().stream()
+                .anyMatch(r -> r.namePattern() != null && new Glob(r.namePattern()).matches(runtime.name()));
     }
 
     static String roleName(String roleArn) {

@@ -26,8 +26,12 @@ public final class Roles {
             List<LocatedPolicy> permissions, List<TemplateRuntime> runtimes, List<String> unseenPolicies) {
     }
 
-    /** A runtime defined in the template: logical id and literal AgentRuntimeName (or null). */
-    public record TemplateRuntime(String logicalId, String name) {
+    /**
+     * A runtime defined in the template: logical id, literal AgentRuntimeName (or null), and the name as an IAM
+     * pattern whose deploy-time pieces ({@code ${AWS::StackName}}, a parameter without a default) are {@code *}
+     * (null when the template gives no name).
+     */
+    public record TemplateRuntime(String logicalId, String name, String namePattern) {
     }
 
     private Roles() {
@@ -136,7 +140,7 @@ public final class Roles {
             for (Value v : props.get("RoleArn").items()) {
                 if (v instanceof Text text && (names(text, roleId, null)
                         || roleName != null && Texts.shape(text).endsWith("role/" + roleName))) {
-                    out.add(new TemplateRuntime(r.logicalId(), literal(t, r, "AgentRuntimeName")));
+                    out.add(templateRuntime(t, r));
                 }
             }
         }
@@ -148,10 +152,16 @@ public final class Roles {
         Map<String, TemplateRuntime> out = new LinkedHashMap<>();
         for (Template.Resource r : t.resources().values()) {
             if (r.type().equals(RUNTIME)) {
-                out.put(r.logicalId(), new TemplateRuntime(r.logicalId(), literal(t, r, "AgentRuntimeName")));
+                out.put(r.logicalId(), templateRuntime(t, r));
             }
         }
         return out;
+    }
+
+    private static TemplateRuntime templateRuntime(Template t, Template.Resource r) {
+        String pattern = t.properties(r) instanceof Value.MapValue props && props.get("AgentRuntimeName") instanceof Text text
+                ? Texts.pattern(text) : null;
+        return new TemplateRuntime(r.logicalId(), literal(t, r, "AgentRuntimeName"), pattern);
     }
 
     private static String literal(Template t, Template.Resource r, String property) {
