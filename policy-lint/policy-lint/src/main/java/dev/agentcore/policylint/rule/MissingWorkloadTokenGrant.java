@@ -39,7 +39,11 @@ public final class MissingWorkloadTokenGrant implements Rule {
                 continue;
             }
             for (AgentRuntime runtime : ctx.runtimes().runtimes()) {
-                if (!Boolean.TRUE.equals(runtime.jwtAuthorizer()) || runtime.workloadIdentity() == null) {
+                if (runtime.jwtAuthorizer() == null) {
+                    unknownAuthorizer(ctx, runtime, findings);
+                    continue;
+                }
+                if (!runtime.jwtAuthorizer() || runtime.workloadIdentity() == null) {
                     continue;
                 }
                 for (Roles.Role role : ctx.roles()) {
@@ -47,6 +51,25 @@ public final class MissingWorkloadTokenGrant implements Rule {
                         check(runtime, role, findings);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * list-agent-runtimes output names runtimes but not their authorizer or role: say so where the check would have
+     * run, and which input has them, rather than pass the role over in silence.
+     */
+    private static void unknownAuthorizer(TemplateContext ctx, AgentRuntime runtime, Findings findings) {
+        for (Roles.Role role : ctx.roles()) {
+            if (runsAs(runtime, role)) {
+                findings.add(INFO, Severity.INFO, role.resource().key().region(),
+                        "cannot tell whether runtime " + (runtime.id() != null ? runtime.id() : runtime.name())
+                                + " (which may run as role " + role.resource().logicalId() + ") needs " + ACTION
+                                + ": the runtimes given do not say whether it has a JWT authorizer (list-agent-runtimes"
+                                + " output has neither the authorizer nor the role)",
+                        "give get-agent-runtime output (aws bedrock-agentcore-control get-agent-runtime), the state file"
+                                + " (--runtimes .agentcore/state.json) or --live",
+                        role.resource().logicalId());
             }
         }
     }
