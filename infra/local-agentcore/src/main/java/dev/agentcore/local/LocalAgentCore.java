@@ -201,6 +201,12 @@ public final class LocalAgentCore implements AutoCloseable {
                 + (settings.awsEndpoint().isPresent()
                 ? ", and every access key and session the local AWS issued; policies from the local AWS's IAM"
                 : " (the default caller may invoke and stop every runtime)"));
+        out.println(stack.awsGateway().map(gateway -> "# sessions: credentials of their runtime's execution role"
+                + " (STS AssumeRole on the local AWS, session BedrockAgentCore-<session id>); AWS_ENDPOINT_URL="
+                + gateway + " (the AWS gateway: the role's policies checked, then the local AWS; Bedrock Converse"
+                + " answered by a local echo model)")
+                .orElse("# sessions: the static pair local/local for every execution role (no --aws-endpoint: no STS,"
+                        + " no AWS gateway, the role's grants are not checked on what the agent calls)"));
         out.flush();
         try {
             stopped.await();
