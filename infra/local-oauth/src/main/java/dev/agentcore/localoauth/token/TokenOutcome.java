@@ -3,6 +3,7 @@ package dev.agentcore.localoauth.token;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the token endpoint answers: a token, or one of Cognito's errors. */
 public sealed interface TokenOutcome {
@@ -30,6 +31,35 @@ public sealed interface TokenOutcome {
         @Override
         public String toString() {
             return "Issued[expiresIn=" + expiresIn + "]";
+        }
+    }
+
+    /**
+     * A user's tokens, in the order Cognito answers them: id_token (when openid was granted), access_token,
+     * refresh_token (after a code exchange, not after a refresh), expires_in (the access token's), token_type.
+     */
+    record UserTokens(Optional<String> idToken, String accessToken, Optional<String> refreshToken, Duration expiresIn)
+            implements TokenOutcome {
+        @Override
+        public int httpStatus() {
+            return 200;
+        }
+
+        @Override
+        public Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            idToken.ifPresent(t -> body.put("id_token", t));
+            body.put("access_token", accessToken);
+            refreshToken.ifPresent(t -> body.put("refresh_token", t));
+            body.put("expires_in", expiresIn.toSeconds());
+            body.put("token_type", "Bearer");
+            return body;
+        }
+
+        @Override
+        public String toString() {
+            return "UserTokens[id " + idToken.isPresent() + ", refresh " + refreshToken.isPresent() + ", expiresIn="
+                    + expiresIn + "]";
         }
     }
 
