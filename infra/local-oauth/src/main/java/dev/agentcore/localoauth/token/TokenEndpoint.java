@@ -85,9 +85,7 @@ public final class TokenEndpoint {
             case AUTHORIZATION_CODE, REFRESH_TOKEN -> {
                 // A public client (no secret) names itself; a confidential one must authenticate.
                 if (client.secret().isPresent() && !client.secretMatches(auth.clientSecret())) {
-                    yield refuse(TokenError.INVALID_CLIENT, auth.clientSecret() == null
-                            ? "no client secret was sent for " + client.clientId()
-                            : "the client secret sent for " + client.clientId() + " does not match");
+                    yield wrongSecret(client, auth);
                 }
                 if (!client.mayUse(OAuthFlow.CODE)) {
                     yield refuse(TokenError.UNAUTHORIZED_CLIENT, "app client " + client.clientId() + " may not use "
@@ -105,9 +103,7 @@ public final class TokenEndpoint {
                     + " has no secret, and client_credentials needs one");
         }
         if (!client.secretMatches(auth.clientSecret())) {
-            return refuse(TokenError.INVALID_CLIENT, auth.clientSecret() == null
-                    ? "no client secret was sent for " + client.clientId()
-                    : "the client secret sent for " + client.clientId() + " does not match");
+            return wrongSecret(client, auth);
         }
         if (!client.mayUse(OAuthFlow.CLIENT_CREDENTIALS)) {
             return refuse(TokenError.UNAUTHORIZED_CLIENT, "app client " + client.clientId() + " may not use "
@@ -180,6 +176,12 @@ public final class TokenEndpoint {
                     + (user.isEmpty() ? " no longer exists" : " is disabled"));
         }
         return userTokens.issue(client, grant.refreshedFor(user.get()), Optional.empty());
+    }
+
+    private static TokenOutcome.Refused wrongSecret(AppClient client, ClientAuthentication auth) {
+        return refuse(TokenError.INVALID_CLIENT, auth.clientSecret() == null
+                ? "no client secret was sent for " + client.clientId()
+                : "the client secret sent for " + client.clientId() + " does not match");
     }
 
     private static String flows(AppClient client) {

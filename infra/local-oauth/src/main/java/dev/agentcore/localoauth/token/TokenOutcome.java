@@ -12,34 +12,18 @@ public sealed interface TokenOutcome {
 
     Map<String, Object> body();
 
-    /** Cognito's client credentials answer: access_token, expires_in (seconds), token_type. No refresh token. */
-    record Issued(String accessToken, Duration expiresIn) implements TokenOutcome {
-        @Override
-        public int httpStatus() {
-            return 200;
-        }
-
-        @Override
-        public Map<String, Object> body() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("access_token", accessToken);
-            body.put("expires_in", expiresIn.toSeconds());
-            body.put("token_type", "Bearer");
-            return body;
-        }
-
-        @Override
-        public String toString() {
-            return "Issued[expiresIn=" + expiresIn + "]";
-        }
-    }
-
     /**
-     * A user's tokens, in the order Cognito answers them: id_token (when openid was granted), access_token,
+     * Tokens, in the order Cognito answers them: id_token (a user's, when openid was granted), access_token,
      * refresh_token (after a code exchange, not after a refresh), expires_in (the access token's), token_type.
+     * Client credentials get the access token alone.
      */
-    record UserTokens(Optional<String> idToken, String accessToken, Optional<String> refreshToken, Duration expiresIn)
+    record Issued(Optional<String> idToken, String accessToken, Optional<String> refreshToken, Duration expiresIn)
             implements TokenOutcome {
+
+        public static Issued accessTokenOnly(String accessToken, Duration expiresIn) {
+            return new Issued(Optional.empty(), accessToken, Optional.empty(), expiresIn);
+        }
+
         @Override
         public int httpStatus() {
             return 200;
@@ -58,7 +42,7 @@ public sealed interface TokenOutcome {
 
         @Override
         public String toString() {
-            return "UserTokens[id " + idToken.isPresent() + ", refresh " + refreshToken.isPresent() + ", expiresIn="
+            return "Issued[id " + idToken.isPresent() + ", refresh " + refreshToken.isPresent() + ", expiresIn="
                     + expiresIn + "]";
         }
     }

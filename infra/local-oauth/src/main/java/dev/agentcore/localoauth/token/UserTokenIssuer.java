@@ -52,7 +52,7 @@ public final class UserTokenIssuer {
     /**
      * @param refreshToken the refresh token to hand out with them (after a code exchange); empty on a refresh
      */
-    public TokenOutcome.UserTokens issue(AppClient client, UserGrant grant, Optional<String> refreshToken) {
+    public TokenOutcome.Issued issue(AppClient client, UserGrant grant, Optional<String> refreshToken) {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         RSAKey key = keys.signingKey(client.poolId());
         String issuer = issuers.issuer(client.poolId()).toString();
@@ -98,7 +98,7 @@ public final class UserTokenIssuer {
                     .jwtID(UUID.randomUUID().toString());
             idToken = Optional.of(AccessTokenIssuer.sign(key, id.build()));
         }
-        return new TokenOutcome.UserTokens(idToken, accessToken, refreshToken, client.validity().accessToken());
+        return new TokenOutcome.Issued(idToken, accessToken, refreshToken, client.validity().accessToken());
     }
 
     private static void groups(JWTClaimsSet.Builder claims, PoolUser user) {

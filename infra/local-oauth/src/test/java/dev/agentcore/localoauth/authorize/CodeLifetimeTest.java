@@ -87,7 +87,7 @@ class CodeLifetimeTest {
     void aCodeIsGoodForFiveMinutes() {
         String inTime = code();
         clock.now = clock.now.plus(Duration.ofMinutes(5)).minusSeconds(1);
-        assertThat(exchange(inTime)).isInstanceOf(TokenOutcome.UserTokens.class);
+        assertThat(exchange(inTime)).isInstanceOf(TokenOutcome.Issued.class);
 
         String late = code();
         clock.now = clock.now.plus(Duration.ofMinutes(5));
@@ -97,11 +97,11 @@ class CodeLifetimeTest {
 
     @Test
     void aRefreshTokenLastsThirtyDaysByDefault() {
-        TokenOutcome.UserTokens first = (TokenOutcome.UserTokens) exchange(code());
+        TokenOutcome.Issued first = (TokenOutcome.Issued) exchange(code());
         String refreshToken = first.refreshToken().orElseThrow();
 
         clock.now = clock.now.plus(Duration.ofDays(30)).minusSeconds(1);
-        assertThat(refresh(refreshToken)).isInstanceOf(TokenOutcome.UserTokens.class);
+        assertThat(refresh(refreshToken)).isInstanceOf(TokenOutcome.Issued.class);
         clock.now = clock.now.plusSeconds(1);
         assertThat(refresh(refreshToken)).isInstanceOfSatisfying(TokenOutcome.Refused.class,
                 r -> assertThat(r.error().code()).isEqualTo("invalid_grant"));
@@ -115,7 +115,7 @@ class CodeLifetimeTest {
         String location = ((AuthorizeAnswer.BackToApp) login.signIn(pool, noOpenId, USER, USER_PASSWORD).answer())
                 .location().toString();
 
-        TokenOutcome.UserTokens issued = (TokenOutcome.UserTokens) exchange(location.substring(location.indexOf("code=") + 5));
+        TokenOutcome.Issued issued = (TokenOutcome.Issued) exchange(location.substring(location.indexOf("code=") + 5));
 
         assertThat(issued.idToken()).isEmpty();
         assertThat(issued.body().keySet()).containsExactly("access_token", "refresh_token", "expires_in", "token_type");
