@@ -22,6 +22,7 @@ import dev.agentcore.local.control.RuntimeRegistry;
 import dev.agentcore.local.control.wire.ControlPlaneService;
 import dev.agentcore.local.http.Router;
 import dev.agentcore.local.http.ServiceServer;
+import dev.agentcore.local.runner.SessionRunnerReport;
 import dev.agentcore.local.state.StateStore;
 
 /**
@@ -197,6 +198,8 @@ public final class LocalAgentCore implements AutoCloseable {
                 ? "; pools from " + settings.awsEndpoint().get() : "; no pools: start with --aws-endpoint"));
         out.println("# images: " + stack.images().folder() + " (local-agentcore push-image URI TAR); session logs: "
                 + stack.logDirectory());
+        // The project's rule: say which runner serves sessions and why, whether or not a Docker engine is here.
+        out.println("# " + SessionRunnerReport.detect(stack.sessions().runner(), System.getenv()).line());
         out.println("# SigV4 callers (signatures verified): " + String.join(", ", callers(settings))
                 + (settings.awsEndpoint().isPresent()
                 ? ", and every access key and session the local AWS issued; policies from the local AWS's IAM"
