@@ -58,6 +58,11 @@ public final class EventStreamReader {
         return new EventStreamReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxEventChars, true);
     }
 
+    /** Skips lines that are no SSE field, as the format says; a line or an event longer than the bound ends the read. */
+    public static EventStreamReader lenient(InputStream body, int maxEventChars) {
+        return new EventStreamReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxEventChars, false);
+    }
+
     public int maxEventChars() {
         return maxEventChars;
     }
