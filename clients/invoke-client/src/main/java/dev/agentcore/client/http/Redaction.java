@@ -25,17 +25,20 @@ public final class Redaction {
      * One pass, so nothing is cut twice: a JWT (or a five-part JWE, as Cognito's refresh tokens are); a Bearer or
      * Basic credential; a SigV4 signature or access key id; the value of a key that names a secret (JSON, form
      * fields, query strings: client_secret, password, access_token, X-Amz-Security-Token, ...). A value already cut
-     * (followed by '…') is left alone.
+     * (followed by '…') is left alone, also in the form a byte stream read one char a byte gives it
+     * ({@link #CUT_AS_BYTES}, as {@code RedactingOutputStream} reads).
      */
+    private static final String CUT_AS_BYTES = "\u00e2\u0080\u00a6";
+    private static final String NOT_CUT = "(?!…|" + CUT_AS_BYTES + ")";
     private static final Pattern IN_TEXT = Pattern.compile(
-            "(?<jwt>eyJ[A-Za-z0-9_-]{2,}+(?:\\.[A-Za-z0-9_-]*+){2,4}+)(?!…)"
-                    + "|(?<scheme>\\b(?i:bearer|basic)\\s+)(?<credential>[A-Za-z0-9._~+/=-]{8,}+)(?!…)"
+            "(?<jwt>eyJ[A-Za-z0-9_-]{2,}+(?:\\.[A-Za-z0-9_-]*+){2,4}+)" + NOT_CUT
+                    + "|(?<scheme>\\b(?i:bearer|basic)\\s+)(?<credential>[A-Za-z0-9._~+/=-]{8,}+)" + NOT_CUT
                     + "|Credential=(?<keyId>[A-Z0-9]{4})[A-Z0-9]{8,}+/"
                     + "|Signature=(?<signature>[0-9a-f]{6})[0-9a-f]{10,}+"
                     + "|(?<key>(?<![A-Za-z0-9])[\"']?(?i:client[_-]?secret|password|passwd|secret[_-]?hash"
                     + "|(?:aws[_-]?)?secret[_-]?access[_-]?key|(?:x-amz-)?security[_-]?token|session[_-]?token"
                     + "|(?:access|refresh|id)[_-]?token|api[_-]?key|secret)[\"']?\\s*[:=]\\s*[\"']?)"
-                    + "(?<value>[^\\s\"'&,;}\\]…]{4,}+)(?!…)");
+                    + "(?<value>[^\\s\"'&,;}\\]…\u00e2]{4,}+)" + NOT_CUT);
 
     private Redaction() {
     }

@@ -53,4 +53,14 @@ class RedactingOutputStreamTest {
         expected.write(text);
         assertThat(sink.toByteArray()).isEqualTo(expected.toByteArray());
     }
+
+    @Test
+    void whatIsAlreadyCutIsNotCutAgain() throws Exception {
+        String once = dev.agentcore.client.http.Redaction.text("Authorization: Bearer " + JWT + "\nclient_secret=abcdefghijklmnopqrstuvwxyz\n");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        RedactingOutputStream out = new RedactingOutputStream(sink);
+        out.write(once.getBytes(StandardCharsets.UTF_8));
+        out.finish();
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo(once);
+    }
 }
