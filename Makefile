@@ -81,9 +81,9 @@ bench-policy-lint: jdk tools ## policy-lint vs cfn-lint: one template as pre-com
 	$(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-policy-lint.sh
 
-lint: jdk ## Run policy-lint over the repository's templates (uses .agentcore/state.json when it exists)
+lint: jdk ## policy-lint the repository's templates: every grant fits a runtime of runtimes.json (and of .agentcore/state.json when it exists)
 	@test -f policy-lint/policy-lint-cli/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
-	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
+	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint --manifest runtimes.json $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
 	  --exclude 'policy-lint/**' --exclude '**/src/test/**' --exclude 'docs/**' --exclude '**/node_modules/**' .
 
 # The local stack (docs/local-agentcore.md): the local AgentCore and the local AWS (moto) as background processes.
