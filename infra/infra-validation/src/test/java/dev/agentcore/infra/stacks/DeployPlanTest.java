@@ -87,6 +87,16 @@ class DeployPlanTest {
         return Files.writeString(directory.resolve("runtimes.json"), "{\"runtimes\": [" + entries + "]}\n");
     }
 
+    /** The committed plan with the sandbox environment plus one more section (JSON {@code "name": {...}}). */
+    private DeployPlan sandboxWith(String environmentName, String section) throws IOException {
+        Path environment = directory.resolve("env/" + environmentName + DeploymentEnvironment.SUFFIX);
+        Files.createDirectories(environment.getParent());
+        String committed = Files.readString(Repository.infra().resolve("env/sandbox.params.json"));
+        Files.writeString(environment, committed.replace("\"runtime\": {", section + ",\n    \"runtime\": {"));
+        return DeployPlan.of(StackManifest.read(Repository.root().resolve(StackManifest.DEFAULT_LOCATION)),
+                DeploymentEnvironment.read(environment));
+    }
+
     private static Map<String, ResolvedParameter> planned(DeployPlan plan, String stack) {
         return plan.plannedParameters(stack).stream().collect(Collectors.toMap(ResolvedParameter::name, p -> p));
     }
@@ -243,14 +253,7 @@ class DeployPlanTest {
 
     @Test
     void a_runtime_name_in_an_environment_file_is_refused_it_comes_from_the_runtimes_manifest_only() throws IOException {
-        Path environment = directory.resolve("env/rename.params.json");
-        Files.createDirectories(environment.getParent());
-        String committed = Files.readString(Repository.infra().resolve("env/sandbox.params.json"));
-        Files.writeString(environment, committed.replace("\"runtime\": {",
-                "\"runtime-mcp-echo\": {\"RuntimeName\": \"mcp-echo\"},\n    \"runtime\": {"));
-
-        DeployPlan plan = DeployPlan.of(StackManifest.read(Repository.root().resolve(StackManifest.DEFAULT_LOCATION)),
-                DeploymentEnvironment.read(environment));
+        DeployPlan plan = sandboxWith("rename", "\"runtime-mcp-echo\": {\"RuntimeName\": \"mcp-echo\"}");
 
         assertThat(plan.check()).singleElement().extracting(Problem::toString).asString()
                 .contains("parameters.runtime-mcp-echo.RuntimeName: set in more than one place")
@@ -259,14 +262,7 @@ class DeployPlanTest {
 
     @Test
     void a_value_for_a_group_and_for_one_of_its_stacks_is_ambiguous() throws IOException {
-        Path environment = directory.resolve("env/both.params.json");
-        Files.createDirectories(environment.getParent());
-        String committed = Files.readString(Repository.infra().resolve("env/sandbox.params.json"));
-        Files.writeString(environment, committed.replace("\"runtime\": {",
-                "\"runtime-hello-agent\": {\"ImageTag\": \"0.2.0\", \"NetworkMode\": \"PUBLIC\"},\n    \"runtime\": {"));
-
-        DeployPlan plan = DeployPlan.of(StackManifest.read(Repository.root().resolve(StackManifest.DEFAULT_LOCATION)),
-                DeploymentEnvironment.read(environment));
+        DeployPlan plan = sandboxWith("both", "\"runtime-hello-agent\": {\"ImageTag\": \"0.2.0\", \"NetworkMode\": \"PUBLIC\"}");
 
         assertThat(plan.check()).singleElement().extracting(Problem::toString).asString()
                 .contains("parameters.runtime-hello-agent.ImageTag: set in more than one place");
@@ -341,10 +337,5 @@ class DeployPlanTest {
         Files.writeString(directory.resolve("env/demo.params.json"), environment);
         return DeployPlan.of(StackManifest.read(directory.resolve("stacks.json")),
                 DeploymentEnvironment.read(directory.resolve("env/demo.params.json")));
-    }
-
-    private static ResolvedParameter staticResolution(DeployPlan plan, String stack, String name) {
-        return plan.plannedParameters(stack).stream().filter(parameter -> parameter.name().equals(name))
-                .findFirst().orElseThrow();
     }
 }

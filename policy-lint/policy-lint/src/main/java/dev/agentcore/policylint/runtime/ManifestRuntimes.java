@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.agentcore.core.runtime.RuntimeName;
-import dev.agentcore.policylint.source.Documents;
 import dev.agentcore.policylint.source.ListNode;
 import dev.agentcore.policylint.source.MapNode;
 import dev.agentcore.policylint.source.Node;
-import dev.agentcore.policylint.source.ParseProblem;
 import dev.agentcore.policylint.source.ScalarNode;
-import dev.agentcore.policylint.source.SourceFile;
-import dev.agentcore.policylint.source.TreeReader;
 
 /**
  * The runtime names a runtimes manifest ({@code runtimes.json}: {@code {"runtimes": [{"name": ...}, ...]}}) plans to
@@ -25,18 +21,7 @@ public final class ManifestRuntimes {
 
     public static List<String> names(Path path) throws RuntimeSourceException {
         String display = path.toString();
-        SourceFile file = switch (Documents.load(path, display)) {
-            case Documents.Text t -> t.file();
-            case Documents.Binary b -> throw new RuntimeSourceException(display + ": not a text file");
-            case Documents.TooLarge t -> throw new RuntimeSourceException(display + ": too large (" + t.bytes() + " bytes)");
-            case Documents.Unreadable u -> throw new RuntimeSourceException(display + ": cannot read: " + u.reason());
-        };
-        Node root;
-        try {
-            root = TreeReader.read(file);
-        } catch (ParseProblem p) {
-            throw new RuntimeSourceException(display + ":" + p.position() + ": " + p.getMessage());
-        }
+        Node root = RuntimeFiles.tree(path);
         if (!(root instanceof MapNode m) || !(m.get("runtimes") instanceof ListNode list)) {
             throw new RuntimeSourceException(display + ":" + root.position()
                     + ": not a runtimes manifest (expected {\"runtimes\": [{\"name\": ...}, ...]})");
