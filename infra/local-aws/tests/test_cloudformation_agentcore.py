@@ -11,8 +11,6 @@ from tests import stack
 ROLE = "arn:aws:iam::123456789012:role/agentcore-{}"
 REPO = "123456789012.dkr.ecr.us-east-1.amazonaws.com/{}"
 DISCOVERY = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_local/.well-known/openid-configuration"
-NAMES = {"HelloAgent": "hello_agent", "FitnessCoachAgent": "fitness_coach_agent", "McpEcho": "mcp_echo",
-         "FitnessMcpServer": "fitness_mcp_server"}
 
 TRIMMED = """
 Parameters:
@@ -75,6 +73,10 @@ def setUpModule():
 def tearDownModule():
     if local is not None:
         local.stop()
+
+
+def template(name: str) -> str:
+    return (stack.REPOSITORY / "infra/templates" / name).read_text()
 
 
 def runtime_ids(control_plane):
@@ -145,68 +147,83 @@ class CloudFormationAgentCoreTest(unittest.TestCase):
             self.control.get_agent_runtime(agentRuntimeId=new_id)
         self.assertEqual(gone.exception.response["Error"]["Code"], "ResourceNotFoundException")
 
-    def test_the_repository_templates_deploy_as_on_aws(self):
-        with open(stack.REPOSITORY / "infra/templates/runtimes.yaml") as f:
-            runtimes_template = f.read()
-        with open(stack.REPOSITORY / "infra/templates/endpoints.yaml") as f:
-            endpoints_template = f.read()
-        parameters = {"InferenceProfileId": "us.anthropic.claude-sonnet-4-5-v1:0", "CognitoDiscoveryUrl": DISCOVERY,
-                      "CognitoMachineClientId": "machineclient", "CognitoUserClientId": "userclient",
-                      "CognitoInvokeScope": "agentcore/invoke", "CognitoMcpScope": "agentcore/mcp"}
-        for prefix, name in NAMES.items():
-            parameters.update({f"{prefix}RuntimeName": name, f"{prefix}RoleArn": ROLE.format(name),
-                               f"{prefix}RepositoryUri": REPO.format(name), f"{prefix}ImageTag": "1"})
+    def test_the_repository_templates_deploy_one_stack_set_per_runtime_of_the_manifest(self):
+        """ecr.yaml, runtime.yaml and endpoint.yaml for every runtime of runtimes.json, with the values the deploy plan
+        (infra-validation's DeployPlan, RuntimeParameter) gives them: the runtime's entry, then the outputs of that
+        runtime's own earlier stacks."""
+        manifest = json.loads((stack.REPOSITORY / "runtimes.json").read_text())["runtimes"]
+        self.assertGreaterEqual(len(manifest), 4)  # the samples, and whatever make new-agent added
+        ecr, runtime, endpoint = (template(name) for name in ("ecr.yaml", "runtime.yaml", "endpoint.yaml"))
+        cognito = {"CognitoDiscoveryUrl": DISCOVERY, "CognitoMachineClientId": "machineclient",
+                   "CognitoUserClientId": "userclient", "CognitoInvokeScope": "agentcore/invoke",
+                   "CognitoMcpScope": "agentcore/mcp"}
+        deployed = {}
+        for entry in manifest:
+            name, slug = entry["name"], entry["name"].lower().replace("_", "-")
+            repository = stack.deploy(self.cfn, f"ecr-{slug}", ecr, {"ImageName": slug}, "CREATE")["outputs"]
+            self.assertEqual(repository["RepositoryUri"], f"123456789012.dkr.ecr.us-east-1.amazonaws.com/agentcore/{slug}")
+            parameters = {"RuntimeName": name, "Protocol": entry["protocol"], "Auth": entry["auth"],
+                          "ModelId": entry.get("model", ""), "ImageTag": "1", **cognito,
+                          "RepositoryArn": repository["RepositoryArn"], "RepositoryUri": repository["RepositoryUri"]}
+            created = stack.deploy(self.cfn, f"runtime-{slug}", runtime, parameters, "CREATE")
+            self.assertEqual(created["status"], "CREATE_COMPLETE")
+            deployed[name] = (slug, parameters, created["outputs"])
+            for stage, version in entry.get("endpoints", {}).items():
+                pinned = stack.deploy(self.cfn, f"endpoint-{slug}-{stage}", endpoint,
+                                      {"RuntimeId": created["outputs"]["RuntimeId"], "EndpointName": stage,
+                                       "EndpointVersion": str(version)}, "CREATE")
+                self.assertEqual(pinned["outputs"]["LiveVersion"], str(version))
 
-        created = stack.deploy(self.cfn, "runtimes", runtimes_template, parameters, "CREATE")
-        self.assertEqual(created["status"], "CREATE_COMPLETE")
-        ids = runtime_ids(self.control)
-        self.assertLessEqual(set(NAMES.values()), set(ids))
-        for prefix, name in NAMES.items():
-            runtime_id = ids[name]
-            arn = f"arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/{runtime_id}"
-            self.assertEqual(created["outputs"][f"{prefix}RuntimeId"], runtime_id)
-            self.assertEqual(created["outputs"][f"{prefix}RuntimeArn"], arn)
-            self.assertEqual(created["outputs"][f"{prefix}RuntimeVersion"], "1")
-            self.assertIn(f"runtime%2F{runtime_id}/invocations", created["outputs"][f"{prefix}InvocationUrl"])
+        statuses = {r["agentRuntimeName"]: r["status"]
+                    for r in self.control.list_agent_runtimes()["agentRuntimes"] if r["agentRuntimeName"] in deployed}
+        self.assertEqual(statuses, {entry["name"]: "READY" for entry in manifest})
+        for name, (slug, _, outputs) in deployed.items():
+            runtime_id = outputs["RuntimeId"]
+            self.assertRegex(runtime_id, rf"^{name}-[a-zA-Z0-9]{{10}}$")
+            self.assertEqual(outputs["RuntimeArn"], f"arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/{runtime_id}")
+            self.assertIn(f"runtime%2F{runtime_id}/invocations", outputs["InvocationUrl"])
+            endpoints = {e["name"]: e["status"] for e in self.control.list_agent_runtime_endpoints(
+                agentRuntimeId=runtime_id)["runtimeEndpoints"]}
+            wanted = next(entry.get("endpoints", {}) for entry in manifest if entry["name"] == name)
+            self.assertEqual(endpoints, {"DEFAULT": "READY", **{stage: "READY" for stage in wanted}})
 
-        echo = self.control.get_agent_runtime(agentRuntimeId=ids["mcp_echo"])
+        echo = self.control.get_agent_runtime(agentRuntimeId=deployed["mcp_echo"][2]["RuntimeId"])
         self.assertEqual(echo["protocolConfiguration"], {"serverProtocol": "MCP"})
         self.assertEqual(echo["authorizerConfiguration"]["customJWTAuthorizer"]["allowedClients"],
                          ["machineclient", "userclient"])
-        self.assertEqual(echo["authorizerConfiguration"]["customJWTAuthorizer"]["discoveryUrl"], DISCOVERY)
+        self.assertEqual(echo["authorizerConfiguration"]["customJWTAuthorizer"]["allowedScopes"], ["agentcore/mcp"])
         self.assertEqual(echo["lifecycleConfiguration"], {"idleRuntimeSessionTimeout": 900, "maxLifetime": 28800})
-        hello = self.control.get_agent_runtime(agentRuntimeId=ids["hello_agent"])
-        self.assertNotIn("authorizerConfiguration", hello, "AgentAuthorizer IAM: the Fn::If leaves it out")
-        self.assertEqual(hello["environmentVariables"]["AGENT_MODEL_PROVIDER"], "bedrock")
-        self.assertEqual(hello["environmentVariables"]["AGENT_MODEL_REGION"], "us-east-1")
+        self.assertNotIn("environmentVariables", echo, "no model: the Fn::If leaves the model variables out")
+        hello = self.control.get_agent_runtime(agentRuntimeId=deployed["hello_agent"][2]["RuntimeId"])
+        self.assertNotIn("authorizerConfiguration", hello, "SIGV4: the Fn::If leaves the authorizer out")
+        self.assertEqual(hello["environmentVariables"], {"AGENT_MODEL_PROVIDER": "bedrock", "AGENT_MODEL_REGION": "us-east-1",
+                                                        "AGENT_MODEL_MODEL_ID": "us.anthropic.claude-sonnet-4-20250514-v1:0"})
 
-        # One stage's endpoints (endpoints.yaml), pinned to the versions runtimes.yaml made.
-        stage = {"Stage": "dev"}
-        for prefix, name in NAMES.items():
-            stage.update({f"{prefix}RuntimeId": ids[name], f"{prefix}Version": "1"})
-        endpoints = stack.deploy(self.cfn, "endpoints-dev", endpoints_template, stage, "CREATE")
-        self.assertEqual(endpoints["status"], "CREATE_COMPLETE")
-        self.assertEqual(endpoints["outputs"]["McpEchoEndpointArn"],
-                         f"arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/{ids['mcp_echo']}"
-                         "/runtime-endpoint/dev")
-        self.assertEqual(endpoints["outputs"]["McpEchoLiveVersion"], "1")
-        self.assertEqual(self.control.get_agent_runtime_endpoint(agentRuntimeId=ids["mcp_echo"],
-                                                                 endpointName="dev")["status"], "READY")
+        # Each role's grants are inline (moto ignores managed policies on roles) and name its own runtime only; a
+        # runtime without a model has no model statement, not a null one.
+        for name in ("hello_agent", "mcp_echo"):
+            role = deployed[name][2]["RoleArn"].rsplit("/", 1)[1]
+            document = self.iam.get_role_policy(RoleName=role, PolicyName="runtime")["PolicyDocument"]
+            document = json.loads(document) if isinstance(document, str) else document
+            sids = [statement["Sid"] for statement in document["Statement"]]
+            self.assertEqual("ModelInvokeInferenceProfile" in sids, name == "hello_agent", sids)
+            self.assertIn(f"workload-identity/{name}-*", json.dumps(document))
+            self.assertNotIn("None", json.dumps(document))
 
         # A new tag for the hello agent only: its version 2; the other runtimes are not touched.
-        updated = stack.deploy(self.cfn, "runtimes", runtimes_template, {**parameters, "HelloAgentImageTag": "2"},
-                               "UPDATE")
-        self.assertEqual(updated["outputs"]["HelloAgentRuntimeVersion"], "2")
-        self.assertEqual(updated["outputs"]["McpEchoRuntimeVersion"], "1")
-        versions = self.control.list_agent_runtime_versions(agentRuntimeId=ids["mcp_echo"])["agentRuntimes"]
-        self.assertEqual([v["agentRuntimeVersion"] for v in versions], ["1"])
+        slug, parameters, _ = deployed["hello_agent"]
+        updated = stack.deploy(self.cfn, f"runtime-{slug}", runtime, {**parameters, "ImageTag": "2"}, "UPDATE")
+        self.assertEqual(updated["outputs"]["RuntimeVersion"], "2")
+        versions = self.control.list_agent_runtime_versions(agentRuntimeId=deployed["mcp_echo"][2]["RuntimeId"])
+        self.assertEqual([v["agentRuntimeVersion"] for v in versions["agentRuntimes"]], ["1"])
 
-        self.cfn.delete_stack(StackName="endpoints-dev")
-        endpoint_names = [e["name"] for e in self.control.list_agent_runtime_endpoints(
-            agentRuntimeId=ids["mcp_echo"])["runtimeEndpoints"]]
-        self.assertEqual(endpoint_names, ["DEFAULT"])
-        self.cfn.delete_stack(StackName="runtimes")
-        self.assertEqual(set(runtime_ids(self.control)) & set(NAMES.values()), set())
+        for entry in manifest:
+            slug = deployed[entry["name"]][0]
+            for stage in entry.get("endpoints", {}):
+                self.cfn.delete_stack(StackName=f"endpoint-{slug}-{stage}")
+            self.cfn.delete_stack(StackName=f"runtime-{slug}")
+            self.cfn.delete_stack(StackName=f"ecr-{slug}")
+        self.assertEqual(set(runtime_ids(self.control)) & set(deployed), set())
 
     def test_a_refusal_of_the_control_plane_reaches_the_caller_as_a_resource_status_reason(self):
         template = TRIMMED.replace("!Ref RuntimeName", "bad-name").replace("trimmed_agent_role", "refused_role")

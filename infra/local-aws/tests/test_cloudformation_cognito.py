@@ -125,8 +125,8 @@ class CloudFormationCognitoTest(unittest.TestCase):
             "CognitoInvokeScope": "agentcore/invoke",
             "CognitoMcpScope": "agentcore/mcp",
         })
-        # Every Cognito* parameter of runtimes.yaml is an output here: the deploy tool passes outputs on by name.
-        wanted = [p for p in parameters_of(template("runtimes.yaml")) if p.startswith("Cognito")]
+        # Every Cognito* parameter of runtime.yaml is an output here: the deploy tool passes outputs on by name.
+        wanted = [p for p in parameters_of(template("runtime.yaml")) if p.startswith("Cognito")]
         self.assertEqual(len(wanted), 5)
         self.assertLessEqual(set(wanted), set(out))
 

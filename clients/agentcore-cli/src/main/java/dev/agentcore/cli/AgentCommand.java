@@ -6,6 +6,7 @@ import dev.agentcore.client.invoke.InvocationFailure;
 import dev.agentcore.client.invoke.InvocationRequest;
 import dev.agentcore.client.invoke.InvocationResponse;
 import dev.agentcore.client.invoke.Invoker;
+import dev.agentcore.client.output.BrokenStreamException;
 import dev.agentcore.client.output.ResponsePrinter;
 import dev.agentcore.client.report.DiagnosedException;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class AgentCommand extends OutputCommand {
     String runtime;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PAYLOAD",
-            description = "The payload: JSON text, @FILE to read a file, or - for standard input.")
+            description = "The payload: JSON text, @FILE to read a file (the file's bytes, sent as they are), or - for standard input.")
     String payload;
 
     @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "Send {\"prompt\": TEXT} as the payload.")
@@ -94,7 +95,8 @@ final class AgentCommand extends OutputCommand {
     /** One invocation: print the answer as it streams; a failure or an agent error becomes a diagnosis. */
     private void turn(Connection c, Invoker invoker, byte[] body) throws Exception {
         InvocationRequest request = InvocationRequest.builder(c.target).payload(body).contentType(contentType)
-                .accept(accept).sessionId(c.sessionId).customHeaders(c.headers).timeout(c.timeout).build();
+                .accept(accept).sessionId(c.sessionId).customHeaders(c.headers).timeout(c.timeout)
+                .idleTimeout(c.idleTimeout).build();
         ResponsePrinter.Outcome outcome;
         try (InvocationResponse response = invoker.invoke(request)) {
             outcome = new ResponsePrinter(env.out(), output.raw).print(response);
@@ -103,6 +105,8 @@ final class AgentCommand extends OutputCommand {
             }
         } catch (InvocationFailure failure) {
             throw new DiagnosedException(c.diagnose(failure), failure);
+        } catch (BrokenStreamException broken) {
+            throw new DiagnosedException(broken.at(c.target).diagnosis(), broken);
         }
         if (outcome.agentError() != null) {
             throw new DiagnosedException(new AgentStreamError(outcome.agentError(), c.target).diagnosis());

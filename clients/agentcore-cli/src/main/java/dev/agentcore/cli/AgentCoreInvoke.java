@@ -1,6 +1,11 @@
 package dev.agentcore.cli;
 
 import dev.agentcore.client.http.Redaction;
+import dev.agentcore.client.output.RedactingOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import dev.agentcore.client.report.DiagnosedException;
 import dev.agentcore.client.report.DiagnosisReport;
 import java.util.concurrent.Callable;
@@ -28,11 +33,72 @@ public final class AgentCoreInvoke implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(Environment.system(), args));
+        Environment system = Environment.system();
+        Collection<String> known = knownSecrets(system, args);
+        // Libraries that log to System.err (the MCP SDK, the AWS SDK) go through the same redactor.
+        PrintStream err = redacting(System.err, known);
+        System.setErr(err);
+        int exit = run(new Environment(system.variables(), system.workingDirectory(), system.in(), System.out, err,
+                system.clock()), args);
+        err.flush();
+        System.exit(exit);
     }
 
-    /** Runs the CLI and returns its exit code; tests call this in-process. */
+    /**
+     * Runs the CLI and returns its exit code; tests call this in-process. Everything it prints, on stdout and stderr
+     * alike, passes one redactor ({@link RedactingOutputStream}): a server that echoes the token in its answer or
+     * its error body does not get it printed whole, with or without --verbose.
+     */
     public static int run(Environment env, String... args) {
+        Collection<String> known = knownSecrets(env, args);
+        RedactingOutputStream out = new RedactingOutputStream(env.out(), known);
+        RedactingOutputStream err = new RedactingOutputStream(env.err(), known);
+        Environment redacted = new Environment(env.variables(), env.workingDirectory(), env.in(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env.clock());
+        try {
+            return execute(redacted, args);
+        } finally {
+            redacted.out().flush();
+            redacted.err().flush();
+            finish(out);
+            finish(err);
+        }
+    }
+
+    private static void finish(RedactingOutputStream stream) {
+        try {
+            stream.finish();
+        } catch (java.io.IOException ignored) {
+            // stdout or stderr closed (a pipe into head): nothing more can be said anyway
+        }
+    }
+
+    private static PrintStream redacting(PrintStream stream, Collection<String> known) {
+        return new PrintStream(new RedactingOutputStream(stream, known), true, StandardCharsets.UTF_8);
+    }
+
+    /** Options and variables whose values are secrets: cut wherever they appear, even with no pattern around them. */
+    private static final List<String> SECRET_OPTIONS = List.of("--token", "--client-secret", "--password", "--refresh-token");
+    private static final List<String> SECRET_VARIABLES = List.of("AGENTCORE_BEARER_TOKEN", "AGENTCORE_CLIENT_SECRET",
+            "AGENTCORE_PASSWORD", "AGENTCORE_REFRESH_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
+    static Collection<String> knownSecrets(Environment env, String[] args) {
+        Collection<String> known = RedactingOutputStream.knownSecrets();
+        SECRET_VARIABLES.forEach(name -> env.variable(name).ifPresent(known::add));
+        for (int i = 0; i < args.length; i++) {
+            for (String option : SECRET_OPTIONS) {
+                if (args[i].equals(option) && i + 1 < args.length) {
+                    known.add(args[i + 1]);
+                } else if (args[i].startsWith(option + "=")) {
+                    known.add(args[i].substring(option.length() + 1));
+                }
+            }
+        }
+        return known;
+    }
+
+    private static int execute(Environment env, String... args) {
         CommandLine cli = new CommandLine(new AgentCoreInvoke())
                 .addSubcommand(new AgentCommand(env))
                 .addSubcommand(new CommandLine(new McpCommandGroup())
@@ -41,6 +107,8 @@ public final class AgentCoreInvoke implements Callable<Integer> {
                 .addSubcommand(new TokenCommand(env))
                 .addSubcommand(new SessionIdCommand(env));
         cli.setDefaultValueProvider(new EnvironmentDefaults(env)); // after the subcommands: it reaches all of them
+        // `agent RUNTIME @payload.json` names a payload file; picocli's own @-file expansion would read it as options.
+        cli.setExpandAtFiles(false);
         cli.setUsageHelpWidth(110);
         cli.setUsageHelpAutoWidth(true);
         cli.setOut(new java.io.PrintWriter(env.out(), true));

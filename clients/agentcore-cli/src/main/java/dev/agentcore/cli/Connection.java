@@ -50,6 +50,7 @@ final class Connection implements AutoCloseable {
     final SessionId sessionId;
     final Map<String, String> headers;
     final Duration timeout;
+    final Duration idleTimeout;
     final ServerProtocol protocol;
     private final boolean sigV4;
     private final Optional<TokenSource> tokens;
@@ -58,12 +59,13 @@ final class Connection implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     private Connection(InvocationTarget target, SessionId sessionId, Map<String, String> headers, Duration timeout,
-                       ServerProtocol protocol, boolean sigV4, Optional<TokenSource> tokens, RuntimeDirectory directory,
+                       Duration idleTimeout, ServerProtocol protocol, boolean sigV4, Optional<TokenSource> tokens, RuntimeDirectory directory,
                        Environment env) {
         this.target = target;
         this.sessionId = sessionId;
         this.headers = headers;
         this.timeout = timeout;
+        this.idleTimeout = idleTimeout;
         this.protocol = protocol;
         this.sigV4 = sigV4;
         this.tokens = tokens;
@@ -79,6 +81,9 @@ final class Connection implements AutoCloseable {
     static Connection open(String runtime, ConnectionOptions options, ServerProtocol protocol, String localPath, Environment env) {
         if (options.timeoutSeconds <= 0) {
             throw new UsageException("--timeout must be a positive number of seconds");
+        }
+        if (options.idleTimeoutSeconds <= 0) {
+            throw new UsageException("--idle-timeout must be a positive number of seconds");
         }
         Duration timeout = Duration.ofSeconds(options.timeoutSeconds);
         SessionId sessionId = sessionId(options);
@@ -125,7 +130,8 @@ final class Connection implements AutoCloseable {
             throw new UsageException(e.getMessage());
         }
         RuntimeDirectory directory = directory(state, statePath(options, env), options, target);
-        Connection connection = new Connection(target, sessionId, headers, timeout, protocol,
+        Connection connection = new Connection(target, sessionId, headers, timeout,
+                Duration.ofSeconds(options.idleTimeoutSeconds), protocol,
                 auth == ConnectionOptions.Auth.sigv4, tokens, directory, env);
         connection.resources.add(tokenSources);
         return connection;

@@ -58,6 +58,11 @@ final class ConnectionOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Seconds to wait for the answer to start (default 60).")
     int timeoutSeconds = 60;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Seconds a streaming answer may send nothing before it counts as stalled and ends with a "
+                    + "diagnosis, exit 8 (default 120).")
+    int idleTimeoutSeconds = (int) dev.agentcore.client.invoke.InvocationRequest.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
     @Option(names = "--no-lookup",
             description = "On failure, do not ask the control plane about the runtime (the state file is still read).")
     boolean noLookup;

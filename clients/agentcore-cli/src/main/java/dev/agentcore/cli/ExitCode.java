@@ -20,7 +20,7 @@ public final class ExitCode {
     public static final int THROTTLED = 6;
     /** 5xx from AgentCore; retry later. */
     public static final int SERVICE_ERROR = 7;
-    /** Timeout, connection refused, unknown host. */
+    /** Timeout, connection refused, unknown host, a streamed answer that stalled or broke off. */
     public static final int NETWORK = 8;
 
     public static final String HELP = """
@@ -33,7 +33,7 @@ public final class ExitCode {
               5  the runtime failed (424, or the agent reported an error)
               6  throttled, over quota, or a session busy through every retry (429, 402, 409): retry later
               7  AgentCore service error (5xx): retry later
-              8  network: timeout, connection refused, unknown host""";
+              8  network: timeout, connection refused, unknown host, a stream that stalled or broke off""";
 
     private ExitCode() {
     }

@@ -57,6 +57,9 @@ final class TokenCommand extends OutputCommand {
             Optional<TokenClaims> claims = token.claims();
             if (claims.isPresent()) {
                 claims.get().describe(env.clock().instant()).forEach(env.out()::println);
+                if (TokenClaims.isUnsigned(token.value())) {
+                    env.out().println("(not signed: its header says alg: none, and AgentCore's authorizer refuses unsigned tokens)");
+                }
             } else {
                 env.out().println("(not a JWT: AgentCore's authorizer will refuse it)");
             }

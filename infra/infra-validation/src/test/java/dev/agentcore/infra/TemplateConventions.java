@@ -37,7 +37,7 @@ final class TemplateConventions {
         List<String> violations = new ArrayList<>();
         for (JsonNode document : documents) {
             Set<String> sids = new HashSet<>();
-            for (JsonNode statement : document.path("Statement")) {
+            for (JsonNode statement : statements(document)) {
                 String sid = statement.path("Sid").asString("");
                 if (!sid.matches("[A-Za-z0-9]+")) {
                     violations.add(template + ": a statement has no Sid: " + statement);
@@ -110,6 +110,26 @@ final class TemplateConventions {
             }
         }
         return violations;
+    }
+
+    /**
+     * The statements of a policy document. Read without tags, a conditional statement ({@code !If [Condition,
+     * statement, !Ref AWS::NoValue]}) is a list: its statement is the object in it.
+     */
+    private static List<JsonNode> statements(JsonNode document) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode item : document.path("Statement")) {
+            if (item.isArray()) {
+                item.forEach(branch -> {
+                    if (branch.isObject()) {
+                        statements.add(branch);
+                    }
+                });
+            } else {
+                statements.add(item);
+            }
+        }
+        return statements;
     }
 
     static List<String> all(Path template) {

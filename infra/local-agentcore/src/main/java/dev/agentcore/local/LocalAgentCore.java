@@ -22,6 +22,7 @@ import dev.agentcore.local.control.RuntimeRegistry;
 import dev.agentcore.local.control.wire.ControlPlaneService;
 import dev.agentcore.local.http.Router;
 import dev.agentcore.local.http.ServiceServer;
+import dev.agentcore.local.runner.SessionRunnerReport;
 import dev.agentcore.local.state.StateStore;
 
 /**
@@ -197,10 +198,18 @@ public final class LocalAgentCore implements AutoCloseable {
                 ? "; pools from " + settings.awsEndpoint().get() : "; no pools: start with --aws-endpoint"));
         out.println("# images: " + stack.images().folder() + " (local-agentcore push-image URI TAR); session logs: "
                 + stack.logDirectory());
+        // The project's rule: say which runner serves sessions and why, whether or not a Docker engine is here.
+        out.println("# " + SessionRunnerReport.detect(stack.sessions().runner(), System.getenv()).line());
         out.println("# SigV4 callers (signatures verified): " + String.join(", ", callers(settings))
                 + (settings.awsEndpoint().isPresent()
                 ? ", and every access key and session the local AWS issued; policies from the local AWS's IAM"
                 : " (the default caller may invoke and stop every runtime)"));
+        out.println(stack.awsGateway().map(gateway -> "# sessions: credentials of their runtime's execution role"
+                + " (STS AssumeRole on the local AWS, session BedrockAgentCore-<session id>); AWS_ENDPOINT_URL="
+                + gateway + " (the AWS gateway: the role's policies checked, then the local AWS; Bedrock Converse"
+                + " answered by a local echo model)")
+                .orElse("# sessions: the static pair local/local for every execution role (no --aws-endpoint: no STS,"
+                        + " no AWS gateway, the role's grants are not checked on what the agent calls)"));
         out.flush();
         try {
             stopped.await();

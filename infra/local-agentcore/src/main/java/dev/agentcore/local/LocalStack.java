@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import dev.agentcore.local.auth.CredentialsDirectory;
@@ -26,6 +27,8 @@ import dev.agentcore.local.hosting.ExecutionRoleCredentials;
 import dev.agentcore.local.hosting.ImageStore;
 import dev.agentcore.local.hosting.RunnerProvisioner;
 import dev.agentcore.local.hosting.RunnerSessionHosts;
+import dev.agentcore.local.hosting.StsExecutionRoleCredentials;
+import dev.agentcore.local.gateway.AwsGateway;
 import dev.agentcore.local.runner.SessionPool;
 import dev.agentcore.localoauth.authorizer.JwtAuthorizer;
 import dev.agentcore.localoauth.discovery.IssuerBase;
@@ -39,6 +42,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The whole local AgentCore on one port, as the launcher starts it: the control plane, the data plane
@@ -115,9 +119,12 @@ public final class LocalStack implements AutoCloseable {
     private final Path logDirectory;
     private final Optional<Path> temporaryWork;
     private final List<AutoCloseable> clients;
+    private final Optional<URI> awsGateway;
+    private final IdentityService identity;
 
     private LocalStack(LocalAgentCore agentCore, SessionPool pool, ImageStore imageStore, LocalOAuthServer oauth,
-                       Path logDirectory, Optional<Path> temporaryWork, List<AutoCloseable> clients) {
+                       Path logDirectory, Optional<Path> temporaryWork, List<AutoCloseable> clients,
+                       Optional<URI> awsGateway, IdentityService identity) {
         this.agentCore = agentCore;
         this.pool = pool;
         this.imageStore = imageStore;
@@ -125,6 +132,8 @@ public final class LocalStack implements AutoCloseable {
         this.logDirectory = logDirectory;
         this.temporaryWork = temporaryWork;
         this.clients = clients;
+        this.awsGateway = awsGateway;
+        this.identity = identity;
     }
 
     /** Starts everything; the answer serves requests. Close it to stop every session and free the port. */
@@ -144,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
         List<AutoCloseable> clients = new ArrayList<>();
         IamDirectory iam;
         UserPools pools;
+        ExecutionRoleCredentials roleCredentials;
         CredentialsDirectory credentials = settings.credentials();
         if (settings.awsEndpoint().isPresent()) {
             URI endpoint = settings.awsEndpoint().get();
@@ -155,9 +165,13 @@ public final class LocalStack implements AutoCloseable {
             CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder().endpointOverride(endpoint)
                     .region(Region.of(base.region())).credentialsProvider(motoKeys)
                     .httpClient(UrlConnectionHttpClient.create()).build();
+            StsClient sts = StsClient.builder().endpointOverride(endpoint).region(Region.of(base.region()))
+                    .credentialsProvider(motoKeys).httpClient(UrlConnectionHttpClient.create()).build();
             clients.add(iamClient);
             clients.add(cognito);
+            clients.add(sts);
             iam = new AwsIamDirectory(iamClient);
+            roleCredentials = new StsExecutionRoleCredentials(sts, iamClient);
             pools = new CognitoUserPools(cognito);
         } else {
             // No local AWS: the default caller may invoke and stop every runtime of the account; nobody else may.
@@ -167,6 +181,7 @@ public final class LocalStack implements AutoCloseable {
                                 "bedrock-agentcore:StopRuntimeSession"],
                      "Resource": "arn:aws:bedrock-agentcore:*:%s:runtime/*"}]}""".formatted(base.accountId()));
             pools = new InMemoryUserPools();
+            roleCredentials = ExecutionRoleCredentials.LOCAL_STACK;
         }
         // Who signed, for the data plane's and the identity operations' policy checks: the front door's directory.
         AccessKeyDirectory accessKeys = credentials::principalOf;
@@ -177,14 +192,17 @@ public final class LocalStack implements AutoCloseable {
         // authorizer fetches that host here (the base URL is known once mounted, hence the late lookup).
         LocalOAuthServer oauth = LocalOAuthServer.builder(pools).issuerBase(IssuerBase.awsCognito()).build();
         JwtAuthorizer jwt = JwtAuthorizer.create(url -> oauth.cognitoRewrite().apply(url));
+        // The workload identity operations agents call (GetWorkloadAccessToken*, GetResource*), under /identities/.
+        IdentityService identity = IdentityService.builder().iam(iam).accessKeys(accessKeys).jwtAuthorizer(jwt).build();
+        // What every session's environment names, known once both ports serve.
+        AtomicReference<Map<String, String>> sessionEnvironment = new AtomicReference<>(Map.of());
         DataPlaneService dataPlane = DataPlaneService.builder(
-                        new RunnerSessionHosts(pool, base.region(), ExecutionRoleCredentials.LOCAL_STACK))
+                        new RunnerSessionHosts(pool, base.region(), roleCredentials, sessionEnvironment::get))
                 .iam(iam).accessKeys(accessKeys)
                 .jwtAuthorizer(jwt)
                 .requireMmdsV2(settings.requireMmdsV2())
+                .workloadTokens(identity.workloadTokenIssuer())
                 .build();
-        // The workload identity operations agents call (GetWorkloadAccessToken*, GetResource*), under /identities/.
-        IdentityService identity = IdentityService.builder().iam(iam).accessKeys(accessKeys).jwtAuthorizer(jwt).build();
         LocalAgentCoreConfig.Builder builder = base.toBuilder().credentials(credentials).service(dataPlane)
                 .service(identity);
         if (settings.checkImagesAtCreate()) {
@@ -192,7 +210,14 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalAgentCoreConfig config = builder.build();
         LocalAgentCore agentCore;
+        Optional<AwsGateway> gateway = Optional.empty();
         try {
+            if (settings.awsEndpoint().isPresent()) {
+                gateway = Optional.of(AwsGateway.builder(settings.awsEndpoint().get()).host(base.host())
+                        .region(base.region()).accountId(base.accountId()).credentials(credentials).iam(iam)
+                        .clock(base.clock()).log(base.log()).start());
+                clients.add(gateway.get());
+            }
             agentCore = LocalAgentCore.start(config);
         } catch (IOException | RuntimeException e) {
             pool.close();
@@ -201,7 +226,13 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         oauth.mount(agentCore.httpServer(), COGNITO_PATH, agentCore.endpoint());
-        return new LocalStack(agentCore, pool, store, oauth, logs, temporaryWork, clients);
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        // The agent's own AgentCore calls (GetResourceOauth2Token, ...) reach this service.
+        environment.put("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE", agentCore.endpoint().toString());
+        gateway.ifPresent(g -> environment.put("AWS_ENDPOINT_URL", g.endpoint().toString()));
+        sessionEnvironment.set(Map.copyOf(environment));
+        return new LocalStack(agentCore, pool, store, oauth, logs, temporaryWork, clients,
+                gateway.map(AwsGateway::endpoint), identity);
     }
 
     public LocalAgentCore agentCore() {
@@ -220,6 +251,19 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalOAuthServer oauth() {
         return oauth;
+    }
+
+    /**
+     * The AWS gateway sessions get as {@code AWS_ENDPOINT_URL} (their role's policies checked before the local AWS
+     * answers); present with a local AWS only.
+     */
+    public Optional<URI> awsGateway() {
+        return awsGateway;
+    }
+
+    /** The workload identity operations (their token store issues the containers' workload access tokens). */
+    public IdentityService identity() {
+        return identity;
     }
 
     public SessionPool sessions() {

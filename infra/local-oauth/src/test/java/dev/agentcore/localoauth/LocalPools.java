@@ -10,14 +10,14 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.agentcore.localoauth.pool.AppClient;
 import dev.agentcore.localoauth.pool.InMemoryUserPools;
 import dev.agentcore.localoauth.pool.OAuthFlow;
+import dev.agentcore.localoauth.pool.PoolUser;
 import dev.agentcore.localoauth.pool.UserPool;
 import dev.agentcore.localoauth.pool.UserPoolId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /** The pools and clients the tests share, shaped like infra/templates/cognito.yaml's. */
 public final class LocalPools {
@@ -36,6 +36,11 @@ public final class LocalPools {
     public static final String SHORT_LIVED = "5m1n7t3sv4l1d1ty0fth3t0k3n";
     public static final String SHORT_SECRET = "sh0rtl1v3ds3cr3tv4lu3f0rt3sts";
 
+    public static final String CALLBACK = "http://localhost:8765/callback";
+    public static final String USER = "alice";
+    public static final String USER_SUB = "8f3c2a1e-0b4d-4e6f-9a7b-1c2d3e4f5a6b";
+    public static final String USER_PASSWORD = "Passw0rd!local";
+
     public static final String INVOKE = "agentcore/invoke";
     public static final String MCP = "agentcore/mcp";
 
@@ -47,10 +52,12 @@ public final class LocalPools {
                 .add(UserPool.withDomain(POOL, DOMAIN))
                 .add(AppClient.machine(POOL, MACHINE, MACHINE_SECRET, List.of(INVOKE, MCP)))
                 .add(AppClient.machine(POOL, OTHER_MACHINE, OTHER_SECRET, List.of(INVOKE)))
-                .add(new AppClient(POOL, USER_CLIENT, Optional.empty(), true, Set.of(OAuthFlow.CODE),
-                        List.of("openid", "email", INVOKE, MCP), null))
-                .add(new AppClient(POOL, CODE_ONLY, Optional.of(CODE_ONLY_SECRET), true, Set.of(OAuthFlow.CODE),
-                        List.of(INVOKE), null))
+                .add(AppClient.builder(POOL, USER_CLIENT).flows(OAuthFlow.CODE)
+                        .scopes(List.of("openid", "email", INVOKE, MCP)).callbackUrls(CALLBACK).build())
+                .add(AppClient.builder(POOL, CODE_ONLY).secret(CODE_ONLY_SECRET).flows(OAuthFlow.CODE)
+                        .scopes(List.of(INVOKE)).callbackUrls(CALLBACK).build())
+                .addUser(POOL, new PoolUser(USER, Map.of("sub", USER_SUB, "email", "alice@example.com",
+                        "email_verified", "true"), List.of("admins"), true), USER_PASSWORD)
                 .add(AppClient.machine(POOL, SHORT_LIVED, SHORT_SECRET, List.of(INVOKE))
                         .withAccessTokenValidity(Duration.ofMinutes(5)))
                 .add(AppClient.machine(OTHER_POOL, MACHINE, MACHINE_SECRET, List.of(INVOKE)));

@@ -11,6 +11,7 @@ import dev.agentcore.policylint.config.ConfigSource;
 import dev.agentcore.policylint.rule.Severity;
 import dev.agentcore.policylint.runtime.AgentRuntime;
 import dev.agentcore.policylint.runtime.LiveRuntimes;
+import dev.agentcore.policylint.runtime.ManifestRuntimes;
 import dev.agentcore.policylint.runtime.RuntimeFiles;
 import dev.agentcore.policylint.runtime.RuntimeSet;
 import dev.agentcore.policylint.runtime.RuntimeSourceException;
@@ -70,10 +71,18 @@ public final class Lint {
             }
             all.addAll(RuntimeFiles.read(file));
         }
+        List<String> planned = new ArrayList<>();
+        for (Path manifest : request.manifests()) {
+            Path file = request.workingDirectory().resolve(manifest);
+            if (!Files.isRegularFile(file)) {
+                throw new RuntimeSourceException(file + ": no such runtimes manifest");
+            }
+            planned.addAll(ManifestRuntimes.names(file));
+        }
         boolean live = request.live() || config.live();
         if (live) {
             all.addAll(LiveRuntimes.fetch(request.region().orElse(config.region())));
         }
-        return files.isEmpty() && !live ? RuntimeSet.unknown() : RuntimeSet.of(all);
+        return files.isEmpty() && !live && request.manifests().isEmpty() ? RuntimeSet.unknown() : RuntimeSet.of(all, planned);
     }
 }

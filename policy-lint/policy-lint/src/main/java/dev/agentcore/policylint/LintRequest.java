@@ -14,13 +14,14 @@ import dev.agentcore.policylint.rule.Severity;
  * defaults (the working directory, no runtimes, fail on errors). Built with {@link #in(Path)}.
  */
 public record LintRequest(Path workingDirectory, List<Path> paths, List<String> excludes, List<Path> runtimeFiles,
-        boolean live, Optional<String> region, ConfigSource config, Optional<Severity> failOn) {
+        List<Path> manifests, boolean live, Optional<String> region, ConfigSource config, Optional<Severity> failOn) {
 
     public LintRequest {
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
         runtimeFiles = List.copyOf(runtimeFiles);
+        manifests = List.copyOf(manifests);
     }
 
     /** A request linting from {@code workingDirectory}, with the nearest configuration file and nothing else set. */
@@ -33,6 +34,7 @@ public record LintRequest(Path workingDirectory, List<Path> paths, List<String> 
         private final List<Path> paths = new ArrayList<>();
         private final List<String> excludes = new ArrayList<>();
         private final List<Path> runtimeFiles = new ArrayList<>();
+        private final List<Path> manifests = new ArrayList<>();
         private boolean live;
         private String region;
         private ConfigSource config = ConfigSource.nearest();
@@ -68,6 +70,19 @@ public record LintRequest(Path workingDirectory, List<Path> paths, List<String> 
             return runtimeFiles(List.of(files));
         }
 
+        /**
+         * Runtimes manifests ({@code runtimes.json}): the names of the runtimes a deployment will create, so grants
+         * can be checked before anything is deployed.
+         */
+        public Builder manifests(List<Path> files) {
+            manifests.addAll(files);
+            return this;
+        }
+
+        public Builder manifests(Path... files) {
+            return manifests(List.of(files));
+        }
+
         /** Also list the runtimes through the AWS API. */
         public Builder live(boolean value) {
             live = value;
@@ -92,7 +107,7 @@ public record LintRequest(Path workingDirectory, List<Path> paths, List<String> 
         }
 
         public LintRequest build() {
-            return new LintRequest(workingDirectory, paths, excludes, runtimeFiles, live, Optional.ofNullable(region), config,
+            return new LintRequest(workingDirectory, paths, excludes, runtimeFiles, manifests, live, Optional.ofNullable(region), config,
                     Optional.ofNullable(failOn));
         }
     }

@@ -33,6 +33,15 @@ public record TokenClaims(String issuer, String subject, String clientId, List<S
         }
     }
 
+    /** True for a JWT whose header says {@code alg: none}: it carries no signature at all. */
+    public static boolean isUnsigned(String token) {
+        try {
+            return com.nimbusds.jose.Algorithm.NONE.equals(JWTParser.parse(token).getHeader().getAlgorithm());
+        } catch (ParseException | RuntimeException notAJwt) {
+            return false;
+        }
+    }
+
     private static String string(JWTClaimsSet claims, String name) {
         Object value = claims.getClaim(name);
         return value == null ? null : value.toString();

@@ -5,6 +5,7 @@ import dev.agentcore.client.auth.TokenEndpointRules;
 import dev.agentcore.client.invoke.AgentStreamError;
 import dev.agentcore.client.invoke.MissingCredentials;
 import dev.agentcore.client.mcp.McpServerError;
+import dev.agentcore.client.output.BrokenStream;
 import dev.agentcore.client.report.RuleFamily;
 import dev.agentcore.client.report.RuleInfo;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 public final class DiagnosisRules {
 
     private static final List<DiagnosisRule> ALL = List.of(
+            GeneralRules.PARTITION_MISMATCH,
             GeneralRules.REGION_MISMATCH,
             // no response
             TransportRules.LOCAL_NOT_RUNNING,
@@ -41,6 +43,7 @@ public final class DiagnosisRules {
             AuthRules.WORKLOAD_TOKEN_GRANT,
             AuthRules.NO_TOKEN_SENT,
             TokenRules.NOT_A_JWT,
+            TokenRules.UNSIGNED,
             TokenRules.EXPIRED,
             TokenRules.OTHER_ISSUER,
             TokenRules.ID_TOKEN,
@@ -97,7 +100,8 @@ public final class DiagnosisRules {
             TokenEndpointRules.FAMILY,
             SignInRules.FAMILY,
             McpServerError.RULES,
-            AgentStreamError.RULES);
+            AgentStreamError.RULES,
+            BrokenStream.RULES);
 
     private DiagnosisRules() {
     }

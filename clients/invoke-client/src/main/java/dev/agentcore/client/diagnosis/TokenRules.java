@@ -101,6 +101,18 @@ final class TokenRules {
                     + "or a 'Bearer ' prefix of your own")
             .build();
 
+    static final DiagnosisRule UNSIGNED = rule("AC301", "The token is not signed (alg: none)")
+            .summary("A JWT whose header says alg none carries no signature; AgentCore's authorizer verifies every "
+                    + "token against the issuer's keys (JWKS), so an unsigned token is refused whatever its claims say.")
+            .on(AUTH_FAILURE)
+            .when(c -> carriedToken(c) && TokenClaims.isUnsigned(c.token().orElseThrow().value()))
+            .cause("The token is not signed (its header says alg: none), and AgentCore only accepts tokens signed by "
+                    + "the issuer its discovery URL names")
+            .next("Get a real token from the issuer (Cognito signs with RS256); a test token made by hand must be "
+                    + "signed with a key the discovery URL's JWKS publishes")
+            .conclusive()
+            .build();
+
     static final DiagnosisRule EXPIRED = rule("AC310", "The token has expired")
             .summary("Cognito access tokens last an hour by default; a token pasted into a variable goes stale.")
             .on(AUTH_FAILURE)
@@ -217,7 +229,7 @@ final class TokenRules {
             .build();
 
     /** In rank order: what is certain about the token itself first, then what needs the authorizer's settings. */
-    static final List<DiagnosisRule> ALL = List.of(NOT_A_JWT, EXPIRED, OTHER_ISSUER, ID_TOKEN, NO_CLIENT_ID,
+    static final List<DiagnosisRule> ALL = List.of(NOT_A_JWT, UNSIGNED, EXPIRED, OTHER_ISSUER, ID_TOKEN, NO_CLIENT_ID,
             CLIENT_NOT_ALLOWED, CLIENT_REFUSED, NO_AUDIENCE, AUDIENCE_NOT_ALLOWED, AUDIENCE_REFUSED, SIGN_IN_SCOPES,
             SCOPE_NOT_ALLOWED, CUSTOM_CLAIM);
 

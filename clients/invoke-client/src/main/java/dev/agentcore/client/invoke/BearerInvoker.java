@@ -3,6 +3,7 @@ package dev.agentcore.client.invoke;
 import dev.agentcore.client.auth.BearerToken;
 import dev.agentcore.client.auth.TokenException;
 import dev.agentcore.client.auth.TokenSource;
+import dev.agentcore.client.http.IdleTimeoutInputStream;
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
 import dev.agentcore.core.runtime.SessionId;
@@ -80,7 +81,8 @@ public final class BearerInvoker implements Invoker {
             return new InvocationResponse(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue(SessionId.HEADER).orElse(request.sessionId().value()),
-                    response.headers().map(), response.body());
+                    response.headers().map(), IdleTimeoutInputStream.wrap(response.body(), request.idleTimeout(),
+                            () -> closeQuietly(response.body())));
         }
         String body;
         try (InputStream in = response.body()) {
@@ -90,5 +92,13 @@ public final class BearerInvoker implements Invoker {
         }
         throw InvocationFailure.response(authMode(), view,
                 new ResponseView(response.statusCode(), response.headers().map(), body));
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // aborting a stalled body: the reader is told by the idle timeout, not by this
+        }
     }
 }

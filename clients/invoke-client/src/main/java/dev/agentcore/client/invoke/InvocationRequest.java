@@ -13,13 +13,20 @@ import java.util.Objects;
  *
  * @param customHeaders full header names, see {@link CustomHeaders#normalize(Map)}
  * @param timeout       how long to wait for the response to start; a streaming body may take longer
+ * @param idleTimeout   how long one read of the body may wait for bytes before the body counts as stalled
  */
 public record InvocationRequest(InvocationTarget target, byte[] payload, String contentType, String accept,
-                                SessionId sessionId, Map<String, String> customHeaders, Duration timeout) {
+                                SessionId sessionId, Map<String, String> customHeaders, Duration timeout,
+                                Duration idleTimeout) {
 
     public static final String DEFAULT_ACCEPT = "application/json, text/event-stream";
     public static final String JSON = "application/json";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The longest silence within a streamed answer: well above an agent's pause for a model or tool call, well below
+     * the 15 minutes a synchronous call may last, so a stalled stream ends instead of hanging the caller.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
 
     public InvocationRequest {
         Objects.requireNonNull(target, "target");
@@ -28,6 +35,7 @@ public record InvocationRequest(InvocationTarget target, byte[] payload, String 
         Objects.requireNonNull(accept, "accept");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         customHeaders = Map.copyOf(CustomHeaders.normalize(customHeaders));
     }
 
@@ -48,6 +56,7 @@ public record InvocationRequest(InvocationTarget target, byte[] payload, String 
         private SessionId sessionId;
         private Map<String, String> customHeaders = Map.of();
         private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         private Builder(InvocationTarget target) {
             this.target = target;
@@ -92,9 +101,16 @@ public record InvocationRequest(InvocationTarget target, byte[] payload, String 
             return this;
         }
 
+        /** The longest silence within a streamed body, independent of the timeout (which bounds only its start). */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
         public InvocationRequest build() {
             return new InvocationRequest(target, payload, contentType, accept,
-                    sessionId == null ? SessionId.generate() : sessionId, customHeaders, timeout);
+                    sessionId == null ? SessionId.generate() : sessionId, customHeaders, timeout,
+                    idleTimeout);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentcore.client.invoke;
 
 import dev.agentcore.client.http.AwsError;
+import dev.agentcore.client.http.IdleTimeoutInputStream;
 import dev.agentcore.client.http.RequestView;
 import dev.agentcore.client.http.ResponseView;
 import dev.agentcore.client.report.DiagnosedException;
@@ -116,7 +117,8 @@ public final class SigV4Invoker implements Invoker, AutoCloseable {
             InvokeAgentRuntimeResponse response = stream.response();
             return new InvocationResponse(response.sdkHttpResponse().statusCode(), response.contentType(),
                     Optional.ofNullable(response.runtimeSessionId()).orElse(request.sessionId().value()),
-                    response.sdkHttpResponse().headers(), stream);
+                    response.sdkHttpResponse().headers(),
+                    IdleTimeoutInputStream.wrap(stream, request.idleTimeout(), stream::abort));
         } catch (AwsServiceException e) {
             throw serviceFailure(request, e);
         } catch (SdkClientException e) {

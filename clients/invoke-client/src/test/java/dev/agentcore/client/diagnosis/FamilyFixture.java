@@ -6,6 +6,7 @@ import dev.agentcore.client.http.TransportProblem;
 import dev.agentcore.client.invoke.AgentStreamError;
 import dev.agentcore.client.invoke.MissingCredentials;
 import dev.agentcore.client.mcp.McpServerError;
+import dev.agentcore.client.output.BrokenStream;
 import dev.agentcore.client.report.Diagnosis;
 import dev.agentcore.client.report.FailureCategory;
 import dev.agentcore.client.runtime.EndpointOrigin;
@@ -60,6 +61,8 @@ record FamilyFixture(String ruleId, String family, String story, JsonNode failur
             case "sign-in" -> signIn().diagnosis(List.of());
             case "mcp-error" -> new McpServerError(failure.path("code").asInt(), text("message"), text("runtime")).diagnosis();
             case "agent-stream" -> new AgentStreamError(text("error"), target()).diagnosis();
+            case "broken-stream" -> new BrokenStream(BrokenStream.Problem.valueOf(text("problem")), text("detail"),
+                    failure.path("events").asInt(), failure.path("bytes").asLong(), target()).diagnosis();
             default -> throw new IllegalArgumentException(ruleId + ".yaml: no family '" + family + "'");
         };
     }

@@ -42,6 +42,6 @@ class InvocationRequestTest {
     void theRecordNoLongerTurnsPositionalNullsIntoDefaults() {
         // Defaults live in the builder; the record says what it is given.
         assertThatNullPointerException().isThrownBy(() -> new InvocationRequest(TARGET, new byte[0], null,
-                InvocationRequest.DEFAULT_ACCEPT, SessionId.generate(), Map.of(), Duration.ofSeconds(1))).withMessage("contentType");
+                InvocationRequest.DEFAULT_ACCEPT, SessionId.generate(), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1))).withMessage("contentType");
     }
 }

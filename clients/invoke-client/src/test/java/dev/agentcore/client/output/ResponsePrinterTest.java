@@ -1,6 +1,7 @@
 package dev.agentcore.client.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.agentcore.client.invoke.InvocationResponse;
 import java.io.ByteArrayInputStream;
@@ -74,5 +75,93 @@ class ResponsePrinterTest {
         assertThat(print("application/json", "{\"result\":1}", true, null)).isEqualTo("{\"result\":1}");
         assertThat(print("text/event-stream", "data: \"x\"\n\n", true, null)).isEqualTo("data: \"x\"\n\n");
         assertThat(print("text/plain", "plain", false, null)).isEqualTo("plain");
+    }
+
+    static final ResponseLimits SMALL = new ResponseLimits(1024, 64, 10_000);
+
+    /** A body that never ends: {@code prefix}, then {@code filler} forever. */
+    static java.io.InputStream endless(String prefix, char filler) {
+        byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
+        return new java.io.InputStream() {
+            long sent;
+
+            @Override
+            public int read() {
+                return sent < start.length ? start[(int) sent++] : filler;
+            }
+        };
+    }
+
+    static BrokenStreamException broken(String contentType, java.io.InputStream body, boolean raw, ByteArrayOutputStream out) {
+        InvocationResponse response = new InvocationResponse(200, contentType, "s", Map.of(), body);
+        return catchThrowableOfType(BrokenStreamException.class,
+                () -> new ResponsePrinter(new PrintStream(out, true, StandardCharsets.UTF_8), raw, SMALL).print(response));
+    }
+
+    @Test
+    void aLineWithoutAnEndIsRefusedAtTheBound() {
+        BrokenStreamException e = broken("text/event-stream", endless("data: \"ok\"\n\ndata: ", 'x'), false, new ByteArrayOutputStream());
+        assertThat(e.problem()).isEqualTo(BrokenStream.Problem.EVENT_TOO_LONG);
+        assertThat(e.at(dev.agentcore.client.runtime.InvocationTarget.direct(java.net.URI.create("http://localhost:8080/invocations"),
+                dev.agentcore.client.runtime.EndpointOrigin.flag("--local"))).diagnosis().summary())
+                .startsWith("the answer from local runtime http://localhost:8080/invocations broke off after 1 event (")
+                .contains("a line passed 1024 characters");
+    }
+
+    @Test
+    void anEndlessJsonBodyIsPrintedAsItComesAndEndsAtTheBodyLimit() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BrokenStreamException e = broken("application/json", endless("{\"a\":\"", 'y'), false, out);
+        assertThat(e.problem()).isEqualTo(BrokenStream.Problem.TOO_LARGE);
+        assertThat(out.size()).as("printed, not held").isEqualTo(10_000);
+        assertThat(broken("application/octet-stream", endless("", 'z'), true, new ByteArrayOutputStream()).problem())
+                .isEqualTo(BrokenStream.Problem.TOO_LARGE);
+    }
+
+    @Test
+    void aBodyThatBreaksOffIsTruncatedNotAnUnexpectedError() {
+        java.io.InputStream breaksOff = new java.io.SequenceInputStream(
+                new ByteArrayInputStream("data: \"par".getBytes(StandardCharsets.UTF_8)), new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.io.IOException("closed");
+                    }
+                });
+        BrokenStreamException e = broken("text/event-stream", breaksOff, false, new ByteArrayOutputStream());
+        assertThat(e.problem()).isEqualTo(BrokenStream.Problem.TRUNCATED);
+    }
+
+    @Test
+    void aBodyThatIsNoEventStreamIsRefusedNotPrintedAsNothing() {
+        BrokenStreamException e = broken("text/event-stream",
+                new ByteArrayInputStream("<html>502 Bad Gateway</html>\n".getBytes(StandardCharsets.UTF_8)), false,
+                new ByteArrayOutputStream());
+        assertThat(e.problem()).isEqualTo(BrokenStream.Problem.NOT_AN_EVENT_STREAM);
+        assertThat(e.getMessage()).contains("line 1: '<html>502 Bad Gateway</html>' is not an SSE field");
+    }
+
+    @Test
+    void aStreamThatGoesSilentEndsAfterTheIdleLimit() throws Exception {
+        java.io.PipedOutputStream agent = new java.io.PipedOutputStream();
+        java.io.PipedInputStream pipe = new java.io.PipedInputStream(agent);
+        agent.write("data: \"first\"\n\n".getBytes(StandardCharsets.UTF_8));
+        agent.flush();
+        var body = dev.agentcore.client.http.IdleTimeoutInputStream.wrap(pipe, java.time.Duration.ofMillis(300), () -> { });
+        long started = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BrokenStreamException e = broken("text/event-stream", body, false, out);
+        assertThat(e.problem()).isEqualTo(BrokenStream.Problem.STALLED);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("first\n");
+        assertThat(Thread.interrupted()).as("no interrupt left behind").isFalse();
+        agent.close();
+    }
+
+    @Test
+    void rawOutputStillReportsTheAgentsErrorEvent() throws Exception {
+        ResponsePrinter.Outcome[] outcome = new ResponsePrinter.Outcome[1];
+        String stream = "data: \"partial\"\n\ndata: {\"error\":\"boom\",\"error_type\":\"ValueError\",\"message\":\"x\"}\n\n";
+        assertThat(print("text/event-stream", stream, true, outcome)).isEqualTo(stream);
+        assertThat(outcome[0].agentError()).isEqualTo("boom");
     }
 }

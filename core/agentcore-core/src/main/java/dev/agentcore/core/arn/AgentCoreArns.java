@@ -41,6 +41,33 @@ public final class AgentCoreArns {
         return text != null && REGION.matcher(text).matches();
     }
 
+    /**
+     * The partition a region belongs to, by the region's prefix: {@code cn-} is aws-cn, {@code us-gov-} aws-us-gov,
+     * the isolated regions their aws-iso partitions, {@code eusc-} aws-eusc, any other region aws.
+     */
+    public static String partitionOf(String region) {
+        String r = region == null ? "" : region;
+        if (r.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (r.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (r.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        if (r.startsWith("us-isof-")) {
+            return "aws-iso-f";
+        }
+        if (r.startsWith("eu-isoe-")) {
+            return "aws-iso-e";
+        }
+        if (r.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        return r.startsWith("eusc-") ? "aws-eusc" : "aws";
+    }
+
     public static boolean isAccountId(String text) {
         return text != null && ACCOUNT.matcher(text).matches();
     }

@@ -103,6 +103,15 @@ public record RuntimeArn(String partition, String region, String accountId, Stri
         return RuntimeId.of(runtimeId);
     }
 
+    /** The partition the ARN's region belongs to; an ARN whose partition differs names no runtime that can exist. */
+    public String regionPartition() {
+        return AgentCoreArns.partitionOf(region);
+    }
+
+    public boolean partitionMatchesRegion() {
+        return partition.equals(regionPartition());
+    }
+
     /** The name part of the runtime id ({@code hello_agent} for {@code hello_agent-AbCdE12345}). */
     public String runtimeName() {
         return id().name();

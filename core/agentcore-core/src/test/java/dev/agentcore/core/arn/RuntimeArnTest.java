@@ -48,6 +48,15 @@ class RuntimeArnTest {
         assertThat(e.getMessage()).contains("Expected arn:aws:bedrock-agentcore:<region>:<12-digit account id>:runtime/");
     }
 
+    @ParameterizedTest
+    @CsvSource({"aws,us-east-1,true", "aws-cn,cn-north-1,true", "aws-us-gov,us-gov-west-1,true",
+            "aws-cn,us-east-1,false", "aws,cn-northwest-1,false", "aws-iso-b,us-isob-east-1,true", "aws,us-iso-east-1,false"})
+    void knowsWhetherItsPartitionIsTheOneOfItsRegion(String partition, String region, boolean matches) {
+        RuntimeArn arn = RuntimeArn.parse("arn:" + partition + ":bedrock-agentcore:" + region
+                + ":123456789012:runtime/hello_agent-AbCdE12345");
+        assertThat(arn.partitionMatchesRegion()).isEqualTo(matches);
+    }
+
     @Test
     void sessionIdsAreThirtyThreeToTwoHundredFiftySixCharacters() {
         assertThat(SessionId.generate().value()).hasSize(36);

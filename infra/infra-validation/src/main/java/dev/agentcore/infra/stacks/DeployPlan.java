@@ -2,6 +2,7 @@ package dev.agentcore.infra.stacks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,50 +12,114 @@ import java.util.Set;
 import dev.agentcore.core.text.Similarity;
 
 /**
- * The deploy order applied to one environment: which stacks, in which order, under which CloudFormation names,
- * with which capabilities, and each parameter's value and source.
+ * The deploy order applied to one environment and the runtimes manifest: which stacks, in which order, under which
+ * CloudFormation names, with which capabilities, and each parameter's value and source. Entries of the order with
+ * {@code forEach} become one stack per runtime (or per named endpoint) of {@code runtimes.json}.
  *
- * <p>A parameter's value comes from exactly one place: the manifest (fixed by the layout), the environment file,
- * or the output of the same name of an earlier stack. A parameter with none of those uses the template default;
- * without a default it is missing. {@link #check()} proves this for every stack before anything is deployed
- * (outputs are known by name from the templates); {@link #parameters} resolves real values at deploy time.
+ * <p>A parameter's value comes from exactly one place: the layout ({@code infra/stacks.json}), the runtime's entry in
+ * {@code runtimes.json} ({@link RuntimeParameter}), the environment file (the stack's section, or its group's), or
+ * the output of the same name of an earlier stack in scope: a shared stack, or a stack of the same runtime (a
+ * runtime's stack takes its own repository, never another runtime's). A parameter with none of those uses the
+ * template default; without a default it is missing. {@link #check()} proves this for every stack before anything
+ * is deployed (outputs are known by name from the templates); {@link #parameters} resolves real values at deploy time.
  */
 public final class DeployPlan {
 
+    /** The output of a per-runtime stack that names the runtime's image repository. */
+    public static final String REPOSITORY_URI_OUTPUT = "RepositoryUri";
+    /** The parameter of a per-runtime stack that takes the runtime's image tag. */
+    public static final String IMAGE_TAG_PARAMETER = "ImageTag";
+
     private final StackManifest manifest;
     private final DeploymentEnvironment environment;
+    private final Optional<RuntimeManifest> runtimes;
     private final Map<String, CloudFormationTemplate> templates;
+    private final List<StackDefinition> order;
 
-    private DeployPlan(StackManifest manifest, DeploymentEnvironment environment,
-            Map<String, CloudFormationTemplate> templates) {
+    private DeployPlan(StackManifest manifest, DeploymentEnvironment environment, Optional<RuntimeManifest> runtimes,
+            Map<String, CloudFormationTemplate> templates, List<StackDefinition> order) {
         this.manifest = manifest;
         this.environment = environment;
+        this.runtimes = runtimes;
         this.templates = templates;
+        this.order = List.copyOf(order);
     }
 
-    /** Reads every template of the manifest; reports all unreadable ones at once. */
+    /** The plan with the runtimes manifest {@code stacks.json} names (its {@code "runtimes"}), if it names one. */
     public static DeployPlan of(StackManifest manifest, DeploymentEnvironment environment) {
+        return of(manifest, environment, manifest.runtimes().map(RuntimeManifest::read));
+    }
+
+    /** The plan for these runtimes. Reads every template; reports all unreadable ones at once. */
+    public static DeployPlan of(StackManifest manifest, DeploymentEnvironment environment, RuntimeManifest runtimes) {
+        return of(manifest, environment, Optional.of(runtimes));
+    }
+
+    private static DeployPlan of(StackManifest manifest, DeploymentEnvironment environment,
+            Optional<RuntimeManifest> runtimes) {
         Map<String, CloudFormationTemplate> templates = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (StackDefinition stack : manifest.stacks()) {
             try {
-                templates.put(stack.name(), CloudFormationTemplate.read(stack.template()));
+                templates.put(stack.group(), CloudFormationTemplate.read(stack.template()));
             } catch (InfraConfigException e) {
                 problems.addAll(e.problems());
+            }
+        }
+        List<StackDefinition> order = new ArrayList<>();
+        for (StackDefinition stack : manifest.stacks()) {
+            if (stack.scope() == StackScope.SHARED) {
+                order.add(stack);
+            } else if (runtimes.isEmpty()) {
+                problems.add(new Problem(manifest.file(), "stacks[" + manifest.stacks().indexOf(stack) + "].forEach",
+                        "a per-" + stack.scope().name().toLowerCase(java.util.Locale.ROOT) + " stack needs the runtimes manifest"));
+            } else {
+                for (RuntimeSpec runtime : runtimes.get().runtimes()) {
+                    if (stack.scope() == StackScope.RUNTIME) {
+                        order.add(stack.forRuntime(runtime));
+                    } else {
+                        runtime.endpoints().keySet().forEach(endpoint -> order.add(stack.forEndpoint(runtime, endpoint)));
+                    }
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (StackDefinition stack : order) {
+            if (!names.add(stack.name())) {
+                problems.add(new Problem(runtimes.map(RuntimeManifest::file).orElse(manifest.file()), "runtimes",
+                        "two stacks would be named '" + stack.name() + "'; rename a runtime or an endpoint"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InfraConfigException(problems);
         }
-        return new DeployPlan(manifest, environment, templates);
+        return new DeployPlan(manifest, environment, runtimes, templates, order);
     }
 
+    /** Every stack to deploy, in order: per-runtime stacks expanded, {@code ecr-hello-agent} before {@code runtime-hello-agent}. */
     public List<StackDefinition> order() {
-        return manifest.stacks();
+        return order;
     }
 
     public DeploymentEnvironment environment() {
         return environment;
+    }
+
+    /** The runtimes manifest this plan deploys, if its order has per-runtime stacks. */
+    public Optional<RuntimeManifest> runtimes() {
+        return runtimes;
+    }
+
+    /** The stack of that name ({@code runtime-mcp-echo}), if the plan has one. */
+    public Optional<StackDefinition> stack(String name) {
+        return order.stream().filter(stack -> stack.name().equals(name)).findFirst();
+    }
+
+    /** The stacks deployed for one runtime, in order. */
+    public List<StackDefinition> stacksOf(String runtimeName) {
+        return order.stream()
+                .filter(stack -> stack.runtime().map(r -> r.name().value().equals(runtimeName)).orElse(false))
+                .toList();
     }
 
     public String stackName(StackDefinition stack) {
@@ -62,7 +127,7 @@ public final class DeployPlan {
     }
 
     public CloudFormationTemplate template(StackDefinition stack) {
-        return templates.get(stack.name());
+        return templates.get(stack.group());
     }
 
     /** CAPABILITY_IAM or CAPABILITY_NAMED_IAM when the template has IAM resources. */
@@ -71,28 +136,40 @@ public final class DeployPlan {
     }
 
     /**
-     * Where each runtime's image enters this plan. The layout's convention: for runtime {@code foo_bar}, the stack
-     * {@code ecr} outputs {@code FooBarRepositoryUri} and the stack {@code runtimes} takes {@code FooBarImageTag}.
+     * Where each runtime's image enters this plan: the runtime's stack whose template outputs
+     * {@value #REPOSITORY_URI_OUTPUT} (its ECR repository) and its stack whose template takes
+     * {@value #IMAGE_TAG_PARAMETER}.
      *
-     * @throws InfraConfigException listing every runtime whose repository output or tag parameter is missing
+     * @throws InfraConfigException listing every runtime that this plan does not deploy, or whose repository output or
+     *                              tag parameter is missing
      */
-    public List<ImageSlot> images(RuntimeManifest runtimes) {
+    public List<ImageSlot> images(RuntimeManifest manifestRuntimes) {
         List<ImageSlot> slots = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (RuntimeSpec runtime : runtimes.runtimes()) {
-            String prefix = pascalCase(runtime.name().value());
-            ImageSlot slot = new ImageSlot(runtime, "ecr", prefix + "RepositoryUri", "runtimes", prefix + "ImageTag");
-            Optional<StackDefinition> repositoryStack = manifest.stack(slot.repositoryStack());
-            if (repositoryStack.isEmpty() || !template(repositoryStack.get()).outputs().contains(slot.repositoryUriOutput())) {
-                problems.add(new Problem(runtimes.file(), runtime.name().value(), "stack '" + slot.repositoryStack()
-                        + "' has no output " + slot.repositoryUriOutput() + " for this runtime's image repository"));
+        for (RuntimeSpec runtime : manifestRuntimes.runtimes()) {
+            String name = runtime.name().value();
+            List<StackDefinition> stacks = stacksOf(name);
+            if (stacks.isEmpty()) {
+                problems.add(new Problem(manifestRuntimes.file(), name, "this plan deploys no stack for this runtime"
+                        + runtimes.map(r -> " (it deploys the runtimes of " + r.file() + ": " + r.names() + ")").orElse("")));
+                continue;
             }
-            Optional<StackDefinition> tagStack = manifest.stack(slot.tagStack());
-            if (tagStack.isEmpty() || !template(tagStack.get()).parameters().containsKey(slot.tagParameter())) {
-                problems.add(new Problem(runtimes.file(), runtime.name().value(), "stack '" + slot.tagStack()
-                        + "' takes no parameter " + slot.tagParameter() + " for this runtime's image tag"));
+            Optional<StackDefinition> repository = stacks.stream()
+                    .filter(stack -> template(stack).outputs().contains(REPOSITORY_URI_OUTPUT)).findFirst();
+            Optional<StackDefinition> tag = stacks.stream()
+                    .filter(stack -> template(stack).parameters().containsKey(IMAGE_TAG_PARAMETER)).findFirst();
+            if (repository.isEmpty()) {
+                problems.add(new Problem(manifestRuntimes.file(), name, "none of its stacks " + names(stacks)
+                        + " outputs " + REPOSITORY_URI_OUTPUT + " for this runtime's image repository"));
             }
-            slots.add(slot);
+            if (tag.isEmpty()) {
+                problems.add(new Problem(manifestRuntimes.file(), name, "none of its stacks " + names(stacks)
+                        + " takes a parameter " + IMAGE_TAG_PARAMETER + " for this runtime's image tag"));
+            }
+            if (repository.isPresent() && tag.isPresent()) {
+                slots.add(new ImageSlot(runtime, repository.get().name(), REPOSITORY_URI_OUTPUT, tag.get().name(),
+                        IMAGE_TAG_PARAMETER));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InfraConfigException(problems);
@@ -100,24 +177,17 @@ public final class DeployPlan {
         return slots;
     }
 
-    /** {@code fitness_mcp_server} becomes {@code FitnessMcpServer}: how templates name a runtime's parameters. */
-    static String pascalCase(String runtimeName) {
-        StringBuilder out = new StringBuilder();
-        for (String part : runtimeName.split("_")) {
-            if (!part.isEmpty()) {
-                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return out.toString();
+    private static List<String> names(List<StackDefinition> stacks) {
+        return stacks.stream().map(StackDefinition::name).toList();
     }
 
     /** Everything that would stop a deployment of this environment, found without deploying anything. */
     public List<Problem> check() {
         List<Problem> problems = new ArrayList<>();
         for (String section : environment.parameters().keySet()) {
-            if (manifest.stack(section).isEmpty()) {
-                problems.add(new Problem(environment.file(), "parameters." + section, "no stack of that name in "
-                        + manifest.file() + " (stacks: " + order().stream().map(StackDefinition::name).toList() + ")"));
+            if (stack(section).isEmpty() && manifest.stack(section).isEmpty()) {
+                problems.add(new Problem(environment.file(), "parameters." + section, "no stack or stack group of that name in "
+                        + manifest.file() + " (groups: " + manifest.stacks().stream().map(StackDefinition::name).toList() + ")"));
             }
         }
         for (StackDefinition stack : order()) {
@@ -132,9 +202,7 @@ public final class DeployPlan {
      * @throws InfraConfigException listing every parameter that is missing, ambiguous or invalid
      */
     public List<ResolvedParameter> parameters(String stackName, StackOutputs outputs) {
-        StackDefinition stack = manifest.stack(stackName).orElseThrow(() -> new InfraConfigException(new Problem(
-                manifest.file(), "stacks", "no stack named '" + stackName + "'")));
-        Resolution resolution = resolve(stack, outputs);
+        Resolution resolution = resolve(required(stackName), outputs);
         if (!resolution.problems().isEmpty()) {
             throw new InfraConfigException(resolution.problems());
         }
@@ -148,41 +216,72 @@ public final class DeployPlan {
      * @throws InfraConfigException listing every parameter that is missing, ambiguous or invalid
      */
     public List<ResolvedParameter> plannedParameters(String stackName) {
-        StackDefinition stack = manifest.stack(stackName).orElseThrow(() -> new InfraConfigException(new Problem(
-                manifest.file(), "stacks", "no stack named '" + stackName + "'")));
-        Resolution resolution = resolve(stack, null);
+        Resolution resolution = resolve(required(stackName), null);
         if (!resolution.problems().isEmpty()) {
             throw new InfraConfigException(resolution.problems());
         }
         return resolution.parameters();
     }
 
+    private StackDefinition required(String stackName) {
+        return stack(stackName).orElseThrow(() -> new InfraConfigException(new Problem(manifest.file(), "stacks",
+                "no stack named '" + stackName + "'" + Similarity.closest(stackName, names(order))
+                        .map(c -> " (did you mean " + c + "?)").orElse(""))));
+    }
+
     private record Resolution(List<ResolvedParameter> parameters, List<Problem> problems) {
+    }
+
+    /** Where a value was written, for the problems that name it. */
+    private record Origin(Path file, String where) {
     }
 
     /** With {@code outputs} null, outputs are known only by name (the static check). */
     private Resolution resolve(StackDefinition stack, StackOutputs outputs) {
         CloudFormationTemplate template = template(stack);
-        Map<String, String> fromEnvironment = environment.parametersOf(stack);
-        String section = "parameters." + stack.name();
+        int index = manifest.stacks().indexOf(manifest.stack(stack.group()).orElseThrow());
+        String fixedAt = "stacks[" + index + "].parameters";
         List<Problem> problems = new ArrayList<>();
-        undeclared(stack.parameters().keySet(), template, manifest.file(),
-                "stacks[" + order().indexOf(stack) + "].parameters", problems);
-        undeclared(fromEnvironment.keySet(), template, environment.file(), section, problems);
+        undeclared(stack.parameters().keySet(), template, manifest.file(), fixedAt, problems);
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        sections.put(stack.group(), environment.parameters().getOrDefault(stack.group(), Map.of()));
+        if (!stack.name().equals(stack.group())) {
+            sections.put(stack.name(), environment.parameters().getOrDefault(stack.name(), Map.of()));
+        }
+        sections.forEach((section, values) -> undeclared(values.keySet(), template, environment.file(),
+                "parameters." + section, problems));
+        String section = "parameters." + stack.name();
 
         List<ResolvedParameter> resolved = new ArrayList<>();
         for (TemplateParameter parameter : template.parameters().values()) {
             String name = parameter.name();
             List<ResolvedParameter> sources = new ArrayList<>();
+            List<Origin> origins = new ArrayList<>();
             if (stack.parameters().containsKey(name)) {
                 sources.add(new ResolvedParameter(name, stack.parameters().get(name), ResolvedParameter.Source.MANIFEST,
                         manifest.file().toString()));
+                origins.add(new Origin(manifest.file(), fixedAt + "." + name));
             }
-            if (fromEnvironment.containsKey(name)) {
-                sources.add(new ResolvedParameter(name, fromEnvironment.get(name), ResolvedParameter.Source.ENVIRONMENT,
-                        environment.file().toString()));
+            Optional<RuntimeParameter> fromRuntime = RuntimeParameter.named(name);
+            if (fromRuntime.isPresent() && stack.runtime().isPresent()) {
+                Optional<String> value = fromRuntime.get().value(stack.runtime().get(), stack.endpoint());
+                if (value.isPresent()) {
+                    Path file = runtimes.orElseThrow().file();
+                    sources.add(new ResolvedParameter(name, value.get(), ResolvedParameter.Source.MANIFEST, file.toString()));
+                    origins.add(new Origin(file, stack.runtime().get().name().value() + "." + fromRuntime.get().field()));
+                }
             }
-            chained(stack, name, outputs, problems).ifPresent(sources::add);
+            sections.forEach((at, values) -> {
+                if (values.containsKey(name)) {
+                    sources.add(new ResolvedParameter(name, values.get(name), ResolvedParameter.Source.ENVIRONMENT,
+                            environment.file().toString()));
+                    origins.add(new Origin(environment.file(), "parameters." + at + "." + name));
+                }
+            });
+            chained(stack, name, outputs, problems).ifPresent(source -> {
+                sources.add(source);
+                origins.add(new Origin(environment.file(), section + "." + name));
+            });
 
             if (sources.size() > 1) {
                 problems.add(new Problem(environment.file(), section + "." + name, "set in more than one place ("
@@ -196,13 +295,12 @@ public final class DeployPlan {
                         + " requires it (no default), and no earlier stack outputs it" + laterProvider(stack, name)));
             } else {
                 ResolvedParameter source = sources.getFirst();
+                Origin origin = origins.getFirst();
                 boolean known = outputs != null || source.source() != ResolvedParameter.Source.OUTPUT;
                 if (known) {
-                    boolean fixed = source.source() == ResolvedParameter.Source.MANIFEST;
-                    parameter.violation(source.value()).ifPresent(violation -> problems.add(new Problem(
-                            fixed ? manifest.file() : environment.file(),
-                            (fixed ? "stacks[" + order().indexOf(stack) + "].parameters" : section) + "." + name,
-                            violation + " (from " + source.source().name().toLowerCase() + " " + source.from() + ")")));
+                    parameter.violation(source.value()).ifPresent(violation -> problems.add(new Problem(origin.file(),
+                            origin.where(), violation + " (from " + source.source().name().toLowerCase(java.util.Locale.ROOT)
+                                    + " " + source.from() + ")")));
                 }
                 resolved.add(source);
             }
@@ -210,10 +308,11 @@ public final class DeployPlan {
         return new Resolution(resolved, problems);
     }
 
-    /** The value of the same-named output of the one earlier stack that has it. */
+    /** The value of the same-named output of the one earlier stack in scope that has it. */
     private Optional<ResolvedParameter> chained(StackDefinition stack, String name, StackOutputs outputs,
             List<Problem> problems) {
-        List<StackDefinition> providers = order().subList(0, order().indexOf(stack)).stream()
+        List<StackDefinition> providers = order.subList(0, order.indexOf(stack)).stream()
+                .filter(stack::sees)
                 .filter(earlier -> template(earlier).outputs().contains(name))
                 .toList();
         if (providers.isEmpty()) {
@@ -221,7 +320,7 @@ public final class DeployPlan {
         }
         if (providers.size() > 1) {
             problems.add(new Problem(template(stack).file(), "Parameters." + name, "outputs of several earlier stacks"
-                    + " have this name (" + providers.stream().map(StackDefinition::name).toList()
+                    + " have this name (" + names(providers)
                     + "); rename the parameter or an output so the chain is unambiguous"));
             return Optional.empty();
         }
@@ -247,7 +346,8 @@ public final class DeployPlan {
     }
 
     private String laterProvider(StackDefinition stack, String name) {
-        return order().subList(order().indexOf(stack) + 1, order().size()).stream()
+        return order.subList(order.indexOf(stack) + 1, order.size()).stream()
+                .filter(stack::sees)
                 .filter(later -> template(later).outputs().contains(name))
                 .findFirst()
                 .map(later -> "; stack " + later.name() + " outputs it but deploys later: move it earlier in "

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Something wrong with the manifest, an environment file or a template, and where: the file and the field
- * (a dotted path such as {@code parameters.runtimes.HelloAgentImageTag}) or the line.
+ * (a dotted path such as {@code parameters.runtime.ImageTag}) or the line.
  */
 public record Problem(Path file, String where, String message) {
 

@@ -4,6 +4,8 @@ import dev.agentcore.core.runtime.Qualifier;
 import dev.agentcore.core.runtime.RuntimeName;
 import dev.agentcore.core.runtime.ServerProtocol;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +33,6 @@ public record RuntimeSpec(
 
     public RuntimeSpec {
         environment = Map.copyOf(environment);
-        endpoints = Map.copyOf(endpoints);
+        endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints)); // in the manifest's order: dev before prod
     }
 }

@@ -13,9 +13,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The deploy order ({@code infra/stacks.json}): stacks in the order they must be deployed, each able to use the
- * outputs of the stacks before it. Template paths are relative to the manifest's directory.
+ * outputs of the stacks before it. Template paths are relative to the manifest's directory. An entry with
+ * {@code "forEach": "runtime"} (or {@code "endpoint"}) stands for one stack per runtime (or per named endpoint) of the
+ * runtimes manifest that {@code "runtimes"} points at; {@link DeployPlan} expands it.
+ *
+ * @param runtimes the runtimes manifest ({@code runtimes.json}), when the order has per-runtime stacks
  */
-public record StackManifest(Path file, List<StackDefinition> stacks) {
+public record StackManifest(Path file, List<StackDefinition> stacks, Optional<Path> runtimes) {
 
     public static final Path DEFAULT_LOCATION = Path.of("infra", "stacks.json");
 
@@ -23,6 +27,10 @@ public record StackManifest(Path file, List<StackDefinition> stacks) {
 
     public StackManifest {
         stacks = List.copyOf(stacks);
+    }
+
+    public StackManifest(Path file, List<StackDefinition> stacks) {
+        this(file, stacks, Optional.empty());
     }
 
     public static StackManifest read(Path file) {
@@ -55,12 +63,33 @@ public record StackManifest(Path file, List<StackDefinition> stacks) {
                         () -> problems.add(new Problem(file, where + ".parameters." + parameter.getKey(),
                                 "expected a string, number, boolean or list of strings")));
             }
-            stacks.add(new StackDefinition(name, templatePath, fixed));
+            StackScope scope = StackScope.SHARED;
+            if (entry.has("forEach")) {
+                String forEach = entry.path("forEach").asString("");
+                scope = StackScope.forEach(forEach).orElse(null);
+                if (scope == null) {
+                    problems.add(new Problem(file, where + ".forEach", "'" + forEach + "': expected runtime or endpoint"));
+                    scope = StackScope.SHARED;
+                }
+            }
+            stacks.add(new StackDefinition(name, templatePath, fixed, name, scope, Optional.empty(), Optional.empty()));
+        }
+        Optional<Path> runtimes = Optional.empty();
+        if (root.has("runtimes")) {
+            String relative = root.path("runtimes").asString("");
+            Path runtimesFile = file.toAbsolutePath().getParent().resolve(relative).normalize();
+            if (relative.isEmpty() || !Files.isRegularFile(runtimesFile)) {
+                problems.add(new Problem(file, "runtimes", "no runtimes manifest at '" + relative + "'"));
+            }
+            runtimes = Optional.of(runtimesFile);
+        } else if (stacks.stream().anyMatch(stack -> stack.scope() != StackScope.SHARED)) {
+            problems.add(new Problem(file, "runtimes", "stacks with forEach need the runtimes manifest"
+                    + " (\"runtimes\": \"../runtimes.json\")"));
         }
         if (!problems.isEmpty()) {
             throw new InfraConfigException(problems);
         }
-        return new StackManifest(file, stacks);
+        return new StackManifest(file, stacks, runtimes);
     }
 
     public Optional<StackDefinition> stack(String name) {

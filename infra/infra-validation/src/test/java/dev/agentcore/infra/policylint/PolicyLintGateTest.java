@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,9 @@ class PolicyLintGateTest {
 
     /** The seed's echo server, mcp_echo-N0geaLEEPE, created before the October 2025 service-linked role. */
     private static final Path SEED_RUNTIMES = resource("runtimes/seed-state.json");
+
+    /** The runtimes this repository deploys: every name a grant may be scoped by. */
+    private static final Path RUNTIMES_MANIFEST = Repository.root().resolve("runtimes.json");
 
     private static final Path SEED_ROLE = Repository.knownBad("seed-execution-role.yaml");
 
@@ -67,6 +71,31 @@ class PolicyLintGateTest {
         assertThat(run.findings("error")).as("policy-lint errors: %s", run.report()).isEmpty();
         assertThat(run.findings("warning")).as("policy-lint warnings: %s", run.report()).isEmpty();
         assertThat(run.status()).as(run.stderr()).isEqualTo(ExitStatus.OK);
+    }
+
+    @Test
+    void every_template_fits_the_runtime_names_of_the_runtimes_manifest() {
+        Run run = policyLint(withTemplates().manifests(RUNTIMES_MANIFEST));
+
+        assertThat(run.findings("error")).as("policy-lint errors: %s", run.report()).isEmpty();
+        assertThat(run.status()).as(run.stderr()).isEqualTo(ExitStatus.OK);
+    }
+
+    /** The seed's mistake, before a deploy: a grant for a name that runtimes.json does not have. */
+    @Test
+    void a_grant_for_a_runtime_the_manifest_does_not_have_is_refused_before_aws_sees_it(@TempDir Path dir) throws IOException {
+        Path runtime = Repository.infra().resolve("templates/runtime.yaml");
+        Path typo = Files.writeString(dir.resolve("runtime.yaml"), Files.readString(runtime)
+                .replace("workload-identity/${RuntimeName}-*", "workload-identity/mcp-echo-*")
+                .replace("runtime/${RuntimeName}-*\"", "runtime/hello_agnet-*\""));
+
+        Run run = policyLint(withoutConfig().manifests(RUNTIMES_MANIFEST).paths(typo));
+
+        assertThat(run.status()).isEqualTo(ExitStatus.FINDINGS);
+        assertThat(run.findings("error")).extracting(error -> error.path("message").asString())
+                .anySatisfy(message -> assertThat(message).contains("runtime/hello_agnet-*")
+                        .contains("runtimes of the runtimes manifest; closest by name: hello_agent"))
+                .anySatisfy(message -> assertThat(message).contains("workload-identity/mcp-echo-*"));
     }
 
     @Test

@@ -28,22 +28,77 @@ class DeployPlanTest {
     void every_runtime_of_the_manifest_has_an_image_repository_and_a_tag_parameter() {
         RuntimeManifest runtimes = RuntimeManifest.read(Repository.root().resolve(RuntimeManifest.DEFAULT_LOCATION));
         List<ImageSlot> images = committed("sandbox").images(runtimes);
-        assertThat(images).extracting(ImageSlot::tagParameter).containsExactly(
-                "HelloAgentImageTag", "FitnessCoachAgentImageTag", "McpEchoImageTag", "FitnessMcpServerImageTag");
-        assertThat(images).extracting(ImageSlot::repositoryUriOutput).contains("McpEchoRepositoryUri");
+        assertThat(images).extracting(ImageSlot::tagStack).startsWith( // make new-agent appends more
+                "runtime-hello-agent", "runtime-fitness-coach-agent", "runtime-mcp-echo", "runtime-fitness-mcp-server");
+        assertThat(images).hasSameSizeAs(runtimes.runtimes());
+        assertThat(images).extracting(ImageSlot::repositoryStack).contains("ecr-mcp-echo");
+        assertThat(images).extracting(ImageSlot::tagParameter).containsOnly("ImageTag");
+        assertThat(images).extracting(ImageSlot::repositoryUriOutput).containsOnly("RepositoryUri");
     }
 
     @Test
-    void a_runtime_the_templates_do_not_know_is_named() throws IOException {
+    void a_runtime_the_plan_does_not_deploy_is_named() throws IOException {
+        Path file = runtimesFile("weather_agent");
+        assertThatThrownBy(() -> committed("sandbox").images(RuntimeManifest.read(file)))
+                .hasMessageContaining("weather_agent: this plan deploys no stack for this runtime")
+                .hasMessageContaining("[hello_agent, fitness_coach_agent, mcp_echo, fitness_mcp_server");
+    }
+
+    @Test
+    void a_fifth_runtime_in_the_manifest_gets_its_stacks_with_no_other_edit() throws IOException {
+        Path file = runtimesFile("hello_agent", "weather_agent");
+        DeployPlan plan = DeployPlan.of(StackManifest.read(Repository.root().resolve(StackManifest.DEFAULT_LOCATION)),
+                DeploymentEnvironment.read(Repository.infra().resolve("env/sandbox.params.json")), RuntimeManifest.read(file));
+
+        assertThat(plan.order()).extracting(StackDefinition::name).containsExactly("cognito", "access-policies",
+                "ecr-hello-agent", "ecr-weather-agent", "runtime-hello-agent", "runtime-weather-agent",
+                "endpoint-hello-agent-dev", "endpoint-hello-agent-prod", "endpoint-weather-agent-dev");
+        assertThat(plan.check()).isEmpty();
+        assertThat(plan.images(RuntimeManifest.read(file))).extracting(ImageSlot::tagStack)
+                .containsExactly("runtime-hello-agent", "runtime-weather-agent");
+        Map<String, ResolvedParameter> runtime = planned(plan, "runtime-weather-agent");
+        assertThat(runtime.get("RuntimeName").value()).isEqualTo("weather_agent");
+        assertThat(runtime.get("RuntimeName").from()).isEqualTo(file.toString());
+        assertThat(runtime.get("Protocol").value()).isEqualTo("MCP");
+        assertThat(runtime.get("Auth").value()).isEqualTo("JWT");
+        assertThat(runtime.get("ModelId").value()).isEmpty();
+        // Scoped chaining: each runtime's stack takes its own repository, although two ecr stacks output RepositoryUri.
+        assertThat(runtime.get("RepositoryUri").from()).isEqualTo("agentcore-sandbox-ecr-weather-agent");
+        assertThat(planned(plan, "runtime-hello-agent").get("RepositoryArn").from()).isEqualTo("agentcore-sandbox-ecr-hello-agent");
+        assertThat(planned(plan, "ecr-weather-agent").get("ImageName").value()).isEqualTo("weather-agent");
+        Map<String, ResolvedParameter> endpoint = planned(plan, "endpoint-hello-agent-prod");
+        assertThat(endpoint.get("RuntimeId").from()).isEqualTo("agentcore-sandbox-runtime-hello-agent");
+        assertThat(endpoint.get("EndpointName").value()).isEqualTo("prod");
+        assertThat(endpoint.get("EndpointVersion").value()).isEqualTo("2");
+    }
+
+    /** A manifest of these runtimes: the first an HTTP agent with a model and dev/prod endpoints, the rest MCP servers. */
+    private Path runtimesFile(String... names) throws IOException {
         Files.createDirectories(directory.resolve("m"));
         Files.writeString(directory.resolve("m/pom.xml"), "<project/>");
-        Path file = directory.resolve("runtimes.json");
-        Files.writeString(file, """
-                {"runtimes": [{"name": "weather_agent", "module": "m", "protocol": "HTTP", "auth": "SIGV4"}]}
-                """);
-        assertThatThrownBy(() -> committed("sandbox").images(RuntimeManifest.read(file)))
-                .hasMessageContaining("weather_agent: stack 'ecr' has no output WeatherAgentRepositoryUri")
-                .hasMessageContaining("takes no parameter WeatherAgentImageTag");
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            entries.append(i == 0 ? "" : ",\n").append(i == 0
+                    ? "{\"name\": \"" + names[i] + "\", \"module\": \"m\", \"protocol\": \"HTTP\", \"auth\": \"SIGV4\","
+                            + " \"model\": \"us.anthropic.claude-sonnet-4-20250514-v1:0\", \"endpoints\": {\"dev\": 3, \"prod\": 2}}"
+                    : "{\"name\": \"" + names[i] + "\", \"module\": \"m\", \"protocol\": \"MCP\", \"auth\": \"JWT\","
+                            + " \"endpoints\": {\"dev\": 1}}");
+        }
+        return Files.writeString(directory.resolve("runtimes.json"), "{\"runtimes\": [" + entries + "]}\n");
+    }
+
+    /** The committed plan with the sandbox environment plus one more section (JSON {@code "name": {...}}). */
+    private DeployPlan sandboxWith(String environmentName, String section) throws IOException {
+        Path environment = directory.resolve("env/" + environmentName + DeploymentEnvironment.SUFFIX);
+        Files.createDirectories(environment.getParent());
+        String committed = Files.readString(Repository.infra().resolve("env/sandbox.params.json"));
+        Files.writeString(environment, committed.replace("\"runtime\": {", section + ",\n    \"runtime\": {"));
+        return DeployPlan.of(StackManifest.read(Repository.root().resolve(StackManifest.DEFAULT_LOCATION)),
+                DeploymentEnvironment.read(environment));
+    }
+
+    private static Map<String, ResolvedParameter> planned(DeployPlan plan, String stack) {
+        return plan.plannedParameters(stack).stream().collect(Collectors.toMap(ResolvedParameter::name, p -> p));
     }
 
     @Test
@@ -67,19 +122,19 @@ class DeployPlanTest {
     }
 
     @Test
-    void runtime_names_are_fixed_once_and_chained_from_the_execution_roles_stack() {
+    void runtime_names_come_from_the_runtimes_manifest_and_ids_chain_from_the_runtimes_own_stack() {
         DeployPlan plan = committed("sandbox");
-        StackDefinition runtimes = plan.order().stream().filter(stack -> stack.name().equals("runtimes")).findFirst().orElseThrow();
 
-        Map<String, ResolvedParameter> parameters = plan.template(runtimes).parameters().keySet().stream()
-                .collect(Collectors.toMap(name -> name, name -> staticResolution(plan, "runtimes", name)));
-
-        assertThat(parameters.get("McpEchoRuntimeName").source()).isEqualTo(ResolvedParameter.Source.OUTPUT);
-        assertThat(parameters.get("McpEchoRuntimeName").from()).isEqualTo("agentcore-sandbox-execution-roles");
-        assertThat(parameters.get("McpEchoRoleArn").from()).isEqualTo("agentcore-sandbox-execution-roles");
-        assertThat(parameters.get("McpEchoRepositoryUri").from()).isEqualTo("agentcore-sandbox-ecr");
-        assertThat(parameters.get("CognitoDiscoveryUrl").from()).isEqualTo("agentcore-sandbox-cognito");
-        assertThat(parameters.get("McpEchoImageTag").source()).isEqualTo(ResolvedParameter.Source.ENVIRONMENT);
+        Map<String, ResolvedParameter> runtime = planned(plan, "runtime-mcp-echo");
+        assertThat(runtime.get("RuntimeName").source()).isEqualTo(ResolvedParameter.Source.MANIFEST);
+        assertThat(runtime.get("RuntimeName").value()).isEqualTo("mcp_echo");
+        assertThat(runtime.get("RuntimeName").from()).endsWith("runtimes.json");
+        assertThat(runtime.get("RepositoryUri").from()).isEqualTo("agentcore-sandbox-ecr-mcp-echo");
+        assertThat(runtime.get("CognitoDiscoveryUrl").from()).isEqualTo("agentcore-sandbox-cognito");
+        assertThat(runtime.get("ImageTag").source()).isEqualTo(ResolvedParameter.Source.ENVIRONMENT);
+        assertThat(planned(plan, "runtime-hello-agent").get("ModelId").value())
+                .isEqualTo("us.anthropic.claude-sonnet-4-20250514-v1:0");
+        assertThat(planned(plan, "endpoint-mcp-echo-uat").get("RuntimeId").from()).isEqualTo("agentcore-sandbox-runtime-mcp-echo");
     }
 
     @Test
@@ -89,10 +144,10 @@ class DeployPlanTest {
         Map<String, String> capabilities = plan.order().stream().collect(Collectors.toMap(StackDefinition::name,
                 stack -> plan.capability(stack).orElse("none")));
 
-        assertThat(capabilities).containsEntry("execution-roles", "CAPABILITY_IAM")
+        assertThat(capabilities).containsEntry("runtime-hello-agent", "CAPABILITY_IAM")
                 .containsEntry("access-policies", "CAPABILITY_IAM")
-                .containsEntry("runtimes", "none")
-                .containsEntry("ecr", "none");
+                .containsEntry("endpoint-hello-agent-dev", "none")
+                .containsEntry("ecr-mcp-echo", "none");
     }
 
     @Test
@@ -197,18 +252,45 @@ class DeployPlanTest {
     }
 
     @Test
-    void a_hyphenated_runtime_name_in_an_environment_file_is_rejected_before_aws_sees_it() throws IOException {
-        Path environment = directory.resolve("env/hyphen.params.json");
-        Files.createDirectories(environment.getParent());
-        String committed = Files.readString(Repository.infra().resolve("env/sandbox.params.json"));
-        Files.writeString(environment, committed.replace("\"execution-roles\": {",
-                "\"execution-roles\": {\n      \"McpEchoRuntimeName\": \"mcp-echo\","));
-
-        DeployPlan plan = DeployPlan.of(StackManifest.read(Repository.root().resolve(StackManifest.DEFAULT_LOCATION)),
-                DeploymentEnvironment.read(environment));
+    void a_runtime_name_in_an_environment_file_is_refused_it_comes_from_the_runtimes_manifest_only() throws IOException {
+        DeployPlan plan = sandboxWith("rename", "\"runtime-mcp-echo\": {\"RuntimeName\": \"mcp-echo\"}");
 
         assertThat(plan.check()).singleElement().extracting(Problem::toString).asString()
-                .contains("parameters.execution-roles.McpEchoRuntimeName: 'mcp-echo' does not match ^[a-zA-Z][a-zA-Z0-9_]{0,47}$");
+                .contains("parameters.runtime-mcp-echo.RuntimeName: set in more than one place")
+                .contains("runtimes.json").contains("ENVIRONMENT");
+    }
+
+    @Test
+    void a_value_for_a_group_and_for_one_of_its_stacks_is_ambiguous() throws IOException {
+        DeployPlan plan = sandboxWith("both", "\"runtime-hello-agent\": {\"ImageTag\": \"0.2.0\", \"NetworkMode\": \"PUBLIC\"}");
+
+        assertThat(plan.check()).singleElement().extracting(Problem::toString).asString()
+                .contains("parameters.runtime-hello-agent.ImageTag: set in more than one place");
+    }
+
+    @Test
+    void a_model_the_template_refuses_is_named_by_its_runtime_and_field_in_the_runtimes_manifest() throws IOException {
+        Path file = runtimesFile("hello_agent");
+        Files.writeString(file, Files.readString(file).replace("us.anthropic.claude-sonnet-4-20250514-v1:0", "claude sonnet"));
+        DeployPlan plan = DeployPlan.of(StackManifest.read(Repository.root().resolve(StackManifest.DEFAULT_LOCATION)),
+                DeploymentEnvironment.read(Repository.infra().resolve("env/sandbox.params.json")), RuntimeManifest.read(file));
+
+        assertThat(plan.check()).extracting(Problem::toString).containsExactly(
+                file + ": hello_agent.model: 'claude sonnet' does not match ^$|^[a-z]+\\.[a-z0-9-]+\\.[a-zA-Z0-9.:-]+$"
+                        + " (from manifest " + file + ")");
+    }
+
+    @Test
+    void per_runtime_stacks_need_the_runtimes_manifest() throws IOException {
+        Files.writeString(directory.resolve("first.yaml"), "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+        Path stacks = Files.writeString(directory.resolve("stacks.json"), """
+                {"stacks": [{"name": "first", "template": "first.yaml", "forEach": "runtime"},
+                            {"name": "second", "template": "first.yaml", "forEach": "everything"}]}
+                """);
+
+        assertThatThrownBy(() -> StackManifest.read(stacks))
+                .isInstanceOfSatisfying(InfraConfigException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::where).containsExactly("stacks[1].forEach", "runtimes"));
     }
 
     @Test
@@ -218,7 +300,7 @@ class DeployPlanTest {
                 """);
 
         assertThat(plan.check()).singleElement().extracting(Problem::message).asString()
-                .contains("no stack of that name").contains("[first, second]");
+                .contains("no stack or stack group of that name").contains("[first, second]");
     }
 
     private static final String TWO_STACKS = """
@@ -255,10 +337,5 @@ class DeployPlanTest {
         Files.writeString(directory.resolve("env/demo.params.json"), environment);
         return DeployPlan.of(StackManifest.read(directory.resolve("stacks.json")),
                 DeploymentEnvironment.read(directory.resolve("env/demo.params.json")));
-    }
-
-    private static ResolvedParameter staticResolution(DeployPlan plan, String stack, String name) {
-        return plan.plannedParameters(stack).stream().filter(parameter -> parameter.name().equals(name))
-                .findFirst().orElseThrow();
     }
 }

@@ -48,6 +48,8 @@ public final class DataPlaneService implements LocalService {
     public static final String INVOKE_FOR_USER = "bedrock-agentcore:InvokeAgentRuntimeForUser";
     public static final String STOP_SESSION = "bedrock-agentcore:StopRuntimeSession";
     public static final String WORKLOAD_TOKEN_FOR_JWT = "bedrock-agentcore:GetWorkloadAccessTokenForJWT";
+    public static final String WORKLOAD_TOKEN_FOR_USER_ID = "bedrock-agentcore:GetWorkloadAccessTokenForUserId";
+    public static final String WORKLOAD_TOKEN = "bedrock-agentcore:GetWorkloadAccessToken";
 
     /** Request headers the contract passes to the container whenever they are sent (the model's request headers). */
     private static final List<String> PASSED_HEADERS = List.of("Content-Type", "Accept", "Mcp-Session-Id",
@@ -59,6 +61,9 @@ public final class DataPlaneService implements LocalService {
     private final AccessKeyDirectory accessKeys;
     private final JwtAuthorizer jwtAuthorizer;
     private final boolean requireMmdsV2;
+    private final Optional<WorkloadTokenIssuer> workloadTokens;
+    /** (runtime id, action) pairs already logged as refused, so a refused token is said once, not per call. */
+    private final java.util.Set<String> tokenRefusalsLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ContainerForwarder forwarder = new ContainerForwarder();
     /** clientTokens of StopRuntimeSession calls that stopped a session, so that their retries answer 200. */
     private final java.util.Set<String> stopTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -69,6 +74,7 @@ public final class DataPlaneService implements LocalService {
         this.accessKeys = b.accessKeys;
         this.jwtAuthorizer = b.jwtAuthorizer;
         this.requireMmdsV2 = b.requireMmdsV2;
+        this.workloadTokens = Optional.ofNullable(b.workloadTokens);
     }
 
     public static Builder builder(SessionHosts hosts) {
@@ -92,8 +98,14 @@ public final class DataPlaneService implements LocalService {
         }
 
         SessionId session = caller.session().orElseGet(SessionId::generate);
-        if (caller.bearer()) {
-            checkExecutionRole(found, session, context);
+        Optional<String> workloadToken;
+        if (caller.user().isPresent()) {
+            PrincipalArn role = checkExecutionRole(found, session, context);
+            AuthorizationResult.Accepted user = caller.user().get();
+            workloadToken = workloadTokens.map(t -> t.forJwt(found.runtime().workloadIdentity(), user.issuer(),
+                    user.subject(), role));
+        } else {
+            workloadToken = sigV4WorkloadToken(request, found, session, context);
         }
 
         SessionHost host;
@@ -104,8 +116,9 @@ public final class DataPlaneService implements LocalService {
                     + ": " + e.failure() + ": " + e.getMessage());
             throw InvocationErrors.forHostFailure(e.failure()).exception();
         }
-        return forwarder.forward(host, configuration.serverProtocol(), containerHeaders(request, configuration, session),
-                request.body(), session);
+        Map<String, String> headers = containerHeaders(request, configuration, session);
+        workloadToken.ifPresent(token -> headers.put(WorkloadTokenIssuer.HEADER, token));
+        return forwarder.forward(host, configuration.serverProtocol(), headers, request.body(), session);
     }
 
     /**
@@ -153,7 +166,8 @@ public final class DataPlaneService implements LocalService {
     }
 
     /** Who called, for which runtime version and session, after the inbound checks common to every operation. */
-    private record Caller(Resolution.Found found, Optional<SessionId> session, boolean bearer) {
+    private record Caller(Resolution.Found found, Optional<SessionId> session,
+                          Optional<AuthorizationResult.Accepted> user) {
     }
 
     /**
@@ -175,6 +189,7 @@ public final class DataPlaneService implements LocalService {
         Resolution.Found found = resolve(request, context);
         RuntimeConfiguration configuration = found.version().configuration();
         boolean jwtRuntime = configuration.jwtAuthorizer().isPresent();
+        Optional<AuthorizationResult.Accepted> user = Optional.empty();
 
         if (jwtRuntime) {
             if (signed) {
@@ -182,10 +197,13 @@ public final class DataPlaneService implements LocalService {
             }
             JwtAuthorizerConfig config = JwtAuthorizerConfig.fromJson(
                     configuration.wire().path("authorizerConfiguration").path("customJWTAuthorizer"));
-            if (jwtAuthorizer.authorize(config, authorization) instanceof AuthorizationResult.Rejected rejected) {
-                context.log().println("local-agentcore: " + operation(action) + " " + found.runtime().id()
-                        + ": token refused: " + rejected.reason() + " (" + rejected.detail() + ")");
-                throw InvocationErrors.fromAnswer(rejected.answer()).exception();
+            switch (jwtAuthorizer.authorize(config, authorization)) {
+                case AuthorizationResult.Rejected rejected -> {
+                    context.log().println("local-agentcore: " + operation(action) + " " + found.runtime().id()
+                            + ": token refused: " + rejected.reason() + " (" + rejected.detail() + ")");
+                    throw InvocationErrors.fromAnswer(rejected.answer()).exception();
+                }
+                case AuthorizationResult.Accepted accepted -> user = Optional.of(accepted);
             }
         } else {
             if (bearer) {
@@ -196,7 +214,7 @@ public final class DataPlaneService implements LocalService {
             }
             checkCaller(sigV4, found, action, action.equals(INVOKE) && request.header(USER_ID_HEADER).isPresent());
         }
-        return new Caller(found, sessionHeader.map(SessionId::new), jwtRuntime);
+        return new Caller(found, sessionHeader.map(SessionId::new), user);
     }
 
     private static String operation(String action) {
@@ -263,15 +281,8 @@ public final class DataPlaneService implements LocalService {
      * execution role (GetWorkloadAccessTokenForJWT on the runtime's workload identity, which IAM authorizes on the
      * identity and on its directory). A role whose policies do not allow it fails the invocation with IAM's text.
      */
-    private void checkExecutionRole(Resolution.Found found, SessionId session, ServiceContext context) {
-        String roleArn = found.version().configuration().roleArn();
-        PrincipalArn role;
-        try {
-            role = PrincipalArn.assumedRole(roleArn, roleSessionName(session));
-        } catch (IllegalArgumentException e) {
-            // The control plane refuses such role ARNs; a runtime from an old state file could still hold one.
-            throw InvocationErrors.accessDenied("The execution role '" + roleArn + "' is not an IAM role ARN").exception();
-        }
+    private PrincipalArn checkExecutionRole(Resolution.Found found, SessionId session, ServiceContext context) {
+        PrincipalArn role = roleSession(found, session);
         var identity = found.runtime().workloadIdentity();
         policies.refusal(role, WORKLOAD_TOKEN_FOR_JWT, List.of(identity.toString(), identity.directoryArn()))
                 .ifPresent(text -> {
@@ -279,13 +290,53 @@ public final class DataPlaneService implements LocalService {
                             + ": the execution role may not get a workload access token: " + text);
                     throw InvocationErrors.accessDenied(text).exception();
                 });
+        return role;
+    }
+
+    private static PrincipalArn roleSession(Resolution.Found found, SessionId session) {
+        String roleArn = found.version().configuration().roleArn();
+        try {
+            return PrincipalArn.assumedRole(roleArn, roleSessionName(session));
+        } catch (IllegalArgumentException e) {
+            // The control plane refuses such role ARNs; a runtime from an old state file could still hold one.
+            throw InvocationErrors.accessDenied("The execution role '" + roleArn + "' is not an IAM role ARN").exception();
+        }
+    }
+
+    /**
+     * A SigV4 invocation's workload access token: for the user of the runtime user id header when there is one
+     * (GetWorkloadAccessTokenForUserId, as the developer guide's manual pattern does), else for the workload alone
+     * (GetWorkloadAccessToken), each asked as the execution role. What AWS does for a SigV4 invocation whose role may
+     * not get the token is not documented: locally the invocation goes on without the header, and the log says why
+     * once per runtime and action.
+     */
+    private Optional<String> sigV4WorkloadToken(Request request, Resolution.Found found, SessionId session,
+                                                ServiceContext context) {
+        if (workloadTokens.isEmpty()) {
+            return Optional.empty();
+        }
+        PrincipalArn role = roleSession(found, session);
+        var identity = found.runtime().workloadIdentity();
+        Optional<String> userId = request.header(USER_ID_HEADER);
+        String action = userId.isPresent() ? WORKLOAD_TOKEN_FOR_USER_ID : WORKLOAD_TOKEN;
+        Optional<String> refusal = policies.refusal(role, action, List.of(identity.toString(), identity.directoryArn()));
+        if (refusal.isPresent()) {
+            if (tokenRefusalsLogged.add(found.runtime().id() + " " + action)) {
+                context.log().println("local-agentcore: InvokeAgentRuntime " + found.runtime().id()
+                        + ": no WorkloadAccessToken header for the container: " + refusal.get());
+            }
+            return Optional.empty();
+        }
+        WorkloadTokenIssuer issuer = workloadTokens.get();
+        return Optional.of(userId.map(id -> issuer.forUserId(identity, id, role))
+                .orElseGet(() -> issuer.forWorkload(identity, role)));
     }
 
     /**
      * The role session AgentCore acts in: {@code BedrockAgentCore-<session id>}, cut to the 64 characters STS allows
      * a session name and to its characters ({@code [\w+=,.@-]}).
      */
-    static String roleSessionName(SessionId session) {
+    public static String roleSessionName(SessionId session) {
         String name = ("BedrockAgentCore-" + session.value()).replaceAll("[^\\w+=,.@-]", "-");
         return name.length() <= 64 ? name : name.substring(0, 64);
     }
@@ -321,6 +372,7 @@ public final class DataPlaneService implements LocalService {
         private AccessKeyDirectory accessKeys = new InMemoryAccessKeys();
         private JwtAuthorizer jwtAuthorizer = JwtAuthorizer.create(UrlRewrite.none());
         private boolean requireMmdsV2 = true;
+        private WorkloadTokenIssuer workloadTokens;
 
         private Builder(SessionHosts hosts) {
             this.hosts = hosts;
@@ -350,6 +402,15 @@ public final class DataPlaneService implements LocalService {
          */
         public Builder requireMmdsV2(boolean value) {
             this.requireMmdsV2 = value;
+            return this;
+        }
+
+        /**
+         * Where the workload access tokens for the containers come from (the identity service's
+         * {@code workloadTokenIssuer()}); default none, and containers get no {@value WorkloadTokenIssuer#HEADER}.
+         */
+        public Builder workloadTokens(WorkloadTokenIssuer value) {
+            this.workloadTokens = value;
             return this;
         }
 

@@ -88,6 +88,10 @@ public final class InvocationErrors {
                     "Too many concurrent runtime sessions. Stop a session (StopRuntimeSession) or retry later.");
             case HOST_FAILURE -> AwsError.of(500, "InternalServerException",
                     "The local AgentCore cannot start runtime sessions on this host. See its log for the cause.");
+            // The developer guide files execution-role problems under "RuntimeClientError (403)"; the text is local.
+            case EXECUTION_ROLE_REFUSED -> AwsError.of(403, "RuntimeClientError",
+                    "The runtime's execution role cannot be assumed by bedrock-agentcore.amazonaws.com. Please check"
+                            + " the role's trust policy.");
         };
     }
 

@@ -17,7 +17,9 @@ public final class SessionHostException extends Exception {
         /** As many sessions run as the local runner allows. */
         SESSION_LIMIT_REACHED,
         /** This host cannot run any session (no JDK, an I/O error): not the runtime's fault. */
-        HOST_FAILURE
+        HOST_FAILURE,
+        /** The runtime's execution role cannot be assumed by the service (its trust policy, or no such role). */
+        EXECUTION_ROLE_REFUSED
     }
 
     private final Failure failure;

@@ -1,7 +1,9 @@
 package dev.agentcore.local.hosting;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.agentcore.core.runtime.SessionId;
 import dev.agentcore.local.control.AgentRuntime;
@@ -12,6 +14,7 @@ import dev.agentcore.local.data.SessionHost;
 import dev.agentcore.local.data.SessionHostException;
 import dev.agentcore.local.data.SessionHostException.Failure;
 import dev.agentcore.local.data.SessionHosts;
+import dev.agentcore.local.runner.AwsCredentials;
 import dev.agentcore.local.runner.Lifecycle;
 import dev.agentcore.local.runner.RunnerException;
 import dev.agentcore.local.runner.ServerProtocol;
@@ -30,31 +33,61 @@ public final class RunnerSessionHosts implements SessionHosts {
     private final SessionPool pool;
     private final String region;
     private final ExecutionRoleCredentials credentials;
+    private final Supplier<Map<String, String>> serviceEnvironment;
 
     public RunnerSessionHosts(SessionPool pool, String region, ExecutionRoleCredentials credentials) {
+        this(pool, region, credentials, Map::of);
+    }
+
+    /**
+     * @param serviceEnvironment what AgentCore adds to every session's environment besides the region and the
+     *                           credentials (the AWS gateway's {@code AWS_ENDPOINT_URL}, the local AgentCore's
+     *                           endpoint); read at each session's start, since the endpoints are known once serving
+     */
+    public RunnerSessionHosts(SessionPool pool, String region, ExecutionRoleCredentials credentials,
+                              Supplier<Map<String, String>> serviceEnvironment) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.region = Objects.requireNonNull(region, "region");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.serviceEnvironment = Objects.requireNonNull(serviceEnvironment, "serviceEnvironment");
     }
 
     @Override
     public SessionHost hostFor(AgentRuntime runtime, RuntimeVersion version, SessionId session)
             throws SessionHostException {
         RuntimeConfiguration configuration = version.configuration();
-        SessionLaunch launch = SessionLaunch.builder(configuration.containerUri(), protocol(configuration))
+        SessionKey key = new SessionKey(runtime.id().value(), version.wireNumber(), session.value());
+        SessionLaunch.Builder launch = SessionLaunch.builder(configuration.containerUri(), protocol(configuration))
                 .environmentVariables(configuration.environmentVariables())
+                .environmentVariables(serviceEnvironment.get())
                 .lifecycle(new Lifecycle(positive(configuration.idleRuntimeSessionTimeout()),
                         positive(configuration.maxLifetime())))
-                .region(region)
-                .credentials(credentials.forRole(configuration.roleArn()))
-                .build();
-        SessionKey key = new SessionKey(runtime.id().value(), version.wireNumber(), session.value());
+                .region(region);
+        // Credentials only for a session that does not run yet: a running one keeps its own (and an AssumeRole per
+        // invocation would pile up STS sessions).
+        if (!pool.sessions().contains(key)) {
+            launch.credentials(credentialsFor(runtime, configuration, session));
+        }
         try {
-            SessionLease lease = pool.acquire(key, launch);
+            SessionLease lease = pool.acquire(key, launch.build());
             String host = lease.endpoint().getHost();
             return SessionHost.leased(ContainerAddress.of(host, lease.port()), lease::close);
         } catch (RunnerException e) {
             throw new SessionHostException(failureOf(e), e.getMessage() + logTail(e), e);
+        }
+    }
+
+    private AwsCredentials credentialsFor(AgentRuntime runtime, RuntimeConfiguration configuration, SessionId session)
+            throws SessionHostException {
+        try {
+            return credentials.forSession(new ExecutionRoleCredentials.Request(configuration.roleArn(), runtime.arn(),
+                    session, positive(configuration.maxLifetime())));
+        } catch (ExecutionRoleRefusedException e) {
+            throw new SessionHostException(Failure.EXECUTION_ROLE_REFUSED, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The local AWS's STS or IAM did not answer: not the runtime's fault.
+            throw new SessionHostException(Failure.HOST_FAILURE, "cannot get credentials for the execution role "
+                    + configuration.roleArn() + ": " + e.getMessage(), e);
         }
     }
 

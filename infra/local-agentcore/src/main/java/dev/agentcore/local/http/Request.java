@@ -22,6 +22,11 @@ public final class Request {
     private final Map<String, List<String>> query;
     private byte[] body;
 
+    /** A request with no path labels, for a handler that serves every path itself (the AWS gateway). */
+    public static Request of(HttpExchange exchange) {
+        return new Request(exchange, Map.of());
+    }
+
     Request(HttpExchange exchange, Map<String, String> pathLabels) {
         this.exchange = exchange;
         this.pathLabels = Map.copyOf(pathLabels);

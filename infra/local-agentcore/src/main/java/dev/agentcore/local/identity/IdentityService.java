@@ -26,6 +26,7 @@ import dev.agentcore.local.data.IamDirectory;
 import dev.agentcore.local.data.IdentityPolicyCheck;
 import dev.agentcore.local.data.InMemoryAccessKeys;
 import dev.agentcore.local.data.InMemoryIamDirectory;
+import dev.agentcore.local.data.WorkloadTokenIssuer;
 import dev.agentcore.local.http.Request;
 import dev.agentcore.local.http.Response;
 import dev.agentcore.local.http.Router;
@@ -112,6 +113,29 @@ public final class IdentityService implements LocalService {
     /** The tokens issued so far (for tests and the runner, which hands a token to a session's container). */
     public WorkloadAccessTokens tokens() {
         return tokens;
+    }
+
+    /**
+     * The data plane's way to this service's token store: the token it hands a session's container is one this
+     * service issued, so the agent can spend it here.
+     */
+    public WorkloadTokenIssuer workloadTokenIssuer() {
+        return new WorkloadTokenIssuer() {
+            @Override
+            public String forJwt(WorkloadIdentityArn identity, String issuer, String subject, PrincipalArn role) {
+                return tokens.issue(identity, new WorkloadUser.JwtSubject(issuer, subject), role, clock.instant());
+            }
+
+            @Override
+            public String forUserId(WorkloadIdentityArn identity, String userId, PrincipalArn role) {
+                return tokens.issue(identity, new WorkloadUser.UserId(userId), role, clock.instant());
+            }
+
+            @Override
+            public String forWorkload(WorkloadIdentityArn identity, PrincipalArn role) {
+                return tokens.issue(identity, new WorkloadUser.None(), role, clock.instant());
+            }
+        };
     }
 
     @Override

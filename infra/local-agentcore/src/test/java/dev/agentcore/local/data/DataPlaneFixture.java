@@ -8,6 +8,7 @@ import dev.agentcore.core.runtime.Qualifier;
 import dev.agentcore.core.runtime.RuntimeName;
 import dev.agentcore.core.arn.PrincipalArn;
 import dev.agentcore.local.LocalAgentCore;
+import dev.agentcore.local.identity.IdentityService;
 import dev.agentcore.local.LocalFixture;
 import dev.agentcore.local.auth.InMemoryCredentialsDirectory;
 import dev.agentcore.local.auth.SigningCredentials;
@@ -38,9 +39,24 @@ final class DataPlaneFixture implements AutoCloseable {
     final LocalAgentCore agentCore;
 
     DataPlaneFixture(Duration initializationDeadline) throws Exception {
+        this(initializationDeadline, null);
+    }
+
+    /**
+     * With {@code identity} mounted too, its token store issuing the containers' workload access tokens, as the
+     * launcher wires them.
+     */
+    DataPlaneFixture(Duration initializationDeadline, java.util.function.Function<DataPlaneFixture, IdentityService>
+            identity) throws Exception {
         hosts = new PingingSessionHosts(initializationDeadline);
-        agentCore = LocalAgentCore.start(LocalFixture.config().credentials(keys)
-                .service(DataPlaneService.builder(hosts).iam(iam).accessKeys(keys::principalOf).build()).build());
+        DataPlaneService.Builder dataPlane = DataPlaneService.builder(hosts).iam(iam).accessKeys(keys::principalOf);
+        var config = LocalFixture.config().credentials(keys);
+        if (identity != null) {
+            IdentityService service = identity.apply(this);
+            dataPlane.workloadTokens(service.workloadTokenIssuer());
+            config.service(service);
+        }
+        agentCore = LocalAgentCore.start(config.service(dataPlane.build()).build());
     }
 
     DataPlaneFixture() throws Exception {

@@ -123,6 +123,7 @@ class LocalStackEndToEndTest {
                     "export AWS_ENDPOINT_URL_BEDROCK_AGENTCORE=" + endpoint,
                     "export LOCAL_AGENTCORE_COGNITO_URL=" + endpoint + "/cognito");
             assertThat(line).contains("access key local is arn:aws:iam::123456789012:user/local");
+            assertThat(lines).anyMatch(l -> l.startsWith("# sessions: host-JDK processes ("));
 
             var local = java.net.URI.create(endpoint);
             try (var control = control(local); var data = data(local)) {

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 /**
  * The documents Cognito publishes for a pool, with Cognito's member names (and its alphabetical order).
  *
- * <p>Left out on purpose: {@code authorization_endpoint}, {@code userinfo_endpoint}, {@code end_session_endpoint} and
- * {@code revocation_endpoint}, which Cognito lists for pools with a domain. This server does not serve them (no
- * hosted sign-in), and a client should not be sent to an endpoint that answers 404.
+ * <p>Left out on purpose: {@code userinfo_endpoint}, {@code end_session_endpoint} and {@code revocation_endpoint},
+ * which Cognito lists for pools with a domain. This server does not serve them, and a client should not be sent to
+ * an endpoint that answers 404.
  */
 public final class DiscoveryDocuments {
 
@@ -23,10 +23,12 @@ public final class DiscoveryDocuments {
      * {@code /.well-known/openid-configuration}.
      *
      * @param issuer        the pool's issuer; the JWKS is at {@code issuer + /.well-known/jwks.json}, as on Cognito
-     * @param tokenEndpoint where this server takes client credentials for the pool
+     * @param authorizationEndpoint where a browser starts the authorization code grant for the pool
+     * @param tokenEndpoint         where this server issues the pool's tokens
      */
-    public static Map<String, Object> openIdConfiguration(URI issuer, URI tokenEndpoint) {
+    public static Map<String, Object> openIdConfiguration(URI issuer, URI authorizationEndpoint, URI tokenEndpoint) {
         Map<String, Object> doc = new TreeMap<>();
+        doc.put("authorization_endpoint", authorizationEndpoint.toString());
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("issuer", issuer.toString());
         doc.put("jwks_uri", issuer + "/.well-known/jwks.json");

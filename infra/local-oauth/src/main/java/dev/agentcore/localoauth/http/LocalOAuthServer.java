@@ -3,6 +3,10 @@ package dev.agentcore.localoauth.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.agentcore.localoauth.authorize.AuthorizationRequest;
+import dev.agentcore.localoauth.authorize.AuthorizeAnswer;
+import dev.agentcore.localoauth.authorize.ManagedLogin;
+import dev.agentcore.localoauth.authorize.SignInPage;
 import dev.agentcore.localoauth.authorizer.UrlRewrite;
 import dev.agentcore.localoauth.discovery.DiscoveryDocuments;
 import dev.agentcore.localoauth.discovery.IssuerBase;
@@ -11,16 +15,22 @@ import dev.agentcore.localoauth.pool.UserPool;
 import dev.agentcore.localoauth.pool.UserPoolId;
 import dev.agentcore.localoauth.pool.UserPools;
 import dev.agentcore.localoauth.token.AccessTokenIssuer;
+import dev.agentcore.localoauth.token.AuthorizationCodes;
+import dev.agentcore.localoauth.token.RefreshTokens;
 import dev.agentcore.localoauth.token.TokenEndpoint;
 import dev.agentcore.localoauth.token.TokenOutcome;
+import dev.agentcore.localoauth.token.UserTokenIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code POST /<pool id>/oauth2/token}, or {@code POST /<domain prefix>/oauth2/token}: the token endpoint.
  *       {@code <base>/<pool id>} (or {@code <base>/<domain prefix>}) is the pool's "domain": give it to
  *       {@code agentcore-invoke} as the Cognito domain, which appends {@code /oauth2/token} itself.</li>
+ *   <li>Under the same domain, managed login's pages: {@code GET /oauth2/authorize} (to the sign-in page),
+ *       {@code GET} and {@code POST /login} (the sign-in form) and {@code GET /error}.</li>
  * </ul>
  * Pool ids ({@code us-east-1_AbC}) always have an underscore and domain prefixes never do, so one path segment serves
  * both.
@@ -49,7 +61,7 @@ public final class LocalOAuthServer {
 
     private static final System.Logger LOG = System.getLogger(LocalOAuthServer.class.getName());
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern ROUTE = Pattern.compile("/([^/]+)(/\\.well-known/openid-configuration|/\\.well-known/jwks\\.json|/oauth2/token)/?");
+    private static final Pattern ROUTE = Pattern.compile("/([^/]+)(/\\.well-known/openid-configuration|/\\.well-known/jwks\\.json|/oauth2/token|/oauth2/authorize|/login|/error)/?");
 
     private final UserPools pools;
     private final PoolKeys keys;
@@ -59,6 +71,7 @@ public final class LocalOAuthServer {
     private URI baseUrl;
     private IssuerBase issuers;
     private TokenEndpoint tokenEndpoint;
+    private ManagedLogin managedLogin;
     private HttpServer ownServer;
     private ExecutorService ownExecutor;
 
@@ -100,7 +113,10 @@ public final class LocalOAuthServer {
         String root = serverUrl.toString().replaceAll("/+$", "");
         this.baseUrl = URI.create(root + prefix);
         this.issuers = issuerOverride.orElse(IssuerBase.at(baseUrl));
-        this.tokenEndpoint = new TokenEndpoint(pools, new AccessTokenIssuer(keys, issuers, clock));
+        AuthorizationCodes codes = new AuthorizationCodes(clock);
+        this.tokenEndpoint = new TokenEndpoint(pools, new AccessTokenIssuer(keys, issuers, clock),
+                new UserTokenIssuer(keys, issuers, clock), codes, new RefreshTokens(clock));
+        this.managedLogin = new ManagedLogin(pools, codes, clock);
         server.createContext(prefix.isEmpty() ? "/" : prefix + "/", handler(prefix));
     }
 
@@ -143,6 +159,11 @@ public final class LocalOAuthServer {
         return URI.create(domain(pool) + "/oauth2/token");
     }
 
+    /** Where a browser starts the authorization code grant: {@code <domain>/oauth2/authorize}. */
+    public URI authorizationEndpoint(UserPoolId pool) {
+        return URI.create(domain(pool) + "/oauth2/authorize");
+    }
+
     /**
      * For the authorizer: fetch Cognito's real discovery and JWKS URLs here. Needed when tokens carry Cognito's own
      * issuer ({@link IssuerBase#awsCognito()}); harmless otherwise.
@@ -175,6 +196,9 @@ public final class LocalOAuthServer {
                 try {
                     if (endpoint.endsWith("/oauth2/token")) {
                         token(exchange, segment);
+                    } else if (endpoint.startsWith("/oauth2/authorize") || endpoint.startsWith("/login")
+                            || endpoint.startsWith("/error")) {
+                        managedLogin(exchange, segment, endpoint);
                     } else {
                         wellKnown(exchange, segment, endpoint.endsWith("jwks.json"));
                     }
@@ -201,7 +225,7 @@ public final class LocalOAuthServer {
         }
         UserPoolId id = pool.get().id();
         send(exchange, 200, jwks ? DiscoveryDocuments.jwks(keys.publicKeys(id))
-                : DiscoveryDocuments.openIdConfiguration(issuers.issuer(id), tokenEndpoint(id)));
+                : DiscoveryDocuments.openIdConfiguration(issuers.issuer(id), authorizationEndpoint(id), tokenEndpoint(id)));
     }
 
     private void token(HttpExchange exchange, String segment) throws IOException {
@@ -232,6 +256,95 @@ public final class LocalOAuthServer {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("Pragma", "no-cache");
         send(exchange, outcome.httpStatus(), outcome.body());
+    }
+
+    /**
+     * Managed login's pages for the pool's domain. {@code /oauth2/authorize} checks the request and sends the browser
+     * to {@code /login} with the same query, as Cognito does; {@code /login} shows the form (GET) or signs in (POST);
+     * {@code /error} is Cognito's error page, a 400.
+     */
+    private void managedLogin(HttpExchange exchange, String segment, String endpoint) throws IOException {
+        Optional<UserPool> found = UserPoolId.isValid(segment) ? pools.pool(UserPoolId.of(segment))
+                : pools.poolByDomain(segment);
+        if (found.isEmpty()) {
+            send(exchange, 404, Map.of("message", "No user pool has the id or domain " + segment));
+            return;
+        }
+        UserPool pool = found.get();
+        String method = exchange.getRequestMethod();
+        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        String domain = baseUrl + "/" + segment;
+        boolean post = method.equals("POST");
+        if (!method.equals("GET") && !(post && endpoint.startsWith("/login"))) {
+            sendEmpty(exchange, 405, endpoint.startsWith("/login") ? "GET, POST" : "GET");
+            return;
+        }
+        if (endpoint.startsWith("/error")) {
+            Map<String, List<String>> query = TokenEndpoint.parseForm(rawQuery);
+            sendHtml(exchange, 400, SignInPage.error(query.getOrDefault("error", List.of("")).getFirst()));
+            return;
+        }
+        AuthorizationRequest request = AuthorizationRequest.of(TokenEndpoint.parseForm(rawQuery));
+        AuthorizeAnswer answer;
+        if (post) {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Map<String, List<String>> form = TokenEndpoint.parseForm(body);
+            ManagedLogin.SignInResult result = managedLogin.signIn(pool, request,
+                    form.getOrDefault("username", List.of("")).getFirst(),
+                    form.getOrDefault("password", List.of("")).getFirst());
+            result.refusal().ifPresent(why -> LOG.log(System.Logger.Level.INFO, "sign-in to pool {0} refused: {1}",
+                    pool.id(), why));
+            answer = result.answer();
+        } else {
+            answer = managedLogin.check(pool, request);
+        }
+        switch (answer) {
+            case AuthorizeAnswer.ErrorPage page -> {
+                LOG.log(System.Logger.Level.INFO, "{0} for pool {1}: {2}", endpoint, pool.id(), page.reason());
+                Map<String, String> query = new LinkedHashMap<>();
+                query.put("error", page.error());
+                page.clientId().ifPresent(id -> query.put("client_id", id));
+                redirect(exchange, domain + "/error?" + formEncode(query));
+            }
+            case AuthorizeAnswer.BackToApp back -> {
+                LOG.log(System.Logger.Level.INFO, "{0} for pool {1}: {2}", endpoint, pool.id(), back.reason());
+                redirect(exchange, back.location().toString());
+            }
+            case AuthorizeAnswer.SignInForm form -> {
+                if (endpoint.startsWith("/oauth2/authorize")) {
+                    redirect(exchange, domain + "/login?" + rawQuery);
+                } else {
+                    // A refused sign-in shows the form again with the message, as managed login does.
+                    sendHtml(exchange, 200, SignInPage.form(form, pool.id().value(), rawQuery));
+                }
+            }
+        }
+    }
+
+    private static String formEncode(Map<String, String> parameters) {
+        StringBuilder out = new StringBuilder();
+        parameters.forEach((name, value) -> out.append(out.isEmpty() ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    private static void sendHtml(HttpExchange exchange, int status, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {

@@ -8,19 +8,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A user pool app client: what DescribeUserPoolClient says about it that the token endpoint checks.
+ * A user pool app client: what DescribeUserPoolClient says about it that the authorize and token endpoints check.
  *
  * @param secret                  the generated client secret; empty for a public client
  * @param oauthEnabled            AllowedOAuthFlowsUserPoolClient: without it the client may use no OAuth flow at all
  * @param allowedOAuthFlows       AllowedOAuthFlows
  * @param allowedOAuthScopes      AllowedOAuthScopes: resource-server scopes ({@code identifier/name}) and OIDC ones
- * @param accessTokenValidity     AccessTokenValidity in its TokenValidityUnits (Cognito's default: 60 minutes)
+ * @param callbackUrls            CallbackURLs: the redirect_uri values /oauth2/authorize accepts, compared exactly
+ * @param validity                the tokens' lifetimes
  */
 public record AppClient(UserPoolId poolId, String clientId, Optional<String> secret, boolean oauthEnabled,
-                        Set<OAuthFlow> allowedOAuthFlows, List<String> allowedOAuthScopes,
-                        Duration accessTokenValidity) {
+                        Set<OAuthFlow> allowedOAuthFlows, List<String> allowedOAuthScopes, List<String> callbackUrls,
+                        TokenValidity validity) {
 
-    public static final Duration DEFAULT_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(60);
+    public static final Duration DEFAULT_ACCESS_TOKEN_VALIDITY = TokenValidity.DEFAULTS.accessToken();
 
     public AppClient {
         if (clientId == null || clientId.isBlank()) {
@@ -29,21 +30,31 @@ public record AppClient(UserPoolId poolId, String clientId, Optional<String> sec
         secret = secret == null ? Optional.empty() : secret.filter(s -> !s.isEmpty());
         allowedOAuthFlows = allowedOAuthFlows == null ? Set.of() : Set.copyOf(allowedOAuthFlows);
         allowedOAuthScopes = allowedOAuthScopes == null ? List.of() : List.copyOf(allowedOAuthScopes);
-        accessTokenValidity = accessTokenValidity == null ? DEFAULT_ACCESS_TOKEN_VALIDITY : accessTokenValidity;
+        callbackUrls = callbackUrls == null ? List.of() : List.copyOf(callbackUrls);
+        validity = validity == null ? TokenValidity.DEFAULTS : validity;
     }
 
     /** A machine-to-machine client as infra/templates/cognito.yaml declares one: a secret, client_credentials only. */
     public static AppClient machine(UserPoolId poolId, String clientId, String secret, List<String> scopes) {
-        return new AppClient(poolId, clientId, Optional.of(secret), true, Set.of(OAuthFlow.CLIENT_CREDENTIALS), scopes,
-                DEFAULT_ACCESS_TOKEN_VALIDITY);
+        return builder(poolId, clientId).secret(secret).flows(OAuthFlow.CLIENT_CREDENTIALS).scopes(scopes).build();
     }
 
-    public AppClient withAccessTokenValidity(Duration validity) {
-        return new AppClient(poolId, clientId, secret, oauthEnabled, allowedOAuthFlows, allowedOAuthScopes, validity);
+    /** An app client with OAuth on (AllowedOAuthFlowsUserPoolClient), no flow, no scope and no callback URL yet. */
+    public static Builder builder(UserPoolId poolId, String clientId) {
+        return new Builder(poolId, clientId);
+    }
+
+    public Duration accessTokenValidity() {
+        return validity.accessToken();
+    }
+
+    public AppClient withAccessTokenValidity(Duration accessTokenValidity) {
+        return new AppClient(poolId, clientId, secret, oauthEnabled, allowedOAuthFlows, allowedOAuthScopes,
+                callbackUrls, validity.withAccessToken(accessTokenValidity));
     }
 
     public AppClient withFlows(boolean enabled, Set<OAuthFlow> flows) {
-        return new AppClient(poolId, clientId, secret, enabled, flows, allowedOAuthScopes, accessTokenValidity);
+        return new AppClient(poolId, clientId, secret, enabled, flows, allowedOAuthScopes, callbackUrls, validity);
     }
 
     public boolean mayUse(OAuthFlow flow) {
@@ -53,6 +64,11 @@ public record AppClient(UserPoolId poolId, String clientId, Optional<String> sec
     /** Scopes a resource server defines take the form {@code identifier/name}; OIDC scopes have no slash. */
     public List<String> resourceServerScopes() {
         return allowedOAuthScopes.stream().filter(s -> s.contains("/")).toList();
+    }
+
+    /** Cognito matches a redirect_uri against CallbackURLs exactly: a trailing slash makes another URL. */
+    public boolean hasCallbackUrl(String redirectUri) {
+        return redirectUri != null && callbackUrls.contains(redirectUri);
     }
 
     /** Compares in constant time, so that the endpoint does not tell how much of a guess was right. */
@@ -65,6 +81,58 @@ public record AppClient(UserPoolId poolId, String clientId, Optional<String> sec
     public String toString() {
         // Never the secret.
         return "AppClient[" + poolId + "/" + clientId + ", secret " + (secret.isPresent() ? "set" : "none") + ", flows "
-                + allowedOAuthFlows + (oauthEnabled ? "" : " (OAuth off)") + ", scopes " + allowedOAuthScopes + "]";
+                + allowedOAuthFlows + (oauthEnabled ? "" : " (OAuth off)") + ", scopes " + allowedOAuthScopes
+                + ", callback URLs " + callbackUrls + "]";
+    }
+
+    public static final class Builder {
+        private final UserPoolId poolId;
+        private final String clientId;
+        private Optional<String> secret = Optional.empty();
+        private boolean oauthEnabled = true;
+        private Set<OAuthFlow> flows = Set.of();
+        private List<String> scopes = List.of();
+        private List<String> callbackUrls = List.of();
+        private TokenValidity validity = TokenValidity.DEFAULTS;
+
+        private Builder(UserPoolId poolId, String clientId) {
+            this.poolId = poolId;
+            this.clientId = clientId;
+        }
+
+        public Builder secret(String secret) {
+            this.secret = Optional.ofNullable(secret);
+            return this;
+        }
+
+        /** AllowedOAuthFlowsUserPoolClient; on unless said otherwise. */
+        public Builder oauthEnabled(boolean enabled) {
+            this.oauthEnabled = enabled;
+            return this;
+        }
+
+        public Builder flows(OAuthFlow... flows) {
+            this.flows = Set.of(flows);
+            return this;
+        }
+
+        public Builder scopes(List<String> scopes) {
+            this.scopes = scopes;
+            return this;
+        }
+
+        public Builder callbackUrls(String... urls) {
+            this.callbackUrls = List.of(urls);
+            return this;
+        }
+
+        public Builder validity(TokenValidity validity) {
+            this.validity = validity;
+            return this;
+        }
+
+        public AppClient build() {
+            return new AppClient(poolId, clientId, secret, oauthEnabled, flows, scopes, callbackUrls, validity);
+        }
     }
 }

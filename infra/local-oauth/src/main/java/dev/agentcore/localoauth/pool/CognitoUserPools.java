@@ -1,13 +1,31 @@
 package dev.agentcore.localoauth.pool;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DomainDescriptionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TokenValidityUnitsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
@@ -17,8 +35,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTyp
  * endpoint). Nothing is cached, so a client created or changed there is seen by the next token request.
  *
  * <p>Calls: DescribeUserPool (its Domain), DescribeUserPoolDomain (domain prefix to pool), DescribeUserPoolClient
- * (ClientSecret, AllowedOAuthFlowsUserPoolClient, AllowedOAuthFlows, AllowedOAuthScopes, AccessTokenValidity with
- * TokenValidityUnits).
+ * (ClientSecret, AllowedOAuthFlowsUserPoolClient, AllowedOAuthFlows, AllowedOAuthScopes, CallbackURLs, the access,
+ * ID and refresh token validities with TokenValidityUnits); for the sign-in page AdminInitiateAuth with
+ * ADMIN_USER_PASSWORD_AUTH (and SECRET_HASH for a client with a secret), then AdminGetUser and
+ * AdminListGroupsForUser for the tokens' claims.
  */
 public final class CognitoUserPools implements UserPools {
 
@@ -69,24 +89,96 @@ public final class CognitoUserPools implements UserPools {
         }
     }
 
+    @Override
+    public SignIn signIn(AppClient client, String username, String password) {
+        String pool = client.poolId().value();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("USERNAME", username);
+        parameters.put("PASSWORD", password);
+        client.secret().ifPresent(secret -> parameters.put("SECRET_HASH", secretHash(secret, username, client.clientId())));
+        AdminInitiateAuthResponse answer;
+        try {
+            answer = cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(client.clientId())
+                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(parameters));
+        } catch (UserNotFoundException e) {
+            return SignIn.Refused.incorrect("no user " + username + " in " + pool);
+        } catch (NotAuthorizedException e) {
+            // Cognito says "User is disabled." for a disabled user and "Incorrect username or password." otherwise.
+            String message = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorMessage();
+            return "User is disabled.".equals(message) ? new SignIn.Refused(message, "user " + username + " is disabled")
+                    : SignIn.Refused.incorrect("AdminInitiateAuth refused " + username + ": " + message);
+        } catch (PasswordResetRequiredException | UserNotConfirmedException e) {
+            return new SignIn.Refused(e.awsErrorDetails().errorMessage(), "AdminInitiateAuth: " + e.getMessage());
+        } catch (ResourceNotFoundException e) {
+            return SignIn.Refused.incorrect("AdminInitiateAuth: " + e.getMessage());
+        } catch (SdkException e) {
+            throw unavailable("AdminInitiateAuth " + pool + "/" + username, e);
+        }
+        if (answer.challengeName() != null) {
+            // Managed login would ask for a new password or an MFA code; this page has no such step.
+            return new SignIn.Refused("This local sign-in page cannot answer the " + answer.challengeNameAsString()
+                    + " challenge. Set a permanent password (admin-set-user-password --permanent) or turn MFA off.",
+                    "AdminInitiateAuth answered the challenge " + answer.challengeNameAsString() + " for " + username);
+        }
+        return user(client.poolId(), username).<SignIn>map(SignIn.SignedIn::new)
+                .orElseGet(() -> SignIn.Refused.incorrect("user " + username + " vanished after signing in"));
+    }
+
+    @Override
+    public Optional<PoolUser> user(UserPoolId pool, String username) {
+        try {
+            AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.value()).username(username));
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (user.hasUserAttributes()) {
+                user.userAttributes().forEach(a -> attributes.put(a.name(), a.value()));
+            }
+            List<String> groups = cognito.adminListGroupsForUserPaginator(r -> r.userPoolId(pool.value())
+                    .username(user.username())).groups().stream().map(GroupType::groupName).toList();
+            return Optional.of(new PoolUser(user.username(), attributes, groups, !Boolean.FALSE.equals(user.enabled())));
+        } catch (UserNotFoundException | ResourceNotFoundException missing) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw unavailable("AdminGetUser " + pool + "/" + username, e);
+        }
+    }
+
+    /** Base64(HMAC-SHA256(client secret, username + client id)), which Cognito requires of a client with a secret. */
+    static String secretHash(String secret, String username, String clientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available: " + e.getMessage(), e);
+        }
+    }
+
     static AppClient toAppClient(UserPoolId pool, UserPoolClientType c) {
         Set<OAuthFlow> flows = EnumSet.noneOf(OAuthFlow.class);
         if (c.hasAllowedOAuthFlows()) {
             c.allowedOAuthFlowsAsStrings().forEach(name -> OAuthFlow.fromWireName(name).ifPresent(flows::add));
         }
+        TokenValidityUnitsType units = c.tokenValidityUnits();
+        TokenValidity validity = new TokenValidity(
+                duration(c.accessTokenValidity(), units, TokenValidityUnitsType::accessToken, TimeUnitsType.HOURS),
+                duration(c.idTokenValidity(), units, TokenValidityUnitsType::idToken, TimeUnitsType.HOURS),
+                duration(c.refreshTokenValidity(), units, TokenValidityUnitsType::refreshToken, TimeUnitsType.DAYS));
         return new AppClient(pool, c.clientId(), Optional.ofNullable(c.clientSecret()),
                 Boolean.TRUE.equals(c.allowedOAuthFlowsUserPoolClient()), flows,
-                c.hasAllowedOAuthScopes() ? c.allowedOAuthScopes() : null, accessTokenValidity(c));
+                c.hasAllowedOAuthScopes() ? c.allowedOAuthScopes() : null,
+                c.hasCallbackURLs() ? c.callbackURLs() : null, validity);
     }
 
-    private static Duration accessTokenValidity(UserPoolClientType c) {
-        Integer amount = c.accessTokenValidity();
+    /**
+     * A validity in its unit; null (Cognito's default) when absent. Without TokenValidityUnits Cognito reads access
+     * and ID token validities as hours and the refresh token's as days.
+     */
+    private static Duration duration(Integer amount, TokenValidityUnitsType units,
+                                     Function<TokenValidityUnitsType, TimeUnitsType> unitOf, TimeUnitsType fallback) {
         if (amount == null) {
-            return AppClient.DEFAULT_ACCESS_TOKEN_VALIDITY;
+            return null;
         }
-        // Without TokenValidityUnits, Cognito reads AccessTokenValidity as hours.
-        TimeUnitsType unit = c.tokenValidityUnits() == null || c.tokenValidityUnits().accessToken() == null
-                ? TimeUnitsType.HOURS : c.tokenValidityUnits().accessToken();
+        TimeUnitsType unit = units == null || unitOf.apply(units) == null ? fallback : unitOf.apply(units);
         return switch (unit) {
             case SECONDS -> Duration.ofSeconds(amount);
             case MINUTES -> Duration.ofMinutes(amount);

@@ -51,7 +51,7 @@ public final class AccessTokenIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("client_id", client.clientId())
                 .build();
-        return new TokenOutcome.Issued(sign(keys.signingKey(client.poolId()), claims), client.accessTokenValidity());
+        return TokenOutcome.Issued.accessTokenOnly(sign(keys.signingKey(client.poolId()), claims), client.accessTokenValidity());
     }
 
     static String sign(RSAKey key, JWTClaimsSet claims) {

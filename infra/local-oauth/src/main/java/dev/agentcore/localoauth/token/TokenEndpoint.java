@@ -2,6 +2,7 @@ package dev.agentcore.localoauth.token;
 
 import dev.agentcore.localoauth.pool.AppClient;
 import dev.agentcore.localoauth.pool.OAuthFlow;
+import dev.agentcore.localoauth.pool.PoolUser;
 import dev.agentcore.localoauth.pool.UserPool;
 import dev.agentcore.localoauth.pool.UserPools;
 import java.net.URLDecoder;
@@ -15,24 +16,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Cognito's {@code POST /oauth2/token} for one pool, HTTP aside: the form and the Authorization header in, a token or
+ * Cognito's {@code POST /oauth2/token} for one pool, HTTP aside: the form and the Authorization header in, tokens or
  * one of Cognito's errors out.
  *
- * <p>Served: {@code grant_type=client_credentials}, the client authenticated with HTTP Basic
- * ({@code client_secret_basic}) or with {@code client_id} and {@code client_secret} in the form
- * ({@code client_secret_post}). The requested {@code scope} (space-separated) must be among the client's
- * resource-server scopes; without one, Cognito grants all of them. Not served: {@code authorization_code} and
- * {@code refresh_token}. This server has no hosted sign-in, so it never issued a code or a refresh token, and the
- * answer is the one Cognito gives for a code or refresh token it does not know, {@code invalid_grant}.
+ * <ul>
+ *   <li>{@code client_credentials}: the client authenticated with HTTP Basic ({@code client_secret_basic}) or with
+ *       {@code client_id} and {@code client_secret} in the form ({@code client_secret_post}). The requested
+ *       {@code scope} (space-separated) must be among the client's resource-server scopes; without one, Cognito
+ *       grants all of them.</li>
+ *   <li>{@code authorization_code}: a code from /oauth2/authorize, once, within five minutes, by the client it was
+ *       issued to, with the same {@code redirect_uri}, and with the {@code code_verifier} whose S256 hash is the
+ *       request's {@code code_challenge}. A client with a secret authenticates as above; a public one names itself
+ *       with {@code client_id}. Answers id_token (with {@code openid}), access_token, refresh_token.</li>
+ *   <li>{@code refresh_token}: new id and access tokens for the same sign-in, the user's attributes and groups read
+ *       anew; no new refresh token (Cognito rotates them only when the client asks for rotation).</li>
+ * </ul>
  */
 public final class TokenEndpoint {
 
     private final UserPools pools;
     private final AccessTokenIssuer issuer;
+    private final UserTokenIssuer userTokens;
+    private final AuthorizationCodes codes;
+    private final RefreshTokens refreshTokens;
 
-    public TokenEndpoint(UserPools pools, AccessTokenIssuer issuer) {
+    public TokenEndpoint(UserPools pools, AccessTokenIssuer issuer, UserTokenIssuer userTokens,
+                         AuthorizationCodes codes, RefreshTokens refreshTokens) {
         this.pools = pools;
         this.issuer = issuer;
+        this.userTokens = userTokens;
+        this.codes = codes;
+        this.refreshTokens = refreshTokens;
     }
 
     public TokenOutcome exchange(UserPool pool, Optional<String> authorization, String formBody) {
@@ -66,34 +80,113 @@ public final class TokenEndpoint {
         }
         AppClient client = found.get();
 
-        if (grant.get() != GrantType.CLIENT_CREDENTIALS) {
-            // A public client (no secret) may present a code; a confidential one must authenticate first.
-            if (client.secret().isPresent() && !client.secretMatches(auth.clientSecret())) {
-                return refuse(TokenError.INVALID_CLIENT, "the client secret of " + client.clientId() + " does not match");
+        return switch (grant.get()) {
+            case CLIENT_CREDENTIALS -> clientCredentials(client, auth, form);
+            case AUTHORIZATION_CODE, REFRESH_TOKEN -> {
+                // A public client (no secret) names itself; a confidential one must authenticate.
+                if (client.secret().isPresent() && !client.secretMatches(auth.clientSecret())) {
+                    yield wrongSecret(client, auth);
+                }
+                if (!client.mayUse(OAuthFlow.CODE)) {
+                    yield refuse(TokenError.UNAUTHORIZED_CLIENT, "app client " + client.clientId() + " may not use "
+                            + "the code flow (" + flows(client) + ")");
+                }
+                yield grant.get() == GrantType.AUTHORIZATION_CODE ? authorizationCode(client, form)
+                        : refresh(client, form);
             }
-            return refuse(TokenError.INVALID_GRANT, grantName + ": this local server has no hosted sign-in and issued "
-                    + "no authorization code or refresh token; use client_credentials");
-        }
+        };
+    }
+
+    private TokenOutcome clientCredentials(AppClient client, ClientAuthentication auth, Map<String, List<String>> form) {
         if (client.secret().isEmpty()) {
             return refuse(TokenError.INVALID_CLIENT, "app client " + client.clientId()
                     + " has no secret, and client_credentials needs one");
         }
         if (!client.secretMatches(auth.clientSecret())) {
-            return refuse(TokenError.INVALID_CLIENT, auth.clientSecret() == null
-                    ? "no client secret was sent for " + client.clientId()
-                    : "the client secret sent for " + client.clientId() + " does not match");
+            return wrongSecret(client, auth);
         }
         if (!client.mayUse(OAuthFlow.CLIENT_CREDENTIALS)) {
             return refuse(TokenError.UNAUTHORIZED_CLIENT, "app client " + client.clientId() + " may not use "
-                    + "client_credentials (AllowedOAuthFlows " + client.allowedOAuthFlows().stream().map(OAuthFlow::wireName).toList()
-                    + (client.oauthEnabled() ? "" : ", AllowedOAuthFlowsUserPoolClient false") + ")");
+                    + "client_credentials (" + flows(client) + ")");
         }
-
         List<String> granted = grantedScopes(client, single(form, "scope"));
         if (granted.isEmpty()) {
             return refuse(TokenError.INVALID_SCOPE, scopeReason(client, single(form, "scope")));
         }
         return issuer.issue(client, granted);
+    }
+
+    private TokenOutcome authorizationCode(AppClient client, Map<String, List<String>> form) {
+        String code = single(form, "code");
+        String redirectUri = single(form, "redirect_uri");
+        if (code == null || code.isEmpty()) {
+            return refuse(TokenError.INVALID_REQUEST, "authorization_code without a code");
+        }
+        if (redirectUri == null || redirectUri.isEmpty()) {
+            return refuse(TokenError.INVALID_REQUEST, "authorization_code without a redirect_uri");
+        }
+        Optional<AuthorizationCodes.Pending> redeemed = codes.redeem(code);
+        if (redeemed.isEmpty()) {
+            return refuse(TokenError.INVALID_GRANT, "the code is unknown, used already, or older than "
+                    + AuthorizationCodes.LIFETIME.toMinutes() + " minutes");
+        }
+        AuthorizationCodes.Pending pending = redeemed.get();
+        UserGrant grant = pending.grant();
+        if (!grant.pool().equals(client.poolId()) || !grant.clientId().equals(client.clientId())) {
+            return refuse(TokenError.INVALID_GRANT, "the code was issued to app client " + grant.clientId()
+                    + ", not to " + client.clientId());
+        }
+        if (!pending.redirectUri().equals(redirectUri)) {
+            // What Cognito was observed to answer for a redirect_uri that differs from the authorize request's
+            // (even by a trailing slash), misleading as it is.
+            return refuse(TokenError.UNAUTHORIZED_CLIENT, "redirect_uri " + redirectUri
+                    + " is not the one the code was issued for (" + pending.redirectUri() + ")");
+        }
+        if (pending.codeChallenge().isPresent()) {
+            String verifier = single(form, "code_verifier");
+            if (verifier == null || verifier.isEmpty()) {
+                return refuse(TokenError.INVALID_GRANT, "the code was issued with a PKCE code_challenge and no "
+                        + "code_verifier was sent");
+            }
+            if (!Pkce.matches(verifier, pending.codeChallenge().get())) {
+                return refuse(TokenError.INVALID_GRANT, "the code_verifier does not hash (S256) to the code_challenge");
+            }
+        }
+        String refreshToken = refreshTokens.issue(grant.refreshedFor(grant.user()), client.validity().refreshToken());
+        return userTokens.issue(client, grant, Optional.of(refreshToken));
+    }
+
+    private TokenOutcome refresh(AppClient client, Map<String, List<String>> form) {
+        String token = single(form, "refresh_token");
+        if (token == null || token.isEmpty()) {
+            return refuse(TokenError.INVALID_REQUEST, "refresh_token grant without a refresh_token");
+        }
+        Optional<UserGrant> found = refreshTokens.grant(token);
+        if (found.isEmpty()) {
+            return refuse(TokenError.INVALID_GRANT, "the refresh token is unknown or expired");
+        }
+        UserGrant grant = found.get();
+        if (!grant.pool().equals(client.poolId()) || !grant.clientId().equals(client.clientId())) {
+            return refuse(TokenError.INVALID_GRANT, "the refresh token was issued to app client " + grant.clientId()
+                    + ", not to " + client.clientId());
+        }
+        Optional<PoolUser> user = pools.user(grant.pool(), grant.user().username());
+        if (user.isEmpty() || !user.get().enabled()) {
+            return refuse(TokenError.INVALID_GRANT, "user " + grant.user().username()
+                    + (user.isEmpty() ? " no longer exists" : " is disabled"));
+        }
+        return userTokens.issue(client, grant.refreshedFor(user.get()), Optional.empty());
+    }
+
+    private static TokenOutcome.Refused wrongSecret(AppClient client, ClientAuthentication auth) {
+        return refuse(TokenError.INVALID_CLIENT, auth.clientSecret() == null
+                ? "no client secret was sent for " + client.clientId()
+                : "the client secret sent for " + client.clientId() + " does not match");
+    }
+
+    private static String flows(AppClient client) {
+        return "AllowedOAuthFlows " + client.allowedOAuthFlows().stream().map(OAuthFlow::wireName).sorted().toList()
+                + (client.oauthEnabled() ? "" : ", AllowedOAuthFlowsUserPoolClient false");
     }
 
     /** The scopes to put in the token, or none when the request may not have them. */
@@ -129,7 +222,7 @@ public final class TokenEndpoint {
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
-    static Map<String, List<String>> parseForm(String body) {
+    public static Map<String, List<String>> parseForm(String body) {
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
             return form;

@@ -12,11 +12,18 @@ public enum TokenError {
     INVALID_REQUEST("invalid_request"),
     /** Unknown client, wrong or missing secret, or a client without a secret asking for client credentials. */
     INVALID_CLIENT("invalid_client"),
-    /** The client may not use this grant (AllowedOAuthFlows, AllowedOAuthFlowsUserPoolClient). */
+    /**
+     * The client may not use this grant (AllowedOAuthFlows, AllowedOAuthFlowsUserPoolClient); also Cognito's answer
+     * to a code exchanged with another redirect_uri than the authorize request's.
+     */
     UNAUTHORIZED_CLIENT("unauthorized_client"),
     /** A grant_type Cognito does not know. */
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type"),
-    /** An authorization code or refresh token that is not valid: here every one, since none are issued. */
+    /**
+     * An authorization code that is unknown, used, expired or another client's; a code_verifier that is missing or
+     * does not match the code_challenge; a refresh token that is unknown, expired or another client's, or whose user
+     * is gone or disabled.
+     */
     INVALID_GRANT("invalid_grant"),
     /** A requested scope the client is not allowed, or no resource-server scope to grant. */
     INVALID_SCOPE("invalid_scope");

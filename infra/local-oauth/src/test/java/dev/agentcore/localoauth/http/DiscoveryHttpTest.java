@@ -34,12 +34,15 @@ class DiscoveryHttpTest {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode doc = JSON.readTree(response.body());
             String issuer = server.baseUrl() + "/" + POOL.value();
-            assertThat(doc.propertyNames()).containsExactly("id_token_signing_alg_values_supported", "issuer", "jwks_uri",
+            assertThat(doc.propertyNames()).containsExactly("authorization_endpoint",
+                    "id_token_signing_alg_values_supported", "issuer", "jwks_uri",
                     "response_types_supported", "scopes_supported", "subject_types_supported", "token_endpoint",
                     "token_endpoint_auth_methods_supported");
             assertThat(doc.get("issuer").asString()).isEqualTo(issuer);
             assertThat(doc.get("jwks_uri").asString()).isEqualTo(issuer + "/.well-known/jwks.json");
             assertThat(doc.get("token_endpoint").asString()).isEqualTo(server.tokenEndpoint(POOL).toString());
+            assertThat(doc.get("authorization_endpoint").asString())
+                    .isEqualTo(server.baseUrl() + "/" + POOL.value() + "/oauth2/authorize");
             assertThat(doc.get("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"RS256\"]");
             assertThat(doc.get("token_endpoint_auth_methods_supported").toString())
                     .isEqualTo("[\"client_secret_basic\",\"client_secret_post\"]");

@@ -50,6 +50,11 @@ public final class PolicyLint implements Callable<Integer> {
             + "list-agent-runtimes' or 'get-agent-runtime', or the deploy state file. Repeatable. Example: --runtimes .agentcore/state.json")
     private List<Path> runtimes = new ArrayList<>();
 
+    @Option(names = "--manifest", paramLabel = "FILE", description = "A runtimes manifest (runtimes.json): the names of the "
+            + "runtimes a deployment will create; grants must fit one of them (or a runtime of --runtimes). Repeatable. "
+            + "Example: --manifest runtimes.json")
+    private List<Path> manifests = new ArrayList<>();
+
     @Option(names = "--live", description = "List the runtimes through the AWS API (ListAgentRuntimes, GetAgentRuntime) with the "
             + "standard credential chain; honours AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL.")
     private boolean live;
@@ -149,7 +154,7 @@ public final class PolicyLint implements Callable<Integer> {
             err.println("policy-lint: --format " + format + " is only for --list-rules; a report is TEXT, JSON or SARIF");
             return USAGE;
         }
-        LintRequest request = LintRequest.in(cwd).paths(paths).runtimeFiles(runtimes).excludes(excludes).live(live)
+        LintRequest request = LintRequest.in(cwd).paths(paths).runtimeFiles(runtimes).manifests(manifests).excludes(excludes).live(live)
                 .region(region).failOn(failOn).config(noConfig ? ConfigSource.none() : configFile != null
                         ? ConfigSource.file(configFile) : ConfigSource.nearest())
                 .build();

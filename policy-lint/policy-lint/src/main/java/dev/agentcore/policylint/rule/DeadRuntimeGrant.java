@@ -80,6 +80,12 @@ public final class DeadRuntimeGrant implements Rule {
                 return;
             }
         }
+        List<String> planned = ctx.runtimes().planned();
+        for (String name : planned) {
+            if (matchesPlanned(parts, types, name)) {
+                return;
+            }
+        }
         if (types.contains(RuntimeResourceType.WORKLOAD_IDENTITY) && ownWorkloadIdentity(ctx, parts)) {
             return; // a workload identity of the template itself (an agent hosted outside Runtime), not a runtime's
         }
@@ -95,6 +101,17 @@ public final class DeadRuntimeGrant implements Rule {
         ArnParts.Segment name = nameSegment(parts);
         String target = name == null ? "" : name.text();
         List<AgentRuntime> closest = closest(runtimes, target);
+        if (!planned.isEmpty()) {
+            // Before a deployment the manifest's names are what grants must fit (a deployed runtime fits as well).
+            String closestPlanned = closestName(planned, target);
+            String message = parts.display() + " (" + kind.description() + ") matches none of the " + planned.size()
+                    + " runtimes of the runtimes manifest" + (runtimes.isEmpty() ? "" : " nor of the actual runtimes (" + runtimes.size() + ")")
+                    + "; closest by name: " + closestPlanned + "; " + verdict;
+            findings.add(INFO, name == null ? parts.componentRegion(ArnParts.RESOURCE) : parts.region(name.start(), name.end()),
+                    message, "use ..." + kind.namePrefix() + closestPlanned + "-* (a runtime name of the manifest and -*),"
+                            + " or add the runtime to the manifest", s.policy().owner());
+            return;
+        }
         String message = parts.display() + " (" + kind.description() + ") matches none of the actual runtimes (" + runtimes.size()
                 + ")"
                 + (closest.isEmpty() ? " (the runtimes source lists none)" : "; closest by name: " + describe(closest, 3))
@@ -135,6 +152,33 @@ public final class DeadRuntimeGrant implements Rule {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the pattern's resource can name a runtime called {@code name} that is not deployed yet: its id is the
+     * name, a hyphen and 10 characters nobody knows, its workload identity is in the account's default directory,
+     * and it will be in whatever partition, Region and account the deployment uses.
+     */
+    static boolean matchesPlanned(ArnParts parts, Set<RuntimeResourceType> types, String name) {
+        Automaton pattern = new Glob(parts.pattern(ArnParts.RESOURCE)).automaton();
+        String id = name + "-??????????";
+        List<String> shapes = new java.util.ArrayList<>();
+        if (types.contains(RuntimeResourceType.WORKLOAD_IDENTITY)) {
+            shapes.add("workload-identity-directory/default/workload-identity/" + id);
+        }
+        if (types.contains(RuntimeResourceType.RUNTIME)) {
+            shapes.add("runtime/" + id);
+        }
+        if (types.contains(RuntimeResourceType.RUNTIME_ENDPOINT)) {
+            shapes.add("runtime/" + id + RuntimeEndpointArn.SEPARATOR + "?*");
+        }
+        return shapes.stream().anyMatch(shape -> !pattern.intersection(new Glob(shape).automaton()).isEmpty());
+    }
+
+    private static String closestName(List<String> names, String target) {
+        String key = target.replaceAll("[*?]", "").replaceAll("[-_]+$", "").toLowerCase(Locale.ROOT);
+        return names.stream().min(Comparator.comparingInt((String n) -> Similarity.editDistance(key, n.toLowerCase(Locale.ROOT)))
+                .thenComparing(n -> n)).orElseThrow();
     }
 
     /**

@@ -31,18 +31,7 @@ public final class RuntimeFiles {
 
     public static List<AgentRuntime> read(Path path) throws RuntimeSourceException {
         String display = path.toString();
-        SourceFile file = switch (Documents.load(path, display)) {
-            case Documents.Text t -> t.file();
-            case Documents.Binary b -> throw new RuntimeSourceException(display + ": not a text file");
-            case Documents.TooLarge t -> throw new RuntimeSourceException(display + ": too large (" + t.bytes() + " bytes)");
-            case Documents.Unreadable u -> throw new RuntimeSourceException(display + ": cannot read: " + u.reason());
-        };
-        Node root;
-        try {
-            root = TreeReader.read(file);
-        } catch (ParseProblem p) {
-            throw new RuntimeSourceException(display + ":" + p.position() + ": " + p.getMessage());
-        }
+        Node root = tree(path);
         List<AgentRuntime> out = new ArrayList<>();
         if (root instanceof MapNode m && m.get("agentRuntimes") instanceof ListNode l) {
             for (Node item : l.items()) {
@@ -67,6 +56,22 @@ public final class RuntimeFiles {
             }
         }
         return out;
+    }
+
+    /** The file's tree (JSON or YAML), or why it cannot be read, with the file and position. */
+    static Node tree(Path path) throws RuntimeSourceException {
+        String display = path.toString();
+        SourceFile file = switch (Documents.load(path, display)) {
+            case Documents.Text t -> t.file();
+            case Documents.Binary b -> throw new RuntimeSourceException(display + ": not a text file");
+            case Documents.TooLarge t -> throw new RuntimeSourceException(display + ": too large (" + t.bytes() + " bytes)");
+            case Documents.Unreadable u -> throw new RuntimeSourceException(display + ": cannot read: " + u.reason());
+        };
+        try {
+            return TreeReader.read(file);
+        } catch (ParseProblem p) {
+            throw new RuntimeSourceException(display + ":" + p.position() + ": " + p.getMessage());
+        }
     }
 
     private static MapNode object(Node n, String display) throws RuntimeSourceException {

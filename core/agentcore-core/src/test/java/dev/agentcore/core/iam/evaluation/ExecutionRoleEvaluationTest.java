@@ -16,7 +16,7 @@ import dev.agentcore.core.iam.PolicyJson;
 /**
  * The evaluations the local AgentCore makes for issue 10: the runtime's execution role asking for a workload access
  * token (the seed's opaque 403), SigV4 callers invoking a runtime, and AgentCore assuming the execution role through the
- * trust policy of infra/templates/execution-roles.yaml.
+ * trust policy of infra/templates/runtime.yaml.
  */
 class ExecutionRoleEvaluationTest {
 
@@ -42,7 +42,7 @@ class ExecutionRoleEvaluationTest {
                             "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default/workload-identity/agentName-*"]}
             ]}""");
 
-    /** The same statement as infra/templates/execution-roles.yaml writes it (WorkloadAccessTokenOwnIdentity), resolved. */
+    /** The same statement as infra/templates/runtime.yaml writes it (WorkloadAccessTokenOwnIdentity), resolved. */
     static final PolicyDocument CORRECTED_POLICY = PolicyJson.read("""
             {"Version": "2012-10-17", "Statement": [
               {"Sid": "WorkloadAccessTokenOwnIdentity", "Effect": "Allow",
@@ -150,7 +150,7 @@ class ExecutionRoleEvaluationTest {
                 .isEqualTo(Outcome.IMPLICIT_DENY);
     }
 
-    // --- The trust policy of every execution role in infra/templates/execution-roles.yaml ---
+    // --- The trust policy of every execution role in infra/templates/runtime.yaml ---
 
     /** AgentCoreRuntimeAssumeRole, with AWS::Partition, AWS::Region and AWS::AccountId resolved. */
     static final PolicyDocument TRUST = PolicyJson.read("""
@@ -285,7 +285,7 @@ class ExecutionRoleEvaluationTest {
     /** The transcriptions above must follow the template: this fails when the template's guard changes. */
     @Test
     void theTranscribedTrustConditionsAreTheTemplates() throws IOException {
-        Path template = Path.of(System.getProperty("repo.root"), "infra/templates/execution-roles.yaml");
+        Path template = Path.of(System.getProperty("repo.root"), "infra/templates/runtime.yaml");
         String yaml = Files.readString(template);
         assertThat(yaml).contains("""
                             Principal:
@@ -297,17 +297,19 @@ class ExecutionRoleEvaluationTest {
                               ArnLike:
                                 aws:SourceArn: !Sub "arn:${AWS::Partition}:bedrock-agentcore:${AWS::Region}:${AWS::AccountId}:*"
                 """);
-        assertThat(yaml).contains("workload-identity-directory/default/workload-identity/${McpEchoRuntimeName}-*\"");
+        assertThat(yaml).contains("workload-identity-directory/default/workload-identity/${RuntimeName}-*\"");
         assertThat(yaml).contains("""
-                            Condition:
-                              StringEquals:
-                                cloudwatch:namespace: bedrock-agentcore
-                """);
-        assertThat(yaml).contains("""
-                                Resource: !Sub "arn:${AWS::Partition}:bedrock:*::foundation-model/${FoundationModelId}"
                                 Condition:
                                   StringEquals:
-                                    bedrock:InferenceProfileArn: !Sub "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/${InferenceProfileId}"
+                                    cloudwatch:namespace: bedrock-agentcore
+                """);
+        assertThat(yaml).contains("""
+                                  Resource: !Sub
+                                    - "arn:${AWS::Partition}:bedrock:*::foundation-model/${FoundationModelId}"
+                                    - FoundationModelId: !Join [".", [!Select [1, !Split [".", !Ref ModelId]], !Select [2, !Split [".", !Ref ModelId]]]]
+                                  Condition:
+                                    StringEquals:
+                                      bedrock:InferenceProfileArn: !Sub "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/${ModelId}"
                 """);
     }
 }

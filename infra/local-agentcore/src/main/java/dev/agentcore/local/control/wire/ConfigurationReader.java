@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import dev.agentcore.local.control.RuntimeConfiguration;
 import dev.agentcore.local.http.AwsError;
+import dev.agentcore.local.http.RequestJson;
+import dev.agentcore.local.http.Violations;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,35 +37,35 @@ final class ConfigurationReader {
      * after adding its own members' checks.
      */
     static void check(ObjectNode body, Operation operation, Violations v) {
-        ObjectNode artifact = Json.object(body, "agentRuntimeArtifact", "agentRuntimeArtifact");
+        ObjectNode artifact = RequestJson.object(body, "agentRuntimeArtifact", "agentRuntimeArtifact");
         v.required("agentRuntimeArtifact", artifact);
         if (artifact != null) {
             checkArtifact(artifact, v);
         }
-        String role = Json.string(body, "roleArn", "roleArn");
+        String role = RequestJson.string(body, "roleArn", "roleArn");
         v.required("roleArn", role);
         v.length("roleArn", role, 1, 2048, false);
         v.pattern("roleArn", role, Shapes.ROLE_ARN, false);
 
-        ObjectNode network = Json.object(body, "networkConfiguration", "networkConfiguration");
+        ObjectNode network = RequestJson.object(body, "networkConfiguration", "networkConfiguration");
         if (network != null) {
             checkNetwork(network, v);
         }
-        v.length("description", Json.string(body, "description", "description"), 1, 4096, true);
+        v.length("description", RequestJson.string(body, "description", "description"), 1, 4096, true);
 
-        ObjectNode authorizer = Json.object(body, "authorizerConfiguration", "authorizerConfiguration");
+        ObjectNode authorizer = RequestJson.object(body, "authorizerConfiguration", "authorizerConfiguration");
         if (authorizer != null) {
             union(authorizer, "authorizerConfiguration", List.of("customJWTAuthorizer"), v);
-            ObjectNode jwt = Json.object(authorizer, "customJWTAuthorizer", "authorizerConfiguration.customJWTAuthorizer");
+            ObjectNode jwt = RequestJson.object(authorizer, "customJWTAuthorizer", "authorizerConfiguration.customJWTAuthorizer");
             if (jwt != null) {
                 checkJwt(jwt, v);
             }
         }
-        ObjectNode headers = Json.object(body, "requestHeaderConfiguration", "requestHeaderConfiguration");
+        ObjectNode headers = RequestJson.object(body, "requestHeaderConfiguration", "requestHeaderConfiguration");
         if (headers != null) {
             union(headers, "requestHeaderConfiguration", List.of("requestHeaderAllowlist"), v);
             String path = "requestHeaderConfiguration.requestHeaderAllowlist";
-            List<String> allowlist = Json.strings(headers, "requestHeaderAllowlist", path);
+            List<String> allowlist = RequestJson.strings(headers, "requestHeaderAllowlist", path);
             if (allowlist != null) {
                 v.size(path, allowlist, allowlist.size(), 1, 20, false);
                 for (String name : allowlist) {
@@ -72,31 +74,31 @@ final class ConfigurationReader {
                 }
             }
         }
-        ObjectNode protocol = Json.object(body, "protocolConfiguration", "protocolConfiguration");
+        ObjectNode protocol = RequestJson.object(body, "protocolConfiguration", "protocolConfiguration");
         if (protocol != null) {
-            String serverProtocol = Json.string(protocol, "serverProtocol", "protocolConfiguration.serverProtocol");
+            String serverProtocol = RequestJson.string(protocol, "serverProtocol", "protocolConfiguration.serverProtocol");
             v.required("protocolConfiguration.serverProtocol", serverProtocol);
             v.oneOf("protocolConfiguration.serverProtocol", serverProtocol, Shapes.SERVER_PROTOCOLS);
-            v.range("protocolConfiguration.port", Json.integer(protocol, "port", "protocolConfiguration.port"), 8000, 12000);
-            String serverPath = Json.string(protocol, "path", "protocolConfiguration.path");
+            v.range("protocolConfiguration.port", RequestJson.integer(protocol, "port", "protocolConfiguration.port"), 8000, 12000);
+            String serverPath = RequestJson.string(protocol, "path", "protocolConfiguration.path");
             v.length("protocolConfiguration.path", serverPath, 1, 2048, false);
             v.pattern("protocolConfiguration.path", serverPath, Shapes.SERVER_PATH, false);
         }
-        ObjectNode lifecycle = Json.object(body, "lifecycleConfiguration", "lifecycleConfiguration");
+        ObjectNode lifecycle = RequestJson.object(body, "lifecycleConfiguration", "lifecycleConfiguration");
         if (lifecycle != null) {
             for (String member : List.of("idleRuntimeSessionTimeout", "maxLifetime")) {
                 String path = "lifecycleConfiguration." + member;
-                v.range(path, Json.integer(lifecycle, member, path), Shapes.LIFETIME_MIN, Shapes.LIFETIME_MAX);
+                v.range(path, RequestJson.integer(lifecycle, member, path), Shapes.LIFETIME_MIN, Shapes.LIFETIME_MAX);
             }
         }
         if (operation == Operation.UPDATE) {
-            ObjectNode metadata = Json.object(body, "metadataConfiguration", "metadataConfiguration");
+            ObjectNode metadata = RequestJson.object(body, "metadataConfiguration", "metadataConfiguration");
             if (metadata != null) {
                 v.required("metadataConfiguration.requireMMDSV2",
-                        Json.bool(metadata, "requireMMDSV2", "metadataConfiguration.requireMMDSV2"));
+                        RequestJson.bool(metadata, "requireMMDSV2", "metadataConfiguration.requireMMDSV2"));
             }
         }
-        Map<String, String> env = Json.stringMap(body, "environmentVariables", "environmentVariables");
+        Map<String, String> env = RequestJson.stringMap(body, "environmentVariables", "environmentVariables");
         if (env != null) {
             // Sensitive in the model: named, never shown.
             v.size("environmentVariables", env, env.size(), 0, 50, true);
@@ -105,7 +107,7 @@ final class ConfigurationReader {
                 v.length("environmentVariables.value", value, 0, 5000, true);
             });
         }
-        String platformVersion = Json.string(body, "platformVersion", "platformVersion");
+        String platformVersion = RequestJson.string(body, "platformVersion", "platformVersion");
         v.length("platformVersion", platformVersion, 1, 128, false);
         v.pattern("platformVersion", platformVersion, Shapes.PLATFORM_VERSION, false);
     }
@@ -171,8 +173,8 @@ final class ConfigurationReader {
     }
 
     private static void checkArtifact(ObjectNode artifact, Violations v) {
-        ObjectNode container = Json.object(artifact, "containerConfiguration", "agentRuntimeArtifact.containerConfiguration");
-        ObjectNode code = Json.object(artifact, "codeConfiguration", "agentRuntimeArtifact.codeConfiguration");
+        ObjectNode container = RequestJson.object(artifact, "containerConfiguration", "agentRuntimeArtifact.containerConfiguration");
+        ObjectNode code = RequestJson.object(artifact, "codeConfiguration", "agentRuntimeArtifact.codeConfiguration");
         if ((container == null) == (code == null)) {
             // A union: exactly one member. Local wording.
             v.add("agentRuntimeArtifact", null, true,
@@ -181,17 +183,17 @@ final class ConfigurationReader {
         }
         if (container != null) {
             String path = "agentRuntimeArtifact.containerConfiguration.containerUri";
-            String uri = Json.string(container, "containerUri", path);
+            String uri = RequestJson.string(container, "containerUri", path);
             v.required(path, uri);
             v.length(path, uri, 1, 1024, false);
             v.pattern(path, uri, Shapes.CONTAINER_URI, false);
         } else {
             String path = "agentRuntimeArtifact.codeConfiguration";
-            v.required(path + ".code", Json.object(code, "code", path + ".code"));
-            String runtime = Json.string(code, "runtime", path + ".runtime");
+            v.required(path + ".code", RequestJson.object(code, "code", path + ".code"));
+            String runtime = RequestJson.string(code, "runtime", path + ".runtime");
             v.required(path + ".runtime", runtime);
             v.oneOf(path + ".runtime", runtime, Shapes.MANAGED_RUNTIMES);
-            List<String> entryPoint = Json.strings(code, "entryPoint", path + ".entryPoint");
+            List<String> entryPoint = RequestJson.strings(code, "entryPoint", path + ".entryPoint");
             v.required(path + ".entryPoint", entryPoint);
             if (entryPoint != null) {
                 v.size(path + ".entryPoint", entryPoint, entryPoint.size(), 1, 2, false);
@@ -200,33 +202,33 @@ final class ConfigurationReader {
     }
 
     private static void checkNetwork(ObjectNode network, Violations v) {
-        String mode = Json.string(network, "networkMode", "networkConfiguration.networkMode");
+        String mode = RequestJson.string(network, "networkMode", "networkConfiguration.networkMode");
         v.required("networkConfiguration.networkMode", mode);
         v.oneOf("networkConfiguration.networkMode", mode, Shapes.NETWORK_MODES);
-        ObjectNode vpc = Json.object(network, "networkModeConfig", "networkConfiguration.networkModeConfig");
+        ObjectNode vpc = RequestJson.object(network, "networkModeConfig", "networkConfiguration.networkModeConfig");
         if (vpc == null) {
             return;
         }
         String base = "networkConfiguration.networkModeConfig.";
         for (var member : List.of(List.of("securityGroups", Shapes.SECURITY_GROUP), List.of("subnets", Shapes.SUBNET))) {
             String path = base + member.get(0);
-            List<String> ids = Json.strings(vpc, member.get(0), path);
+            List<String> ids = RequestJson.strings(vpc, member.get(0), path);
             v.required(path, ids);
             if (ids != null) {
                 v.size(path, ids, ids.size(), 1, 16, false);
                 ids.forEach(id -> v.pattern(path + ".member", id, member.get(1), false));
             }
         }
-        Json.bool(vpc, "requireServiceS3Endpoint", base + "requireServiceS3Endpoint");
+        RequestJson.bool(vpc, "requireServiceS3Endpoint", base + "requireServiceS3Endpoint");
     }
 
     private static void checkJwt(ObjectNode jwt, Violations v) {
         String base = "authorizerConfiguration.customJWTAuthorizer.";
-        String discovery = Json.string(jwt, "discoveryUrl", base + "discoveryUrl");
+        String discovery = RequestJson.string(jwt, "discoveryUrl", base + "discoveryUrl");
         v.required(base + "discoveryUrl", discovery);
         v.pattern(base + "discoveryUrl", discovery, Shapes.DISCOVERY_URL, false);
         for (String member : List.of("allowedAudience", "allowedClients", "allowedScopes")) {
-            List<String> values = Json.strings(jwt, member, base + member);
+            List<String> values = RequestJson.strings(jwt, member, base + member);
             if (values != null) {
                 v.size(base + member, values, values.size(), 1, Integer.MAX_VALUE, false);
                 if (member.equals("allowedScopes")) {
@@ -237,36 +239,36 @@ final class ConfigurationReader {
                 }
             }
         }
-        List<ObjectNode> claims = Json.objects(jwt, "customClaims", base + "customClaims");
+        List<ObjectNode> claims = RequestJson.objects(jwt, "customClaims", base + "customClaims");
         if (claims == null) {
             return;
         }
         v.size(base + "customClaims", claims, claims.size(), 1, Integer.MAX_VALUE, false);
         for (ObjectNode claim : claims) {
             String path = base + "customClaims.member.";
-            String name = Json.string(claim, "inboundTokenClaimName", path + "inboundTokenClaimName");
+            String name = RequestJson.string(claim, "inboundTokenClaimName", path + "inboundTokenClaimName");
             v.required(path + "inboundTokenClaimName", name);
             v.length(path + "inboundTokenClaimName", name, 1, 255, false);
             v.pattern(path + "inboundTokenClaimName", name, Shapes.CLAIM_NAME, false);
-            String type = Json.string(claim, "inboundTokenClaimValueType", path + "inboundTokenClaimValueType");
+            String type = RequestJson.string(claim, "inboundTokenClaimValueType", path + "inboundTokenClaimValueType");
             v.required(path + "inboundTokenClaimValueType", type);
             v.oneOf(path + "inboundTokenClaimValueType", type, Shapes.CLAIM_VALUE_TYPES);
-            ObjectNode match = Json.object(claim, "authorizingClaimMatchValue", path + "authorizingClaimMatchValue");
+            ObjectNode match = RequestJson.object(claim, "authorizingClaimMatchValue", path + "authorizingClaimMatchValue");
             v.required(path + "authorizingClaimMatchValue", match);
             if (match == null) {
                 continue;
             }
             String mpath = path + "authorizingClaimMatchValue.";
-            String operator = Json.string(match, "claimMatchOperator", mpath + "claimMatchOperator");
+            String operator = RequestJson.string(match, "claimMatchOperator", mpath + "claimMatchOperator");
             v.required(mpath + "claimMatchOperator", operator);
             v.oneOf(mpath + "claimMatchOperator", operator, Shapes.CLAIM_OPERATORS);
-            ObjectNode value = Json.object(match, "claimMatchValue", mpath + "claimMatchValue");
+            ObjectNode value = RequestJson.object(match, "claimMatchValue", mpath + "claimMatchValue");
             v.required(mpath + "claimMatchValue", value);
             if (value == null) {
                 continue;
             }
-            String single = Json.string(value, "matchValueString", mpath + "claimMatchValue.matchValueString");
-            List<String> list = Json.strings(value, "matchValueStringList", mpath + "claimMatchValue.matchValueStringList");
+            String single = RequestJson.string(value, "matchValueString", mpath + "claimMatchValue.matchValueString");
+            List<String> list = RequestJson.strings(value, "matchValueStringList", mpath + "claimMatchValue.matchValueStringList");
             if ((single == null) == (list == null)) {
                 v.add(mpath + "claimMatchValue", null, true,
                         "Member must have exactly one of matchValueString, matchValueStringList set");

@@ -20,8 +20,10 @@ import dev.agentcore.local.control.wire.ConfigurationReader.Operation;
 import dev.agentcore.local.http.AwsError;
 import dev.agentcore.local.http.Handler;
 import dev.agentcore.local.http.Request;
+import dev.agentcore.local.http.RequestJson;
 import dev.agentcore.local.http.Response;
 import dev.agentcore.local.http.Router;
+import dev.agentcore.local.http.Violations;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -74,9 +76,9 @@ public final class ControlPlaneService {
     // ---------------------------------------------------------------- runtimes
 
     private Response createRuntime(Request request) throws IOException {
-        ObjectNode body = Json.body(request);
+        ObjectNode body = RequestJson.body(request);
         Violations v = new Violations();
-        String name = Json.string(body, "agentRuntimeName", "agentRuntimeName");
+        String name = RequestJson.string(body, "agentRuntimeName", "agentRuntimeName");
         v.required("agentRuntimeName", name);
         v.pattern("agentRuntimeName", name, Shapes.RUNTIME_NAME, false);
         ConfigurationReader.check(body, Operation.CREATE, v);
@@ -101,7 +103,7 @@ public final class ControlPlaneService {
     }
 
     private Response updateRuntime(Request request) throws IOException {
-        ObjectNode body = Json.body(request);
+        ObjectNode body = RequestJson.body(request);
         Violations v = new Violations();
         RuntimeId id = runtimeId(request, v);
         ConfigurationReader.check(body, Operation.UPDATE, v);
@@ -159,15 +161,15 @@ public final class ControlPlaneService {
     // ---------------------------------------------------------------- endpoints
 
     private Response createEndpoint(Request request) throws IOException {
-        ObjectNode body = Json.body(request);
+        ObjectNode body = RequestJson.body(request);
         Violations v = new Violations();
         RuntimeId id = runtimeId(request, v);
-        String name = Json.string(body, "name", "name");
+        String name = RequestJson.string(body, "name", "name");
         v.required("name", name);
         v.pattern("name", name, Shapes.ENDPOINT_NAME, true);
-        OptionalInt version = version(Json.string(body, "agentRuntimeVersion", "agentRuntimeVersion"),
+        OptionalInt version = version(RequestJson.string(body, "agentRuntimeVersion", "agentRuntimeVersion"),
                 "agentRuntimeVersion", v);
-        String description = Json.string(body, "description", "description");
+        String description = RequestJson.string(body, "description", "description");
         v.length("description", description, 1, 256, false);
         String token = clientToken(body, v);
         tags(body, v);
@@ -189,13 +191,13 @@ public final class ControlPlaneService {
     }
 
     private Response updateEndpoint(Request request) throws IOException {
-        ObjectNode body = Json.body(request);
+        ObjectNode body = RequestJson.body(request);
         Violations v = new Violations();
         RuntimeId id = runtimeId(request, v);
         Qualifier name = endpointName(request, v);
-        OptionalInt version = version(Json.string(body, "agentRuntimeVersion", "agentRuntimeVersion"),
+        OptionalInt version = version(RequestJson.string(body, "agentRuntimeVersion", "agentRuntimeVersion"),
                 "agentRuntimeVersion", v);
-        String description = Json.string(body, "description", "description");
+        String description = RequestJson.string(body, "description", "description");
         v.length("description", description, 1, 256, false);
         String token = clientToken(body, v);
         v.throwIfAny();
@@ -274,7 +276,7 @@ public final class ControlPlaneService {
     }
 
     private static String clientToken(ObjectNode body, Violations v) {
-        String token = Json.string(body, "clientToken", "clientToken");
+        String token = RequestJson.string(body, "clientToken", "clientToken");
         checkClientToken(token, v);
         return token;
     }
@@ -285,7 +287,7 @@ public final class ControlPlaneService {
     }
 
     private static Map<String, String> tags(ObjectNode body, Violations v) {
-        Map<String, String> tags = Json.stringMap(body, "tags", "tags");
+        Map<String, String> tags = RequestJson.stringMap(body, "tags", "tags");
         if (tags != null) {
             v.size("tags", tags, tags.size(), 0, 50, false);
             tags.forEach((key, value) -> {
@@ -307,7 +309,7 @@ public final class ControlPlaneService {
         try {
             value = Long.parseLong(text.get());
         } catch (NumberFormatException e) {
-            throw Json.serialization("'maxResults' must be an integer");
+            throw RequestJson.serialization("'maxResults' must be an integer");
         }
         v.range("maxResults", value, 1, 100);
         return (int) Math.max(1, Math.min(100, value));

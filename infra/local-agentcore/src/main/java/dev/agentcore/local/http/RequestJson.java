@@ -1,4 +1,4 @@
-package dev.agentcore.local.control.wire;
+package dev.agentcore.local.http;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -6,25 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.agentcore.local.http.AwsError;
-import dev.agentcore.local.http.AwsErrorException;
-import dev.agentcore.local.http.Request;
-import dev.agentcore.local.http.Response;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reading a request's JSON members by their model types. A member of the wrong JSON type cannot be deserialized:
- * AWS answers that before validating, as 400 SerializationException.
+ * Reading a request's JSON members by their model types, for every JSON operation of the local AgentCore (the
+ * control plane's and the identity operations'). A member of the wrong JSON type cannot be deserialized: AWS answers
+ * that before validating, as 400 SerializationException.
  */
-final class Json {
+public final class RequestJson {
 
-    private Json() {
+    private RequestJson() {
     }
 
     /** The request body as a JSON object; an empty body is an empty object (every member absent). */
-    static ObjectNode body(Request request) throws IOException {
+    public static ObjectNode body(Request request) throws IOException {
         byte[] bytes = request.body();
         if (bytes.length == 0) {
             return Response.JSON.createObjectNode();
@@ -41,7 +38,7 @@ final class Json {
         return object;
     }
 
-    static String string(JsonNode parent, String member, String path) {
+    public static String string(JsonNode parent, String member, String path) {
         JsonNode node = parent.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -52,7 +49,7 @@ final class Json {
         return node.asString();
     }
 
-    static Long integer(JsonNode parent, String member, String path) {
+    public static Long integer(JsonNode parent, String member, String path) {
         JsonNode node = parent.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -63,7 +60,7 @@ final class Json {
         return node.asLong();
     }
 
-    static Boolean bool(JsonNode parent, String member, String path) {
+    public static Boolean bool(JsonNode parent, String member, String path) {
         JsonNode node = parent.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -74,7 +71,7 @@ final class Json {
         return node.asBoolean();
     }
 
-    static ObjectNode object(JsonNode parent, String member, String path) {
+    public static ObjectNode object(JsonNode parent, String member, String path) {
         JsonNode node = parent.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -85,7 +82,7 @@ final class Json {
         return object;
     }
 
-    static List<String> strings(JsonNode parent, String member, String path) {
+    public static List<String> strings(JsonNode parent, String member, String path) {
         JsonNode node = parent.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -103,7 +100,7 @@ final class Json {
         return out;
     }
 
-    static List<ObjectNode> objects(JsonNode parent, String member, String path) {
+    public static List<ObjectNode> objects(JsonNode parent, String member, String path) {
         JsonNode node = parent.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -121,7 +118,7 @@ final class Json {
         return out;
     }
 
-    static Map<String, String> stringMap(JsonNode parent, String member, String path) {
+    public static Map<String, String> stringMap(JsonNode parent, String member, String path) {
         ObjectNode node = object(parent, member, path);
         if (node == null) {
             return null;
@@ -136,7 +133,7 @@ final class Json {
         return out;
     }
 
-    static AwsErrorException serialization(String message) {
+    public static AwsErrorException serialization(String message) {
         // Local wording: what AWS writes for a body it cannot deserialize varies; the type is what clients match.
         return AwsError.of(400, "SerializationException", message).exception();
     }

@@ -1,4 +1,4 @@
-package dev.agentcore.local.control.wire;
+package dev.agentcore.local.http;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,21 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.agentcore.local.http.AwsError;
-
 /**
  * The service model's constraints on one request, checked all at once and answered as AWS's request validation
  * does: 400 ValidationException, {@code "1 validation error detected: Value 'x' at 'member' failed to satisfy
  * constraint: Member must satisfy regular expression pattern: ..."}, several joined by "; " after "N validation
  * errors detected:". Members the model marks sensitive are named without their value ("Value at 'description'").
  * That wording is AWS's (for AgentCore: aws-samples/sample-OpenClaw-on-AWS-with-Bedrock#43 quotes it for
- * agentRuntimeName); patterns are matched whole, as the service does.
+ * agentRuntimeName); patterns are matched whole, as the service does. The one place that wording lives: the control
+ * plane and the identity operations both collect their violations here.
  */
-final class Violations {
+public final class Violations {
 
     private final List<String> messages = new ArrayList<>();
 
-    void add(String path, Object value, boolean sensitive, String constraint) {
+    public void add(String path, Object value, boolean sensitive, String constraint) {
         String shown;
         if (value == null) {
             shown = "Value null";
@@ -32,13 +31,13 @@ final class Violations {
         messages.add(shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
     }
 
-    void required(String path, Object value) {
+    public void required(String path, Object value) {
         if (value == null) {
             add(path, null, false, "Member must not be null");
         }
     }
 
-    void length(String path, String value, int min, int max, boolean sensitive) {
+    public void length(String path, String value, int min, int max, boolean sensitive) {
         if (value == null) {
             return;
         }
@@ -51,13 +50,13 @@ final class Violations {
         }
     }
 
-    void pattern(String path, String value, String regex, boolean sensitive) {
+    public void pattern(String path, String value, String regex, boolean sensitive) {
         if (value != null && !Pattern.compile(regex).matcher(value).matches()) {
             add(path, value, sensitive, "Member must satisfy regular expression pattern: " + regex);
         }
     }
 
-    void range(String path, Long value, long min, long max) {
+    public void range(String path, Long value, long min, long max) {
         if (value == null) {
             return;
         }
@@ -69,14 +68,14 @@ final class Violations {
         }
     }
 
-    void oneOf(String path, String value, List<String> values) {
+    public void oneOf(String path, String value, List<String> values) {
         if (value != null && !values.contains(value)) {
             add(path, value, false, "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
         }
     }
 
     /** A list's or a map's size ("length" in AWS's wording for both). */
-    void size(String path, Object collection, int size, int min, int max, boolean sensitive) {
+    public void size(String path, Object collection, int size, int min, int max, boolean sensitive) {
         if (collection == null) {
             return;
         }
@@ -88,12 +87,12 @@ final class Violations {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return messages.isEmpty();
     }
 
     /** Answers 400 ValidationException with every violation found, when there is one. */
-    void throwIfAny() {
+    public void throwIfAny() {
         if (messages.isEmpty()) {
             return;
         }
