@@ -12,7 +12,7 @@ class AgentCoreCatalogTest {
 
     @Test
     void holdsEveryActionOfTheModelSnapshot() {
-        assertThat(catalog.actions()).hasSize(257);
+        assertThat(catalog.actions()).hasSize(258);
         assertThat(catalog.action("getworkloadaccesstokenforjwt")).get()
                 .extracting(AgentCoreAction::resourceTypes, org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .containsExactly("workload-identity", "workload-identity-directory");
