@@ -114,10 +114,12 @@ class PolicyLintGateTest {
         Run run = policyLint(withoutConfig().runtimeFiles(SEED_RUNTIMES).paths(SEED_ROLE));
 
         assertThat(run.status()).isEqualTo(ExitStatus.FINDINGS);
+        // One problem, one finding: the placeholder, with the dead grant (PL110) as its related view.
         assertThat(run.findings("error"))
-                .anySatisfy(error -> assertThat(error.path("message").asString()).contains("matches none")
-                        .contains("mcp_echo-N0geaLEEPE"))
-                .anySatisfy(error -> assertThat(error.path("fix").asString()).contains("workload-identity/mcp_echo-*"))
+                .anySatisfy(error -> assertThat(error.path("related").get(0).path("message").asString())
+                        .contains("matches none").contains("mcp_echo-N0geaLEEPE"))
+                .anySatisfy(error -> assertThat(error.path("related").get(0).path("fix").asString())
+                        .contains("workload-identity/mcp_echo-*"))
                 .allSatisfy(error -> assertThat(error.path("line").asInt()).isEqualTo(placeholderLine()));
     }
 
