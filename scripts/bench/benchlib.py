@@ -254,7 +254,12 @@ def train_lean_aot(java, extra, classpath, main_class, ready, exercise, cache):
     try:
         exercise(server.port)
     finally:
-        server.stop()
+        # The JVM assembles the cache as it exits (a second JVM on JDK 25): give it time, a loaded machine is slow.
+        server.proc.terminate()
+        try:
+            server.proc.wait(300)
+        except subprocess.TimeoutExpired:
+            server.proc.kill()
     require(Path(cache), hint="the AOT training run wrote no cache")
 
 

@@ -1,5 +1,6 @@
 package dev.agentcore.runtime.core;
 
+import dev.agentcore.http.BindAddress;
 import dev.agentcore.http.ErrorBody;
 import dev.agentcore.http.Exchange;
 import dev.agentcore.http.HttpLimits;
@@ -10,10 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -203,11 +201,6 @@ public final class AgentCoreApp implements AutoCloseable {
         exchange.respond(405, Invocations.JSON, ERRORS.json(405, "this route accepts " + allowed));
     }
 
-    /** Whether this process runs in a container, as the Python SDK decides it ({@code /.dockerenv}, DOCKER_CONTAINER). */
-    static boolean inContainer() {
-        return Files.exists(Path.of("/.dockerenv")) || System.getenv("DOCKER_CONTAINER") != null;
-    }
-
     /** Settings; everything but the entry point has the Python SDK's default. */
     public static final class Builder {
         private final Clock clock;
@@ -233,11 +226,7 @@ public final class AgentCoreApp implements AutoCloseable {
             this.clock = clock;
             this.tasks = new AgentCoreTasks(clock);
             this.health = new AgentCoreHealth(tasks, clock);
-            try {
-                this.host = inContainer() ? InetAddress.getByName("0.0.0.0") : InetAddress.getLoopbackAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("0.0.0.0 is always an address", e);
-            }
+            this.host = BindAddress.forThisProcess();
         }
 
         /** The entry point, taking the payload as JSON ({@code @app.entrypoint}). */

@@ -1,5 +1,6 @@
 package dev.agentcore.mcp.lean;
 
+import dev.agentcore.http.BindAddress;
 import dev.agentcore.http.HttpLimits;
 import dev.agentcore.http.LeanHttpServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -15,9 +16,6 @@ import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,10 +140,6 @@ public final class LeanMcpServer implements AutoCloseable {
                 .build();
     }
 
-    static boolean inContainer() {
-        return Files.exists(Path.of("/.dockerenv")) || System.getenv("DOCKER_CONTAINER") != null;
-    }
-
     /** Settings; the server info and at least one feature are what a server needs. */
     public static final class Builder {
         private String name = "mcp-server";
@@ -164,11 +158,7 @@ public final class LeanMcpServer implements AutoCloseable {
         private final List<SyncPromptSpecification> prompts = new ArrayList<>();
 
         private Builder() {
-            try {
-                host = inContainer() ? InetAddress.getByName("0.0.0.0") : InetAddress.getLoopbackAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("0.0.0.0 is always an address", e);
-            }
+            host = BindAddress.forThisProcess();
         }
 
         public Builder serverInfo(String name, String version) {
