@@ -109,12 +109,18 @@ def java_server(name, java, extra, jar, ready, probe, app_args=()):
                                       "--logging.level.root=WARN", *app_args], ready, probe)
 
 
+def extract(java, jar, workdir):
+    """The Spring Boot jar extracted (the application jar, whose manifest lists lib/); returns the application jar."""
+    if not (workdir / jar.name).exists():
+        subprocess.run([java, "-Djarmode=tools", "-jar", str(jar), "extract", "--destination", str(workdir)],
+                       check=True, capture_output=True)
+    return workdir / jar.name
+
+
 def extract_with_cds(java, jar, workdir, app_args=()):
     """The Spring Boot recipe: extract the jar, then a training run writes the class data sharing archive
     (workdir/app.jsa) and another the JDK AOT cache (workdir/app.aot). Returns the extracted jar."""
-    subprocess.run([java, "-Djarmode=tools", "-jar", str(jar), "extract", "--destination", str(workdir)],
-                   check=True, capture_output=True)
-    extracted = workdir / jar.name
+    extracted = extract(java, jar, workdir)
     subprocess.run([java, *TUNED, f"-XX:ArchiveClassesAtExit={workdir / 'app.jsa'}",
                     "-Dspring.context.exit=onRefresh", "-jar", str(extracted), *app_args], check=True,
                    capture_output=True)
@@ -225,3 +231,64 @@ def require(*paths, hint):
 
 def log(message):
     print(message, file=sys.stderr, flush=True)
+
+
+# The lean servers (no framework) measured with and without the C2 compiler: C1 only starts a little faster, C2
+# answers more requests per second once warm; the benchmark shows both so that the choice is measured.
+LEAN_SMALL = ["-XX:+UseSerialGC", "-Xmx64m", "-Xss512k", "-XX:MaxMetaspaceSize=64m"]
+LEAN_C1 = LEAN_SMALL + ["-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m"]
+
+
+def lean_server(name, java, extra, classpath, main_class, ready, probe):
+    """A framework-free main class from the extracted jar (its manifest's Class-Path names the libraries); the
+    port is its first argument."""
+    return Server(name, lambda port: [java, *extra, "-cp", str(classpath), main_class, str(port)], ready, probe)
+
+
+def train_lean_aot(java, extra, classpath, main_class, ready, exercise, cache):
+    """The JDK AOT cache of a lean main class: a training run that starts it, serves `exercise(port)` (so that what a
+    request loads is in the cache too), then stops it; the JVM writes the cache as it exits."""
+    server = Server("training", lambda port: [java, *extra, f"-XX:AOTCacheOutput={cache}", "-cp", str(classpath),
+                                              main_class, str(port)], ready, "training")
+    server.start()
+    try:
+        exercise(server.port)
+    finally:
+        # The JVM assembles the cache as it exits (a second JVM on JDK 25): give it time, a loaded machine is slow.
+        server.proc.terminate()
+        try:
+            server.proc.wait(300)
+        except subprocess.TimeoutExpired:
+            server.proc.kill()
+    require(Path(cache), hint="the AOT training run wrote no cache")
+
+
+def lean_variants(java, extracted, main_class, workdir, ready, probe, exercise):
+    """The lean launches compared, each adding one aid or flag: (label, server, base index)."""
+    server = lambda name, extra: lean_server(name, java, extra, extracted, main_class, ready, probe)
+    c1_cache, c2_cache = workdir / "lean-c1.aot", workdir / "lean-c2.aot"
+    train_lean_aot(java, LEAN_C1, extracted, main_class, ready, exercise, c1_cache)
+    train_lean_aot(java, LEAN_SMALL, extracted, main_class, ready, exercise, c2_cache)
+    return [
+        ("lean, default JVM", server("lean-default", []), None),
+        ("lean, SerialGC -Xmx64m -Xss512k", server("lean-small", LEAN_SMALL), 0),
+        ("lean, + C1 only", server("lean-c1", LEAN_C1), 1),
+        ("lean, SerialGC -Xmx64m -Xss512k + AOT cache (C2 kept)",
+         server("lean-c2-aot", LEAN_SMALL + [f"-XX:AOTCache={c2_cache}"]), 1),
+        ("lean, + C1 only + AOT cache", server("lean-c1-aot", LEAN_C1 + [f"-XX:AOTCache={c1_cache}"]), 2),
+    ]
+
+
+def interleaved_cold_starts(servers, runs):
+    """cold_starts for several servers, one of each per round, so that a change in the machine's load over the run
+    falls on all of them alike. Returns [(median ms, median MB)] in the order given."""
+    times, rss = [[] for _ in servers], [[] for _ in servers]
+    for _ in range(runs):
+        for i, server in enumerate(servers):
+            try:
+                times[i].append(server.start())
+                time.sleep(1.0)
+                rss[i].append(rss_mb(server.proc.pid))
+            finally:
+                server.stop()
+    return [(statistics.median(t), statistics.median(r)) for t, r in zip(times, rss)]

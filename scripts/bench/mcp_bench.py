@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import (JVM_FIXED_COST, arguments, PYTHON, ROOT, Server, cold_starts, java_variants, log, machine, peak_rss_during,
-                      replace_section, rss_mb, verdict, wrk)
+from benchlib import (JVM_FIXED_COST, arguments, PYTHON, ROOT, Server, interleaved_cold_starts, java_variants,
+                      lean_variants, log, machine, peak_rss_during, replace_section, rss_mb, verdict, wrk)
 
 JAR = ROOT / "mcp-servers/mcp-echo/target/mcp-echo.jar"
 PY_APP = ROOT / "scripts/bench/echo_mcp_server.py"
@@ -28,6 +28,8 @@ INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
 CALL = {"jsonrpc": "2.0", "id": 2, "method": "tools/call",
         "params": {"name": "echo", "arguments": {"message": MESSAGE}}}
 CONCURRENCY = 32
+LEAN_CONCURRENCY = 64  # issue 14's targets are at concurrency 64
+LEAN_MAIN = "dev.agentcore.mcp.echo.LeanEchoServer"
 
 
 def rpc(port, message, headers=None):
@@ -93,7 +95,7 @@ end
     return str(path)
 
 
-def load(server, seconds, work):
+def load(server, seconds, work, concurrency=CONCURRENCY):
     server.start()
     try:
         pid, url = server.proc.pid, f"http://127.0.0.1:{server.port}/mcp"
@@ -101,7 +103,7 @@ def load(server, seconds, work):
         lua = write_lua(work / f"{server.name}.lua", check(server.port))
         wrk(url, 16, 5, lua)  # warm-up (JIT, pools), not reported
         c1 = wrk(url, 1, seconds, lua)
-        cn, peak = peak_rss_during(pid, lambda: wrk(url, CONCURRENCY, seconds, lua))
+        cn, peak = peak_rss_during(pid, lambda: wrk(url, concurrency, seconds, lua))
         check(server.port)  # still answering correctly after the load
         return {"rss_idle": rss_idle, "c1": c1, "cn": cn, "rss_peak": peak}
     finally:
@@ -124,10 +126,14 @@ def main():
         # Loopback only, like the Python server; everything else as mcp-echo ships.
         variants = java_variants(args.java, JAR, work / "app", initialized, "initialize",
                                  app_args=["--server.address=127.0.0.1"])
+        lean = lean_variants(args.java, work / "app" / JAR.name, LEAN_MAIN, work, initialized, "initialize", check)
 
-        log("cold starts ...")
-        python_start = cold_starts(python_server(), args.starts)
-        starts = [(label, cold_starts(server, args.starts), base) for label, server, base in variants]
+        log("cold starts (interleaved) ...")
+        measured = interleaved_cold_starts([python_server()] + [v[1] for v in variants] + [v[1] for v in lean],
+                                           args.starts)
+        python_start = measured[0]
+        starts = [(label, m, base) for (label, _, base), m in zip(variants, measured[1:1 + len(variants)])]
+        lean_starts = [(label, m, base) for (label, _, base), m in zip(lean, measured[1 + len(variants):])]
 
         log("load ...")
         loads = {
@@ -136,7 +142,66 @@ def main():
             "java-default": load(variants[0][1], args.seconds, work),
             "java-aot": load(variants[3][1], args.seconds, work),
         }
+        log("load at concurrency 64 (lean section) ...")
+        loads64 = {"Python, seed (SSE)": load(python_server(), args.seconds, work, LEAN_CONCURRENCY),
+                   "Spring, tuned + AOT": load(variants[3][1], args.seconds, work, LEAN_CONCURRENCY)}
+        loads64.update({label: load(server, args.seconds, work, LEAN_CONCURRENCY) for label, server, _ in lean[3:]})
     write_report(args, load_before, python_start, starts, loads)
+    write_lean_report(args, python_start, starts[3][1], lean_starts, loads64)
+
+
+def write_lean_report(args, python_start, spring_start, lean_starts, loads):
+    """The framework-free MCP server (mcp-servers/mcp-lean-server, LeanEchoServer) beside FastMCP and the Spring
+    path, against issue 14's targets: cold start at most half of FastMCP's, memory at most 1.2x, throughput 3x."""
+    ratio = lambda a, b: f"{a / b:.2f}x"
+    columns = list(loads.items())
+    py = loads["Python, seed (SSE)"]
+    lines = [
+        "## MCP server without a framework vs FastMCP (MCPServer) and the Spring path",
+        "",
+        f"Produced by `make bench-mcp` on {time.strftime('%Y-%m-%d')}, in the same run as the section above:",
+        f"{machine(args.java)}. `LeanEchoServer` serves the same `echo` tool on the MCP Java SDK's stateless server",
+        "over lean-http (no Spring, no servlet container). Cold starts are interleaved (one of each launch per round),",
+        f"the median of {args.starts} rounds; each load step runs {args.seconds} s after a 5 s warm-up, at concurrency "
+        f"{LEAN_CONCURRENCY}. The machine is shared: read ratios, not absolute numbers.",
+        "",
+        "### Cold start (process start to the first successful `initialize`) and memory one second after start",
+        "",
+        "| launch | cold start ms | RSS after start MB | cold start / Python | RSS / Python |",
+        "|---|---|---|---|---|",
+        f"| Python MCPServer (uvicorn), seed settings | {python_start[0]:.0f} | {python_start[1]:.0f} | 1.00x | 1.00x |",
+        f"| Spring (mcp-echo), tuned + AOT cache | {spring_start[0]:.0f} | {spring_start[1]:.0f} | "
+        f"{ratio(spring_start[0], python_start[0])} | {ratio(spring_start[1], python_start[1])} |",
+    ]
+    lines += [f"| {label} | {ms:.0f} | {mb:.0f} | {ratio(ms, python_start[0])} | {ratio(mb, python_start[1])} |"
+              for label, (ms, mb), _ in lean_starts]
+    lines += [
+        "",
+        f"### tools/call `echo` at concurrency {LEAN_CONCURRENCY}",
+        "",
+        "| | " + " | ".join(label for label, _ in columns) + " |",
+        "|---|" + "---|" * len(columns),
+        "| requests/s | " + " | ".join(f"{m['cn'][0]:,.0f}" for _, m in columns) + " |",
+        "| p50 / p99 ms | " + " | ".join(f"{m['cn'][1]:.2f} / {m['cn'][2]:.2f}" for _, m in columns) + " |",
+        "| peak resident memory under load, MB | " + " | ".join(f"{m['rss_peak']:.0f}" for _, m in columns) + " |",
+        "",
+    ]
+    best_label, (best_ms, _), _ = min(lean_starts, key=lambda s: s[1][0])
+    small_label, (_, small_mb), _ = min(lean_starts, key=lambda s: s[1][1])
+    lean_loads = [m for label, m in columns if label.startswith("lean")]
+    best_rps = max(m["cn"][0] for m in lean_loads)
+    lines += [
+        "### Against issue 14's targets (the lean MCP server)",
+        "",
+        f"- Cold start at most half of FastMCP's: {verdict(best_ms <= 0.5 * python_start[0])} "
+        f"({best_ms:.0f} ms, {best_label}, against {python_start[0]:.0f} ms: {ratio(best_ms, python_start[0])}).",
+        f"- Memory after start at most 1.2x FastMCP's: {verdict(small_mb <= 1.2 * python_start[1])} "
+        f"({small_mb:.0f} MB, {small_label}, against {python_start[1]:.0f} MB: {ratio(small_mb, python_start[1])}).",
+        f"- Throughput at concurrency {LEAN_CONCURRENCY} at least 3x FastMCP's: {verdict(best_rps >= 3 * py['cn'][0])} "
+        f"({ratio(best_rps, py['cn'][0])}).",
+    ]
+    replace_section(Path(args.report), "mcp-lean", "\n".join(lines))
+    print("\n".join(lines))
 
 
 def write_report(args, load_before, python_start, starts, loads):

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentcore.runtime.AgentCoreHealth;
 import dev.agentcore.runtime.AgentCoreTasks;
 import dev.agentcore.runtime.PingStatus;
-import dev.agentcore.runtime.TestWebSocketClient;
+import dev.agentcore.runtime.conformance.TestWebSocketClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

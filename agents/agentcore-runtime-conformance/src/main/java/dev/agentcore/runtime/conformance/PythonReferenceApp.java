@@ -21,11 +21,11 @@ import dev.agentcore.testing.RepositoryFiles;
  * The Python SDK's BedrockAgentCoreApp, run from the repository's .venv (installed by {@code make tools})
  * on a free loopback port. Missing tools are a failure that says how to install them, never a skip.
  */
-final class PythonReferenceApp implements AutoCloseable {
+public final class PythonReferenceApp implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    final int port;
+    public final int port;
 
     private PythonReferenceApp(Process process, Path log, int port) {
         this.process = process;
@@ -33,9 +33,17 @@ final class PythonReferenceApp implements AutoCloseable {
         this.port = port;
     }
 
-    static PythonReferenceApp start(String script) throws Exception {
+    public static PythonReferenceApp start(String script) throws Exception {
         Path python = RepositoryFiles.python();
-        Path source = Path.of(PythonReferenceApp.class.getResource("/python/" + script).toURI());
+        // Copied out: inside a jar the script has no path Python could open.
+        Path source = Files.createTempFile("agentcore-reference-", ".py");
+        source.toFile().deleteOnExit();
+        try (var in = PythonReferenceApp.class.getResourceAsStream("/python/" + script)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no reference script python/" + script);
+            }
+            Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -50,7 +58,7 @@ final class PythonReferenceApp implements AutoCloseable {
         return app;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -84,12 +92,12 @@ final class PythonReferenceApp implements AutoCloseable {
     }
 
     /** The reference app for one test class: {@code @RegisterExtension static final PerClass python = ...}. */
-    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
 
         private final String script;
         private PythonReferenceApp app;
 
-        PerClass(String script) {
+        public PerClass(String script) {
             this.script = script;
         }
 
@@ -105,11 +113,11 @@ final class PythonReferenceApp implements AutoCloseable {
             }
         }
 
-        URI uri(String path) {
+        public URI uri(String path) {
             return app.uri(path);
         }
 
-        int port() {
+        public int port() {
             return app.port;
         }
     }

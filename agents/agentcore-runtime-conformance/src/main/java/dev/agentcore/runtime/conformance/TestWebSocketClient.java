@@ -1,4 +1,4 @@
-package dev.agentcore.runtime;
+package dev.agentcore.runtime.conformance;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,5 @@
 """The reference: the Python SDK's BedrockAgentCoreApp with the same trivial handlers as
-ConformanceAgent.java. The conformance test sends both the same requests and compares the answers."""
+ConformanceAgent.java (the starter) and ConformanceHandlers.java (the core). The conformance test sends both the same requests and compares the answers."""
 import sys
 
 from bedrock_agentcore.runtime import BedrockAgentCoreApp
