@@ -103,8 +103,9 @@ public final class Linter {
         SourceFile source;
         switch (Documents.load(file, display)) {
             case Documents.Text t -> source = t.file();
-            case Documents.Binary b -> {
-                return null; // not a template: passed over like any other non-template file
+            case Documents.Undecodable u -> {
+                inputErrors.add(display + ": cannot read: " + u.problem());
+                return null;
             }
             case Documents.TooLarge t -> {
                 SourceFile empty = new SourceFile(file, display, "");

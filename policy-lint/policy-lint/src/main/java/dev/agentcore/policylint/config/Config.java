@@ -78,7 +78,10 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
     public static Config read(Path path, String display) throws ConfigException {
         SourceFile source = switch (Documents.load(path, display)) {
             case Documents.Text t -> t.file();
-            default -> throw new ConfigException(display + ": cannot read the configuration file");
+            case Documents.Undecodable u -> throw new ConfigException(display + ": cannot read the configuration file: " + u.problem());
+            case Documents.Unreadable u -> throw new ConfigException(display + ": cannot read the configuration file: " + u.reason());
+            case Documents.TooLarge t -> throw new ConfigException(display + ": cannot read the configuration file: "
+                    + t.bytes() + " bytes, over the " + Documents.MAX_BYTES + "-byte limit");
         };
         Node root;
         try {

@@ -4,10 +4,12 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -91,6 +93,14 @@ public final class TreeReader {
             return root;
         } catch (JacksonException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof ReaderException r) {
+                    // The reader refuses a character while filling its buffer, ahead of the token Jackson is on:
+                    // its position (in code points) is the character's own.
+                    String text = file.text();
+                    int at = text.offsetByCodePoints(0, Math.min(Math.max(r.getPosition(), 0), text.codePointCount(0, text.length())));
+                    throw new ParseProblem(String.format(Locale.ROOT, "YAML: special characters are not allowed (U+%04X)",
+                            r.getCodePoint()), file.position(at));
+                }
                 if (c instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
                     // snakeyaml-engine knows where the problem is, not only where the scanner started
                     var mark = m.getProblemMark().get();
