@@ -104,7 +104,7 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
         Path dir = path.toAbsolutePath().getParent();
         List<Path> runtimes = strings(display, m.get("runtimes")).stream().map(dir::resolve).toList();
         List<Path> paths = strings(display, m.get("paths")).stream().map(dir::resolve).toList();
-        List<String> excludes = strings(display, m.get("exclude"));
+        List<String> excludes = globs(display, m.get("exclude"));
         boolean live = bool(display, m.get("live"));
         String region = m.get("region") instanceof ScalarNode s && s.kind() != ScalarNode.Kind.NULL ? s.value() : null;
         Map<String, Severity> severities = new LinkedHashMap<>();
@@ -138,7 +138,7 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
                     throw error(display, rule, "unknown rule '" + rule.value() + "'");
                 }
                 String reason = im.get("reason") instanceof ScalarNode r && !r.value().isBlank() ? r.value() : null;
-                ignores.add(new Ignore(rule.value(), strings(display, im.get("paths")), reason, item.region()));
+                ignores.add(new Ignore(rule.value(), globs(display, im.get("paths")), reason, item.region()));
             }
         } else if (m.get("ignore") != null) {
             throw error(display, m.get("ignore"), "ignore must be a list");
@@ -171,6 +171,20 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
                 throw error(display, item, "expected a string");
             }
             out.add(s.value());
+        }
+        return out;
+    }
+
+    /** Strings that must be globs: a bad one is refused here, at its line, not thrown while linting. */
+    private static List<String> globs(String display, Node node) throws ConfigException {
+        List<String> out = strings(display, node);
+        List<Node> items = node instanceof ListNode l ? l.items() : node == null ? List.of() : List.of(node);
+        for (int i = 0; i < out.size(); i++) {
+            try {
+                Globs.compile(out.get(i));
+            } catch (Globs.Invalid e) {
+                throw error(display, items.get(i), "pattern " + e.getMessage());
+            }
         }
         return out;
     }
