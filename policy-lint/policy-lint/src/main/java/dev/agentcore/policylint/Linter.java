@@ -118,9 +118,9 @@ public final class Linter {
             if (r.suppressions() == null) {
                 continue;
             }
-            checked++;
             suppressions.add(r.suppressions());
             if (r.context() != null) {
+                checked++; // a file that does not parse has findings (PL001) but was not checked
                 contexts.add(r.context());
             }
             findings.addAll(r.findings().all());
@@ -210,6 +210,10 @@ public final class Linter {
         Map<Path, List<Suppressions>> byFile = suppressions.stream().collect(Collectors.groupingBy(Suppressions::path));
         for (Finding finding : all) {
             Finding f = finding;
+            if (f.ruleId().equals(ParseError.INFO.id())) {
+                out.add(f); // never suppressed: a file that does not parse was not checked (Config refuses to lower it)
+                continue;
+            }
             if (byFile.getOrDefault(finding.region().file().path(), List.of()).stream().anyMatch(s -> s.suppresses(finding))
                     || Suppressions.ignoredByConfig(config, finding)) {
                 continue;

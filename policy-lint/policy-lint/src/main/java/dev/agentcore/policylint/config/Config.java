@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.agentcore.policylint.rule.ParseError;
 import dev.agentcore.policylint.rule.Rules;
 import dev.agentcore.policylint.rule.Severity;
 import dev.agentcore.policylint.source.Documents;
@@ -42,6 +43,9 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
         List<String> excludes, Map<String, Severity> severities, List<Ignore> ignores, Severity failOn) {
 
     public static final List<String> NAMES = List.of(".policy-lint.yaml", ".policy-lint.yml");
+    /** Why PL001 is not configurable: a file that was not read was not checked, and must not pass. */
+    private static final String PARSE_ERRORS_STAY = ParseError.INFO.id() + " cannot be switched off, lowered or ignored: "
+            + "a file that does not parse is not checked (exclude the file instead)";
     private static final Set<String> KEYS = Set.of("runtimes", "live", "region", "paths", "exclude", "severity",
             "ignore", "fail-on");
 
@@ -115,6 +119,9 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
                     throw error(display, e.key(), "unknown rule '" + id + "'");
                 }
                 String level = e.value() instanceof ScalarNode s ? s.value() : "";
+                if (id.equals(ParseError.INFO.id()) && !level.equalsIgnoreCase("error")) {
+                    throw error(display, e.value(), PARSE_ERRORS_STAY);
+                }
                 if (level.equals("off") || level.equals("false")) {
                     severities.put(id, null);
                 } else {
@@ -136,6 +143,9 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
                 }
                 if (Rules.info(rule.value()).isEmpty()) {
                     throw error(display, rule, "unknown rule '" + rule.value() + "'");
+                }
+                if (rule.value().equals(ParseError.INFO.id())) {
+                    throw error(display, rule, PARSE_ERRORS_STAY);
                 }
                 String reason = im.get("reason") instanceof ScalarNode r && !r.value().isBlank() ? r.value() : null;
                 ignores.add(new Ignore(rule.value(), globs(display, im.get("paths")), reason, item.region()));
