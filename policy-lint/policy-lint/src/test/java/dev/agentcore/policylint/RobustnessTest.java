@@ -49,6 +49,19 @@ class RobustnessTest {
     }
 
     @Test
+    void aLargeTemplateWithoutAliasesIsNotCalledAnAliasBomb() throws IOException {
+        StringBuilder yaml = new StringBuilder(12_000_000).append("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\nMetadata:\n  Items:\n");
+        for (int i = 0; i < 1_050_000; i++) {
+            yaml.append("    - x\n");
+        }
+        LintRun r = lint("large.yaml", yaml.toString());
+        noCrash(r);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("error PL001 the document holds more than 1000000 values (CloudFormation accepts "
+                + "templates up to 1 MB)").doesNotContain("alias");
+    }
+
+    @Test
     void anchorsAliasesAndMergeKeysResolve() throws IOException {
         LintRun r = lint("anchors.yaml", """
                 AWSTemplateFormatVersion: '2010-09-09'
