@@ -127,7 +127,7 @@ class EncodingTest {
         LintRun r = assertTimeoutPreemptively(BOUND, () -> LintRun.run(LintRun.withoutConfig(dir).paths(Path.of("infra"))));
         assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
         assertThat(r.err()).contains("infra/agent.yaml: cannot read: byte 0xE9 at line 5");
-        assertThat(r.out()).contains("in 1 template checked");
+        assertThat(r.out()).contains("in 1 template checked; 1 input not read");
     }
 
     private static int indexOf(byte[] bytes, byte b) {
