@@ -146,22 +146,16 @@ class UnreadableInputTest {
     }
 
     @Test
-    void aSymbolicLinkToATemplateIsLintedUnderItsOwnName() throws IOException {
+    void symbolicLinksToATemplateAndToADirectoryAreFollowedAndLintedUnderTheirOwnNames() throws IOException {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Path seed = Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), elsewhere.resolve("agent.yaml"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), other.resolve("agent.yaml"));
         Files.createSymbolicLink(infra.resolve("agent.yaml"), seed);
+        Files.createSymbolicLink(infra.resolve("shared"), other);
         LintRun r = lint(Path.of("infra"));
-        assertThat(r.out()).contains("infra/agent.yaml:61:140: error PL100").contains("in 2 templates checked");
-        assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
-    }
-
-    @Test
-    void aSymbolicLinkToADirectoryInsideAWalkedDirectoryIsFollowed() throws IOException {
-        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-        Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), elsewhere.resolve("agent.yaml"));
-        Files.createSymbolicLink(infra.resolve("shared"), elsewhere);
-        LintRun r = lint(Path.of("infra"));
-        assertThat(r.out()).contains("infra/shared/agent.yaml:61:140: error PL100").contains("in 2 templates checked");
+        assertThat(r.out()).contains("infra/agent.yaml:61:140: error PL100").contains("infra/shared/agent.yaml:61:140: error PL100")
+                .contains("in 3 templates checked");
         assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
     }
 
