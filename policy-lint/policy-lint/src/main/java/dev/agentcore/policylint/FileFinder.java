@@ -1,121 +1,168 @@
 package dev.agentcore.policylint;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.agentcore.policylint.source.Disk;
 import dev.agentcore.policylint.source.Documents;
 
 /**
- * The files to lint: files named on the command line as they are, directories walked for YAML, JSON and
- * {@code .template} files, skipping {@code .git}, {@code node_modules}, {@code target} and {@code .venv}. What cannot be
- * read is a problem to report, never a file quietly left out: a lint that skipped an input must not pass.
+ * The files to lint. A file named on the command line is a candidate whatever its name; a directory is walked for YAML,
+ * JSON and {@code .template} files, following symbolic links (a directory reached twice, by a loop or a second link,
+ * is walked once; a file reached twice is linted once, under the first name found), skipping {@code .git},
+ * {@code node_modules}, {@code target}, {@code .venv} and what the excludes match. A candidate that cannot be read is a
+ * problem to report, never a file quietly left out: a lint that skipped an input must not pass. What is not a candidate
+ * is not read, and is listed as passed over (for {@code --verbose}).
  */
 final class FileFinder {
 
     static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".venv");
     private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json", ".template");
 
-    /** The files found, and the inputs that could not be read (each message names its path). */
-    record Found(List<Path> files, List<String> problems) {
+    /** The files found, the inputs that could not be read (each message names its path) and what was not read. */
+    record Found(List<Path> files, List<String> problems, List<Linter.PassedOver> passedOver) {
     }
 
-    private FileFinder() {
+    private final Disk disk;
+    private final Path base;
+    private final List<PathMatcher> excluded;
+    private final Set<Path> files = new TreeSet<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<Linter.PassedOver> passedOver = new ArrayList<>();
+    /** File-system identity (device and inode) of every file and directory taken, to the name it was taken under. */
+    private final Map<Object, Path> seen = new HashMap<>();
+
+    private FileFinder(Disk disk, Path base, List<PathMatcher> excluded) {
+        this.disk = disk;
+        this.base = base;
+        this.excluded = excluded;
     }
 
-    static Found find(List<Path> roots, List<String> excludes, Path base) {
-        List<PathMatcher> excluded = excludes.stream()
-                .flatMap(g -> List.of("glob:" + g, "glob:**/" + g).stream())
-                .map(g -> FileSystems.getDefault().getPathMatcher(g)).toList();
-        Set<Path> files = new TreeSet<>();
-        List<String> problems = new ArrayList<>();
+    static Found find(List<Path> roots, List<PathMatcher> excluded, Path base, Disk disk) {
+        FileFinder finder = new FileFinder(disk, base, excluded);
         for (Path root : roots) {
-            Path abs = base.resolve(root).normalize();
-            if (Files.isRegularFile(abs)) {
-                if (!isExcluded(abs, base, excluded)) {
-                    files.add(abs);
-                }
-            } else if (Files.isDirectory(abs)) {
-                walk(abs, base, excluded, files, problems);
-            } else if (Files.isSymbolicLink(abs)) {
-                problems.add(root + ": cannot read: broken symbolic link");
-            } else if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(root + ": cannot read: not a regular file or directory");
-            } else {
-                problems.add(root + ": no such file or directory");
-            }
+            finder.root(root);
         }
-        return new Found(new ArrayList<>(files), problems);
+        return new Found(new ArrayList<>(finder.files), finder.problems, finder.passedOver);
     }
 
-    private static void walk(Path dir, Path base, List<PathMatcher> excluded, Set<Path> files, List<String> problems) {
+    private void root(Path root) {
+        Path abs = base.resolve(root).normalize();
+        BasicFileAttributes attrs;
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return skipped(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
+            attrs = disk.attributes(abs, true);
+        } catch (NoSuchFileException e) {
+            problems.add(root + ": " + (isLink(abs) ? "cannot read: broken symbolic link" : "no such file or directory"));
+            return;
+        } catch (IOException e) {
+            problems.add(root + ": cannot read: " + Documents.reason(e));
+            return;
+        }
+        if (attrs.isDirectory()) {
+            if (take(abs, attrs)) {
+                walk(abs);
+            }
+        } else if (!attrs.isRegularFile()) {
+            problems.add(root + ": cannot read: not a regular file or directory");
+        } else if (isExcluded(abs)) {
+            passOver(abs, "excluded");
+        } else if (take(abs, attrs)) {
+            files.add(abs);
+        }
+    }
 
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (!lintable(f) || isExcluded(f, base, excluded)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isRegularFile()) {
-                        files.add(f.normalize());
-                    } else if (attrs.isSymbolicLink()) {
-                        // A link to a template is that template; one to nothing is an input we cannot read.
-                        if (Files.isRegularFile(f)) {
-                            files.add(f.normalize());
-                        } else if (!Files.isDirectory(f)) {
-                            problems.add(display(f, base) + ": cannot read: " + (Files.exists(f) ? "not a regular file"
-                                    : "broken symbolic link"));
-                        }
-                    } else if (attrs.isOther()) {
-                        problems.add(display(f, base) + ": cannot read: not a regular file");
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                /** Called for a directory that cannot be opened (before preVisitDirectory) or an entry that cannot be examined. */
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    boolean directory = Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS);
-                    if (directory ? skipped(f) : !lintable(f) || isExcluded(f, base, excluded)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    problems.add(display(f, base) + ": cannot read the " + (directory ? "directory" : "file") + ": "
-                            + Documents.reason(e));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                private boolean skipped(Path d) {
-                    return !d.equals(dir) && (SKIPPED_DIRECTORIES.contains(String.valueOf(d.getFileName()))
-                            || isExcluded(d, base, excluded));
-                }
-            });
+    private void walk(Path dir) {
+        List<Path> entries;
+        try {
+            entries = disk.list(dir);
         } catch (IOException e) {
             problems.add(display(dir, base) + ": cannot read the directory: " + Documents.reason(e));
+            return;
+        }
+        for (Path entry : entries) {
+            visit(entry.normalize());
         }
     }
 
-    private static boolean lintable(Path f) {
+    private void visit(Path p) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = disk.attributes(p, false);
+            if (attrs.isSymbolicLink()) {
+                attrs = disk.attributes(p, true);
+            }
+        } catch (IOException e) {
+            // An entry listed but not examinable: a link to nothing or a loop of links, or a directory without search
+            // permission. Whether it was a template is unknown unless its name says so.
+            String why = e instanceof NoSuchFileException ? "broken symbolic link" : Documents.reason(e);
+            if (candidate(p) && !isExcluded(p)) {
+                problems.add(display(p, base) + ": cannot read: " + why);
+            } else {
+                passOver(p, "cannot be examined (" + why + ") and is not named as a template");
+            }
+            return;
+        }
+        if (attrs.isDirectory()) {
+            if (SKIPPED_DIRECTORIES.contains(String.valueOf(p.getFileName()))) {
+                passOver(p, "skipped directory");
+            } else if (isExcluded(p)) {
+                passOver(p, "excluded");
+            } else if (take(p, attrs)) {
+                walk(p);
+            }
+        } else if (!candidate(p)) {
+            passOver(p, "not a YAML, JSON or .template file");
+        } else if (isExcluded(p)) {
+            passOver(p, "excluded");
+        } else if (!attrs.isRegularFile()) {
+            problems.add(display(p, base) + ": cannot read: not a regular file"); // a FIFO would block the reader
+        } else if (take(p, attrs)) {
+            files.add(p);
+        }
+    }
+
+    /** Records {@code p} as taken; false (and a note) when the same file or directory was taken under another name. */
+    private boolean take(Path p, BasicFileAttributes attrs) {
+        Object key = attrs.fileKey() != null ? attrs.fileKey() : p;
+        Path first = seen.putIfAbsent(key, p);
+        if (first == null) {
+            return true;
+        }
+        if (!first.equals(p)) {
+            passOver(p, "the same " + (attrs.isDirectory() ? "directory" : "file") + " as " + display(first, base)
+                    + (attrs.isDirectory() && p.startsWith(first) ? " (a symbolic link loop)" : "") + ", already taken");
+        }
+        return false;
+    }
+
+    private boolean isLink(Path p) {
+        try {
+            return disk.attributes(p, false).isSymbolicLink();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void passOver(Path p, String why) {
+        passedOver.add(new Linter.PassedOver(display(p, base), why));
+    }
+
+    private static boolean candidate(Path f) {
         String name = String.valueOf(f.getFileName()).toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    private static boolean isExcluded(Path p, Path base, List<PathMatcher> excluded) {
+    private boolean isExcluded(Path p) {
         Path relative = p.startsWith(base) ? base.relativize(p) : p;
         return excluded.stream().anyMatch(m -> m.matches(relative));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.agentcore.policylint.config.Config;
 import dev.agentcore.policylint.config.ConfigException;
 import dev.agentcore.policylint.config.ConfigSource;
+import dev.agentcore.policylint.config.Globs;
 import dev.agentcore.policylint.rule.Severity;
 import dev.agentcore.policylint.runtime.AgentRuntime;
 import dev.agentcore.policylint.runtime.LiveRuntimes;
@@ -15,6 +16,7 @@ import dev.agentcore.policylint.runtime.ManifestRuntimes;
 import dev.agentcore.policylint.runtime.RuntimeFiles;
 import dev.agentcore.policylint.runtime.RuntimeSet;
 import dev.agentcore.policylint.runtime.RuntimeSourceException;
+import dev.agentcore.policylint.source.Disk;
 
 /**
  * Runs a {@link LintRequest} in-process, as the command does: reads the configuration, gathers the runtimes (files,
@@ -27,6 +29,11 @@ public final class Lint {
     }
 
     public static LintOutcome run(LintRequest request) {
+        return run(request, Disk.REAL);
+    }
+
+    /** As {@link #run(LintRequest)}, finding and reading the inputs through {@code disk} (tests inject failures). */
+    static LintOutcome run(LintRequest request, Disk disk) {
         Path cwd = request.workingDirectory();
         Config config;
         RuntimeSet runtimes;
@@ -38,9 +45,14 @@ public final class Lint {
         }
         Severity failOn = request.failOn().orElse(config.failOn() != null ? config.failOn() : Severity.ERROR);
         List<Path> targets = !request.paths().isEmpty() ? request.paths() : !config.paths().isEmpty() ? config.paths() : List.of(cwd);
+        try {
+            Globs.excludes(request.excludes());
+        } catch (Globs.Invalid e) {
+            return new LintOutcome.Refused("--exclude " + e.getMessage());
+        }
         List<String> excludes = new ArrayList<>(config.excludes());
         excludes.addAll(request.excludes());
-        Linter.Result result = new Linter().run(new Linter.Options(targets, excludes, runtimes, config, cwd));
+        Linter.Result result = new Linter(disk).run(new Linter.Options(targets, excludes, runtimes, config, cwd));
         return new LintOutcome.Linted(result, failOn);
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.agentcore.core.iam.AgentCoreCatalog;
 import dev.agentcore.policylint.config.Config;
+import dev.agentcore.policylint.config.Globs;
 import dev.agentcore.policylint.config.Suppressions;
 import dev.agentcore.policylint.rule.Finding;
 import dev.agentcore.policylint.rule.Findings;
@@ -20,6 +21,7 @@ import dev.agentcore.policylint.rule.Severity;
 import dev.agentcore.policylint.rule.SuppressionWithoutReason;
 import dev.agentcore.policylint.rule.TemplateContext;
 import dev.agentcore.policylint.runtime.RuntimeSet;
+import dev.agentcore.policylint.source.Disk;
 import dev.agentcore.policylint.source.Documents;
 import dev.agentcore.policylint.source.Node;
 import dev.agentcore.policylint.source.ParseProblem;
@@ -38,8 +40,19 @@ public final class Linter {
     public record Options(List<Path> paths, List<String> excludes, RuntimeSet runtimes, Config config, Path base) {
     }
 
-    /** Findings, sorted by file and position, plus input errors (files that could not be read at all). */
-    public record Result(List<Finding> findings, List<String> inputErrors, int filesChecked) {
+    /** A path that was not linted, and why: not a candidate, excluded, no template, the same file under another name. */
+    public record PassedOver(String path, String why) {
+        @Override
+        public String toString() {
+            return path + ": " + why;
+        }
+    }
+
+    /**
+     * Findings, sorted by file and position; input errors (what could not be read or parsed, each naming its path);
+     * the templates checked; what was passed over (for {@code --verbose}).
+     */
+    public record Result(List<Finding> findings, List<String> inputErrors, int filesChecked, List<PassedOver> passedOver) {
         public long count(Severity s) {
             return findings.stream().filter(f -> f.severity() == s).count();
         }
@@ -50,15 +63,36 @@ public final class Linter {
     }
 
     private final AgentCoreCatalog catalog = AgentCoreCatalog.bundled();
+    private final Disk disk;
 
-    /** One file's outcome; {@code suppressions} is null when the file is no template and has no findings. */
-    private record FileResult(TemplateContext context, Findings findings, List<String> errors, Suppressions suppressions) {
+    public Linter() {
+        this(Disk.REAL);
+    }
+
+    /** A linter that finds and reads its inputs through {@code disk}: tests inject the failures root cannot get. */
+    Linter(Disk disk) {
+        this.disk = disk;
+    }
+
+    /**
+     * One file's outcome; {@code suppressions} is null when the file is no template and has no findings;
+     * {@code passedOver} says why a readable file was not checked, else null.
+     */
+    private record FileResult(TemplateContext context, Findings findings, List<String> errors, Suppressions suppressions,
+            PassedOver passedOver) {
     }
 
     public Result run(Options options) {
-        FileFinder.Found found = FileFinder.find(options.paths(), options.excludes(), options.base());
+        List<java.nio.file.PathMatcher> excluded;
+        try {
+            excluded = Globs.excludes(options.excludes());
+        } catch (Globs.Invalid e) {
+            return new Result(List.of(), List.of("exclude pattern " + e.getMessage()), 0, List.of());
+        }
+        FileFinder.Found found = FileFinder.find(options.paths(), excluded, options.base(), disk);
         List<String> inputErrors = new ArrayList<>();
         inputErrors.addAll(found.problems());
+        List<PassedOver> passedOver = new ArrayList<>(found.passedOver());
         List<Finding> findings = new ArrayList<>();
         List<TemplateContext> contexts = new ArrayList<>();
         List<Suppressions> suppressions = new ArrayList<>();
@@ -68,22 +102,26 @@ public final class Linter {
             String display = FileFinder.display(file, options.base());
             Findings fileFindings = new Findings();
             List<String> errors = new ArrayList<>();
-            TemplateContext ctx = lintFile(file, display, options, fileFindings, errors);
+            List<PassedOver> notes = new ArrayList<>(1);
+            TemplateContext ctx = lintFile(file, display, options, fileFindings, errors, notes);
             Suppressions s = null;
             if (ctx != null || !fileFindings.all().isEmpty()) {
                 SourceFile source = ctx != null ? ctx.template().file() : fileFindings.all().getFirst().region().file();
                 s = Suppressions.of(source, ctx == null ? null : ctx.template(), fileFindings);
             }
-            return new FileResult(ctx, fileFindings, errors, s);
+            return new FileResult(ctx, fileFindings, errors, s, notes.isEmpty() ? null : notes.getFirst());
         }).toList();
         for (FileResult r : results) {
             inputErrors.addAll(r.errors());
+            if (r.passedOver() != null) {
+                passedOver.add(r.passedOver());
+            }
             if (r.suppressions() == null) {
                 continue;
             }
-            checked++;
             suppressions.add(r.suppressions());
             if (r.context() != null) {
+                checked++; // a file that does not parse has findings (PL001) but was not checked
                 contexts.add(r.context());
             }
             findings.addAll(r.findings().all());
@@ -97,15 +135,18 @@ public final class Linter {
             }
         }
         findings.addAll(project.all());
-        return new Result(finish(findings, suppressions, options.config()), inputErrors, checked);
+        passedOver.sort(java.util.Comparator.comparing(PassedOver::path));
+        return new Result(finish(findings, suppressions, options.config()), inputErrors, checked, passedOver);
     }
 
-    private TemplateContext lintFile(Path file, String display, Options options, Findings findings, List<String> inputErrors) {
+    private TemplateContext lintFile(Path file, String display, Options options, Findings findings, List<String> inputErrors,
+            List<PassedOver> passedOver) {
         SourceFile source;
-        switch (Documents.load(file, display)) {
+        switch (Documents.load(file, display, disk)) {
             case Documents.Text t -> source = t.file();
-            case Documents.Binary b -> {
-                return null; // not a template: passed over like any other non-template file
+            case Documents.Undecodable u -> {
+                inputErrors.add(display + ": cannot read: " + u.problem());
+                return null;
             }
             case Documents.TooLarge t -> {
                 SourceFile empty = new SourceFile(file, display, "");
@@ -127,6 +168,9 @@ public final class Linter {
             if (Template.looksLikeTemplate(source.text())) {
                 findings.add(ParseError.INFO, Region.at(source, p.position()), p.getMessage(),
                         "fix the syntax; the file is not checked until it parses", null);
+            } else {
+                passedOver.add(new PassedOver(display, "does not parse (" + p.position() + ": " + p.getMessage()
+                        + ") and names no template or policy"));
             }
             return null;
         } catch (StackOverflowError e) {
@@ -136,6 +180,8 @@ public final class Linter {
         }
         Template template = Template.of(source, root).orElse(null);
         if (template == null) {
+            passedOver.add(new PassedOver(display, "no CloudFormation template or IAM policy (no Resources, "
+                    + "AWSTemplateFormatVersion or Statement at the top)"));
             return null;
         }
         TemplateContext ctx = new TemplateContext(template, options.runtimes(), catalog);
@@ -165,6 +211,10 @@ public final class Linter {
         Map<Path, List<Suppressions>> byFile = suppressions.stream().collect(Collectors.groupingBy(Suppressions::path));
         for (Finding finding : all) {
             Finding f = finding;
+            if (f.ruleId().equals(ParseError.INFO.id())) {
+                out.add(f); // never suppressed: a file that does not parse was not checked (Config refuses to lower it)
+                continue;
+            }
             if (byFile.getOrDefault(finding.region().file().path(), List.of()).stream().anyMatch(s -> s.suppresses(finding))
                     || Suppressions.ignoredByConfig(config, finding)) {
                 continue;

@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import dev.agentcore.policylint.config.ConfigSource;
 import dev.agentcore.policylint.report.Report;
 import dev.agentcore.policylint.report.ReportFormat;
+import dev.agentcore.policylint.source.Disk;
 
 /**
- * Lints in-process through the library's API ({@link Lint}) and keeps what a caller would show: the report and the
- * messages (why the lint was refused, or the input errors, one a line).
+ * Lints in-process through the library's API ({@link Lint}) and keeps what a caller would show: the report, the
+ * messages (why the lint was refused, or the input errors, one a line) and what --verbose lists as passed over.
  */
-record LintRun(ExitStatus status, String out, String err) {
+record LintRun(ExitStatus status, String out, String err, String passedOver) {
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
 
@@ -31,15 +32,26 @@ record LintRun(ExitStatus status, String out, String err) {
     }
 
     static LintRun run(LintRequest.Builder request, ReportFormat format) {
+        return run(request, format, Disk.REAL);
+    }
+
+    /** Finds and reads the inputs through {@code disk}: a test's injected failures. */
+    static LintRun run(LintRequest.Builder request, Disk disk) {
+        return run(request, ReportFormat.TEXT, disk);
+    }
+
+    private static LintRun run(LintRequest.Builder request, ReportFormat format, Disk disk) {
         LintRequest built = request.build();
-        return switch (Lint.run(built)) {
-            case LintOutcome.Refused refused -> new LintRun(refused.status(), "", refused.message() + "\n");
+        return switch (Lint.run(built, disk)) {
+            case LintOutcome.Refused refused -> new LintRun(refused.status(), "", refused.message() + "\n", "");
             case LintOutcome.Linted linted -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Report.of(format, built.workingDirectory()).write(linted.result(), new PrintStream(out, true, StandardCharsets.UTF_8));
                 StringBuilder err = new StringBuilder();
                 linted.result().inputErrors().forEach(e -> err.append(e).append('\n'));
-                yield new LintRun(linted.status(), out.toString(StandardCharsets.UTF_8), err.toString());
+                StringBuilder passedOver = new StringBuilder();
+                linted.result().passedOver().forEach(p -> passedOver.append(p).append('\n'));
+                yield new LintRun(linted.status(), out.toString(StandardCharsets.UTF_8), err.toString(), passedOver.toString());
             }
         };
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +46,19 @@ class RobustnessTest {
         noCrash(r);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("error PL001 the document expands to more than 1000000 values through its aliases");
+    }
+
+    @Test
+    void aLargeTemplateWithoutAliasesIsNotCalledAnAliasBomb() throws IOException {
+        StringBuilder yaml = new StringBuilder(12_000_000).append("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\nMetadata:\n  Items:\n");
+        for (int i = 0; i < 1_050_000; i++) {
+            yaml.append("    - x\n");
+        }
+        LintRun r = lint("large.yaml", yaml.toString());
+        noCrash(r);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("error PL001 the document holds more than 1000000 values (CloudFormation accepts "
+                + "templates up to 1 MB)").doesNotContain("alias");
     }
 
     @Test
@@ -91,11 +103,8 @@ class RobustnessTest {
     }
 
     @Test
-    void binaryAndEmptyAndNonUtf8FilesArePassedOver() throws IOException {
-        byte[] binary = new byte[4096];
-        new Random(7).nextBytes(binary);
-        Files.write(dir.resolve("blob.yaml"), binary);
-        Files.write(dir.resolve("latin1.json"), "{\"Statement\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    void emptyAndCommentOnlyFilesArePassedOver() throws IOException {
+        // Binary and non-UTF-8 files are input errors (EncodingTest); an empty YAML file is valid text and no template.
         Files.writeString(dir.resolve("empty.yaml"), "");
         Files.writeString(dir.resolve("comments.yaml"), "# nothing here\n");
         LintRun r = assertTimeoutPreemptively(BOUND, () -> LintRun.run(LintRun.withoutConfig(dir).paths(Path.of("."))));

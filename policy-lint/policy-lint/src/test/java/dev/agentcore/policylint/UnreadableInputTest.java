@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentcore.policylint.source.Disk;
+
 /**
  * An input policy-lint cannot read is an input error (exit 2) that names the path, never a file quietly left out:
- * otherwise a lint that skipped a template could pass. Permissions do not bind root, so the chmod cases assert what
- * really happens for the user running the test (as root: the file is read and linted); the broken link and the FIFO
- * are unreadable for everyone and always run.
+ * otherwise a lint that skipped a template could pass. Permissions do not bind root: the chmod cases check whether they
+ * took effect and, when they did not (running as root), make the same read fail through {@link FaultyDisk}, so every
+ * case asserts the refusal whoever runs it. The broken link and the FIFO are unreadable for everyone.
  */
 class UnreadableInputTest {
 
@@ -41,7 +43,11 @@ class UnreadableInputTest {
     }
 
     private LintRun lint(Path... paths) {
-        return assertTimeoutPreemptively(BOUND, () -> LintRun.run(LintRun.withoutConfig(dir).paths(paths)));
+        return lint(Disk.REAL, paths);
+    }
+
+    private LintRun lint(Disk disk, Path... paths) {
+        return assertTimeoutPreemptively(BOUND, () -> LintRun.run(LintRun.withoutConfig(dir).paths(paths), disk));
     }
 
     private static boolean canList(Path directory) throws IOException {
@@ -66,17 +72,32 @@ class UnreadableInputTest {
         Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), locked.resolve("agent.yaml"));
         Files.setPosixFilePermissions(locked, NONE);
         try {
-            LintRun r = lint(Path.of("infra"));
-            if (!canList(locked)) {
-                assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
-                assertThat(r.err()).contains("infra/locked: cannot read the directory: permission denied");
-                assertThat(LintRun.run(LintRun.withoutConfig(dir).paths(Path.of("infra/locked"))).err())
-                        .contains("infra/locked: cannot read the directory: permission denied");
-            } else {
-                // Running as root: mode 000 does not stop reading, so the directory is linted like any other.
-                assertThat(r.out()).contains("infra/locked/agent.yaml:61:140: error PL100").contains("in 2 templates checked");
-                assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
-            }
+            boolean enforced = !canList(locked);
+            Disk disk = enforced ? Disk.REAL : new FaultyDisk(FaultyDisk.Fault.LIST, locked);
+            LintRun r = lint(disk, Path.of("infra"));
+            assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
+            assertThat(r.err()).contains("infra/locked: cannot read the directory: permission denied");
+            assertThat(r.out()).contains("in 1 template checked");
+            assertThat(lint(disk, Path.of("infra/locked")).err()).contains("infra/locked: cannot read the directory: permission denied");
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aFileInADirectoryWithoutSearchPermissionIsPermissionDeniedNotNoSuchFile() throws IOException {
+        Path locked = Files.createDirectories(infra.resolve("locked"));
+        Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), locked.resolve("agent.yaml"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r--------")); // listable, not searchable
+        try {
+            boolean enforced = !Files.isReadable(locked.resolve("agent.yaml")) && !Files.exists(locked.resolve("agent.yaml"));
+            Disk disk = enforced ? Disk.REAL : new FaultyDisk(FaultyDisk.Fault.EXAMINE_BELOW, locked);
+            LintRun named = lint(disk, Path.of("infra/locked/agent.yaml"));
+            assertThat(named.status()).isEqualTo(ExitStatus.INPUT_ERROR);
+            assertThat(named.err()).contains("infra/locked/agent.yaml: cannot read: permission denied").doesNotContain("no such file");
+            LintRun walked = lint(disk, Path.of("infra"));
+            assertThat(walked.status()).isEqualTo(ExitStatus.INPUT_ERROR);
+            assertThat(walked.err()).contains("infra/locked/agent.yaml: cannot read: permission denied");
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
@@ -87,14 +108,11 @@ class UnreadableInputTest {
         Path locked = Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), infra.resolve("locked.yaml"));
         Files.setPosixFilePermissions(locked, NONE);
         try {
-            LintRun r = lint(Path.of("infra"));
-            if (!canRead(locked)) {
-                assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
-                assertThat(r.err()).contains("infra/locked.yaml: cannot read the file: permission denied");
-            } else {
-                assertThat(r.out()).contains("infra/locked.yaml:61:140: error PL100");
-                assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
-            }
+            Disk disk = !canRead(locked) ? Disk.REAL : new FaultyDisk(FaultyDisk.Fault.READ, locked);
+            LintRun r = lint(disk, Path.of("infra"));
+            assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
+            assertThat(r.err()).contains("infra/locked.yaml: cannot read the file: permission denied");
+            assertThat(r.out()).contains("in 1 template checked");
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
         }
@@ -128,13 +146,61 @@ class UnreadableInputTest {
     }
 
     @Test
-    void aSymbolicLinkToATemplateIsLintedUnderItsOwnName() throws IOException {
+    void symbolicLinksToATemplateAndToADirectoryAreFollowedAndLintedUnderTheirOwnNames() throws IOException {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Path seed = Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), elsewhere.resolve("agent.yaml"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), other.resolve("agent.yaml"));
         Files.createSymbolicLink(infra.resolve("agent.yaml"), seed);
+        Files.createSymbolicLink(infra.resolve("shared"), other);
         LintRun r = lint(Path.of("infra"));
-        assertThat(r.out()).contains("infra/agent.yaml:61:140: error PL100").contains("in 2 templates checked");
+        assertThat(r.out()).contains("infra/agent.yaml:61:140: error PL100").contains("infra/shared/agent.yaml:61:140: error PL100")
+                .contains("in 3 templates checked");
         assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
+    }
+
+    @Test
+    void symbolicLinkLoopsEndAndWhatTheyReachTwiceIsLintedOnce() throws IOException {
+        Path sub = Files.createDirectories(infra.resolve("sub"));
+        Files.copy(LintRun.fixture("rules/seed-infrastructure.yaml"), sub.resolve("agent.yaml"));
+        Files.createSymbolicLink(sub.resolve("loop"), infra);            // back to an enclosing directory
+        Files.createSymbolicLink(infra.resolve("again"), sub);           // a second name for a directory
+        Files.createSymbolicLink(infra.resolve("same.yaml"), sub.resolve("agent.yaml")); // a second name for a file
+        LintRun r = lint(Path.of("infra"));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("infra/again/agent.yaml:61:140: error PL100").contains("in 2 templates checked")
+                .doesNotContain("infra/sub/agent.yaml:").doesNotContain("same.yaml:");
+        assertThat(r.passedOver()).contains("infra/sub: the same directory as infra/again, already taken")
+                .contains("infra/again/loop: the same directory as infra (a symbolic link loop), already taken")
+                .contains("infra/same.yaml: the same file as infra/again/agent.yaml, already taken");
+        assertThat(r.status()).isEqualTo(ExitStatus.FINDINGS);
+    }
+
+    @Test
+    void aLoopOfLinksNamedAsATemplateIsAnInputError() throws IOException {
+        Files.createSymbolicLink(infra.resolve("a.yaml"), infra.resolve("b.yaml"));
+        Files.createSymbolicLink(infra.resolve("b.yaml"), infra.resolve("a.yaml"));
+        LintRun r = lint(Path.of("infra"));
+        assertThat(r.status()).isEqualTo(ExitStatus.INPUT_ERROR);
+        assertThat(r.err()).contains("infra/a.yaml: cannot read: too many levels of symbolic links")
+                .contains("infra/b.yaml: cannot read: too many levels of symbolic links");
+    }
+
+    @Test
+    void whatIsNotACandidateIsNotReadAndIsListedAsPassedOver() throws IOException {
+        Files.writeString(infra.resolve("README.md"), "# infra\n");
+        Files.write(infra.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        Files.copy(LintRun.fixture("corpus/docker-compose.yaml"), infra.resolve("docker-compose.yaml"));
+        Files.copy(LintRun.fixture("corpus/broken-but-not-a-template.yaml"), infra.resolve("broken.yaml"));
+        Files.createDirectories(infra.resolve("node_modules"));
+        LintRun r = lint(Path.of("infra"));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isEqualTo(ExitStatus.OK);
+        assertThat(r.passedOver()).contains("infra/README.md: not a YAML, JSON or .template file")
+                .contains("infra/logo.png: not a YAML, JSON or .template file")
+                .contains("infra/node_modules: skipped directory")
+                .contains("infra/docker-compose.yaml: no CloudFormation template or IAM policy")
+                .contains("infra/broken.yaml: does not parse (");
     }
 
     @Test

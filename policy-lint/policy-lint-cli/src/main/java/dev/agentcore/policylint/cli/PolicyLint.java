@@ -21,6 +21,7 @@ import dev.agentcore.policylint.report.ReportFormat;
 import dev.agentcore.policylint.report.RuleList;
 import dev.agentcore.policylint.report.Version;
 import dev.agentcore.policylint.rule.Severity;
+import dev.agentcore.policylint.source.Documents;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,6 +100,10 @@ public final class PolicyLint implements Callable<Integer> {
     @Option(names = "--list-rules", description = "Print the rules (id, severity, summary) and exit.")
     private boolean listRules;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also list, on standard error, what was passed over and why "
+            + "(files that are no YAML, JSON or .template file, skipped and excluded directories, files that are no template).")
+    private boolean verbose;
+
     @Option(names = "--debug", description = "Print stack traces of unexpected errors.")
     private boolean debug;
 
@@ -164,6 +169,9 @@ public final class PolicyLint implements Callable<Integer> {
             return USAGE;
         }
         LintOutcome.Linted linted = (LintOutcome.Linted) outcome;
+        if (verbose) {
+            linted.result().passedOver().forEach(p -> err.println("policy-lint: passed over " + p));
+        }
         linted.result().inputErrors().forEach(e -> err.println("policy-lint: " + e));
         if (!write(linted)) {
             return USAGE;
@@ -179,6 +187,12 @@ public final class PolicyLint implements Callable<Integer> {
             return true;
         }
         Path target = cwd.resolve(output).toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            err.println("policy-lint: cannot write " + output + ": it is a directory (name a file, e.g. -o "
+                    + output.resolve("policy-lint.sarif") + ")");
+            return false;
+        }
+        Path tmp = null;
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             try (PrintStream ps = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
@@ -186,13 +200,28 @@ public final class PolicyLint implements Callable<Integer> {
             }
             Path dir = target.getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".policy-lint", ".tmp");
+            tmp = Files.createTempFile(dir, ".policy-lint", ".tmp");
             Files.write(tmp, buffer.toByteArray());
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
             return true;
         } catch (IOException e) {
-            err.println("policy-lint: cannot write " + output + ": " + e.getMessage());
+            err.println("policy-lint: cannot write " + output + ": " + Documents.reason(e));
             return false;
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** A temporary report that could not take its place is removed, so no {@code .policy-lint*.tmp} is left behind. */
+    private void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            err.println("policy-lint: cannot remove " + tmp + ": " + Documents.reason(e));
         }
     }
 

@@ -129,6 +129,47 @@ class PolicyLintCliTest {
     }
 
     @Test
+    void outputToADirectoryIsRefusedAndLeavesNoTemporaryFile() throws IOException {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Cli r = Cli.run(dir, "--no-config", "-o", "reports", Cli.fixture(SEED));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("policy-lint: cannot write reports: it is a directory (name a file, e.g. -o reports/policy-lint.sarif)")
+                .doesNotContain("Exception");
+        try (var left = Files.list(dir); var inside = Files.list(reports)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("reports");
+            assertThat(inside).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadExcludeGlobNamesTheOptionAndThePattern() throws IOException {
+        Cli option = Cli.run(dir, "--no-config", "--exclude", "infra/[", Cli.fixture(SEED));
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).contains("policy-lint: --exclude 'infra/[' is not a glob: missing ] at character")
+                .doesNotContain("Exception").doesNotContain("unexpected error");
+        Files.writeString(dir.resolve(".policy-lint.yaml"), "exclude:\n  - 'ok/**'\n  - 'legacy/{a,b'\n");
+        Cli config = Cli.run(dir, Cli.fixture(SEED));
+        assertThat(config.code()).isEqualTo(2);
+        assertThat(config.err()).contains("policy-lint: .policy-lint.yaml:3:5: pattern 'legacy/{a,b' is not a glob: missing }")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void verboseListsWhatWasPassedOverAndWhy() throws IOException {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.copy(Path.of(Cli.fixture(SEED)), infra.resolve("agent.yaml"));
+        Files.writeString(infra.resolve("README.md"), "# infra\n");
+        Files.createDirectories(infra.resolve("node_modules"));
+        Cli quiet = Cli.run(dir, "--no-config", "infra");
+        assertThat(quiet.err()).isEmpty();
+        Cli verbose = Cli.run(dir, "--no-config", "--verbose", "infra");
+        assertThat(verbose.code()).isEqualTo(quiet.code());
+        assertThat(verbose.out()).isEqualTo(quiet.out());
+        assertThat(verbose.err()).contains("policy-lint: passed over infra/README.md: not a YAML, JSON or .template file")
+                .contains("policy-lint: passed over infra/node_modules: skipped directory");
+    }
+
+    @Test
     void directoriesAreWalkedSkippingBuildAndToolFolders() throws IOException {
         Path infra = Files.createDirectories(dir.resolve("infra"));
         Files.copy(Path.of(Cli.fixture(SEED)), infra.resolve("agent.yaml"));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.agentcore.policylint.rule.ParseError;
 import dev.agentcore.policylint.rule.Rules;
 import dev.agentcore.policylint.rule.Severity;
 import dev.agentcore.policylint.source.Documents;
@@ -42,6 +43,9 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
         List<String> excludes, Map<String, Severity> severities, List<Ignore> ignores, Severity failOn) {
 
     public static final List<String> NAMES = List.of(".policy-lint.yaml", ".policy-lint.yml");
+    /** Why PL001 is not configurable: a file that was not read was not checked, and must not pass. */
+    private static final String PARSE_ERRORS_STAY = ParseError.INFO.id() + " cannot be switched off, lowered or ignored: "
+            + "a file that does not parse is not checked (exclude the file instead)";
     private static final Set<String> KEYS = Set.of("runtimes", "live", "region", "paths", "exclude", "severity",
             "ignore", "fail-on");
 
@@ -78,7 +82,10 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
     public static Config read(Path path, String display) throws ConfigException {
         SourceFile source = switch (Documents.load(path, display)) {
             case Documents.Text t -> t.file();
-            default -> throw new ConfigException(display + ": cannot read the configuration file");
+            case Documents.Undecodable u -> throw new ConfigException(display + ": cannot read the configuration file: " + u.problem());
+            case Documents.Unreadable u -> throw new ConfigException(display + ": cannot read the configuration file: " + u.reason());
+            case Documents.TooLarge t -> throw new ConfigException(display + ": cannot read the configuration file: "
+                    + t.bytes() + " bytes, over the " + Documents.MAX_BYTES + "-byte limit");
         };
         Node root;
         try {
@@ -101,7 +108,7 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
         Path dir = path.toAbsolutePath().getParent();
         List<Path> runtimes = strings(display, m.get("runtimes")).stream().map(dir::resolve).toList();
         List<Path> paths = strings(display, m.get("paths")).stream().map(dir::resolve).toList();
-        List<String> excludes = strings(display, m.get("exclude"));
+        List<String> excludes = globs(display, m.get("exclude"));
         boolean live = bool(display, m.get("live"));
         String region = m.get("region") instanceof ScalarNode s && s.kind() != ScalarNode.Kind.NULL ? s.value() : null;
         Map<String, Severity> severities = new LinkedHashMap<>();
@@ -112,6 +119,9 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
                     throw error(display, e.key(), "unknown rule '" + id + "'");
                 }
                 String level = e.value() instanceof ScalarNode s ? s.value() : "";
+                if (id.equals(ParseError.INFO.id()) && !level.equalsIgnoreCase("error")) {
+                    throw error(display, e.value(), PARSE_ERRORS_STAY);
+                }
                 if (level.equals("off") || level.equals("false")) {
                     severities.put(id, null);
                 } else {
@@ -134,8 +144,11 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
                 if (Rules.info(rule.value()).isEmpty()) {
                     throw error(display, rule, "unknown rule '" + rule.value() + "'");
                 }
+                if (rule.value().equals(ParseError.INFO.id())) {
+                    throw error(display, rule, PARSE_ERRORS_STAY);
+                }
                 String reason = im.get("reason") instanceof ScalarNode r && !r.value().isBlank() ? r.value() : null;
-                ignores.add(new Ignore(rule.value(), strings(display, im.get("paths")), reason, item.region()));
+                ignores.add(new Ignore(rule.value(), globs(display, im.get("paths")), reason, item.region()));
             }
         } else if (m.get("ignore") != null) {
             throw error(display, m.get("ignore"), "ignore must be a list");
@@ -168,6 +181,20 @@ public record Config(Path file, List<Path> runtimes, boolean live, String region
                 throw error(display, item, "expected a string");
             }
             out.add(s.value());
+        }
+        return out;
+    }
+
+    /** Strings that must be globs: a bad one is refused here, at its line, not thrown while linting. */
+    private static List<String> globs(String display, Node node) throws ConfigException {
+        List<String> out = strings(display, node);
+        List<Node> items = node instanceof ListNode l ? l.items() : node == null ? List.of() : List.of(node);
+        for (int i = 0; i < out.size(); i++) {
+            try {
+                Globs.compile(out.get(i));
+            } catch (Globs.Invalid e) {
+                throw error(display, items.get(i), "pattern " + e.getMessage());
+            }
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.agentcore.policylint.config;
 
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -161,6 +160,14 @@ public final class Suppressions {
         return false;
     }
 
+    private static PathMatcher compiled(String glob) {
+        try {
+            return Globs.compile(glob);
+        } catch (Globs.Invalid e) {
+            throw new IllegalStateException("Config.read lets only globs through: " + e.getMessage(), e);
+        }
+    }
+
     /** True when a config ignore covers the finding; globs are relative to the config file's directory. */
     public static boolean ignoredByConfig(Config config, Finding f) {
         for (Config.Ignore ignore : config.ignores()) {
@@ -174,8 +181,7 @@ public final class Suppressions {
             Path base = config.directory() == null ? Path.of("").toAbsolutePath() : config.directory();
             Path relative = file.startsWith(base) ? base.relativize(file) : file;
             for (String glob : ignore.paths()) {
-                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-                if (matcher.matches(relative)) {
+                if (compiled(glob).matches(relative)) {
                     return true;
                 }
             }

@@ -28,7 +28,8 @@ public final class TextReport implements Report {
         long warnings = result.count(Severity.WARNING);
         long infos = result.count(Severity.INFO);
         out.println("policy-lint: " + plural(errors, "error") + ", " + plural(warnings, "warning") + ", "
-                + plural(infos, "info finding") + " in " + plural(result.filesChecked(), "template") + " checked");
+                + plural(infos, "info finding") + " in " + plural(result.filesChecked(), "template") + " checked"
+                + (result.inputErrors().isEmpty() ? "" : "; " + plural(result.inputErrors().size(), "input") + " not read"));
     }
 
     private static String plural(long n, String word) {

@@ -8,6 +8,7 @@ public final class Rules {
 
     private static final List<Rule> ALL = List.of(
             new ParseError(),
+            new UnresolvedValue(),
             new PlaceholderResource(),
             new DeadRuntimeGrant(),
             new MissingWorkloadTokenGrant(),

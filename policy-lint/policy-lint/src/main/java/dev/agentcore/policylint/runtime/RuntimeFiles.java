@@ -63,7 +63,7 @@ public final class RuntimeFiles {
         String display = path.toString();
         SourceFile file = switch (Documents.load(path, display)) {
             case Documents.Text t -> t.file();
-            case Documents.Binary b -> throw new RuntimeSourceException(display + ": not a text file");
+            case Documents.Undecodable u -> throw new RuntimeSourceException(display + ": cannot read: " + u.problem());
             case Documents.TooLarge t -> throw new RuntimeSourceException(display + ": too large (" + t.bytes() + " bytes)");
             case Documents.Unreadable u -> throw new RuntimeSourceException(display + ": cannot read: " + u.reason());
         };

@@ -4,10 +4,12 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -45,6 +47,8 @@ public final class TreeReader {
     private final boolean yaml;
     private final Map<String, Node> anchors = new HashMap<>();
     private int budget = NODE_BUDGET;
+    /** Of the values spent, those that aliases repeated: tells an alias bomb from a document that is simply large. */
+    private long throughAliases;
 
     private TreeReader(SourceFile file, boolean yaml) {
         this.file = file;
@@ -91,6 +95,14 @@ public final class TreeReader {
             return root;
         } catch (JacksonException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof ReaderException r) {
+                    // The reader refuses a character while filling its buffer, ahead of the token Jackson is on:
+                    // its position (in code points) is the character's own.
+                    String text = file.text();
+                    int at = text.offsetByCodePoints(0, Math.min(Math.max(r.getPosition(), 0), text.codePointCount(0, text.length())));
+                    throw new ParseProblem(String.format(Locale.ROOT, "YAML: special characters are not allowed (U+%04X)",
+                            r.getCodePoint()), file.position(at));
+                }
                 if (c instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
                     // snakeyaml-engine knows where the problem is, not only where the scanner started
                     var mark = m.getProblemMark().get();
@@ -124,7 +136,7 @@ public final class TreeReader {
                 if (target == null) {
                     throw problem("alias *" + p.getString() + " refers to no anchor defined before it", loc);
                 }
-                spend(target.size(), loc);
+                spend(target.size(), offset(loc), true);
                 return target;
             }
             Object typeId = yp.getTypeId();
@@ -151,7 +163,7 @@ public final class TreeReader {
     }
 
     private ScalarNode scalar(int offset, String value, ScalarNode.Kind kind) throws ParseProblem {
-        spend(1, null);
+        spend(1, offset, false);
         return new ScalarNode(file, offset, value == null ? "" : value, kind);
     }
 
@@ -206,7 +218,7 @@ public final class TreeReader {
                 }
             }
         }
-        spend(1, null);
+        spend(1, offset, false);
         return new MapNode(file, offset, entries, size, childDepth + 1);
     }
 
@@ -221,7 +233,7 @@ public final class TreeReader {
             size += item.size();
             childDepth = Math.max(childDepth, item.depth());
         }
-        spend(1, null);
+        spend(1, offset, false);
         return new ListNode(file, offset, items, size, childDepth + 1);
     }
 
@@ -234,16 +246,22 @@ public final class TreeReader {
         if (value.depth() + 1 > MAX_DEPTH) {
             throw new ParseProblem("nesting deeper than " + MAX_DEPTH + " levels", file.position(offset));
         }
-        spend(2, null);
+        spend(2, offset, false);
         ScalarNode key = new ScalarNode(file, offset, name, ScalarNode.Kind.STRING);
         return new MapNode(file, offset, List.of(new MapNode.Entry(key, value)), value.size() + 2, value.depth() + 1);
     }
 
-    private void spend(int nodes, TokenStreamLocation loc) throws ParseProblem {
+    /** Counts {@code nodes} more values against the budget; past it, says whether aliases or sheer size did it. */
+    private void spend(int nodes, int offset, boolean alias) throws ParseProblem {
         budget -= nodes;
+        if (alias) {
+            throughAliases += nodes;
+        }
         if (budget < 0) {
-            throw new ParseProblem("the document expands to more than " + NODE_BUDGET
-                    + " values through its aliases (an alias bomb?)", loc == null ? new Position(1, 1) : file.position(offset(loc)));
+            String message = throughAliases * 2 > NODE_BUDGET
+                    ? "the document expands to more than " + NODE_BUDGET + " values through its aliases (an alias bomb?)"
+                    : "the document holds more than " + NODE_BUDGET + " values (CloudFormation accepts templates up to 1 MB)";
+            throw new ParseProblem(message, file.position(offset));
         }
     }
 

@@ -19,7 +19,7 @@ public final class Policies {
     public static List<LocatedPolicy> of(Template template) {
         List<LocatedPolicy> out = new ArrayList<>();
         if (template.kind() == Template.Kind.POLICY) {
-            Value root = template.resolver().resolve(template.root());
+            Value root = template.resolvedRoot();
             if (root instanceof MapValue m) {
                 boolean hasPrincipal = m.get("Statement") != null && m.get("Statement").items().stream()
                         .anyMatch(s -> s instanceof MapValue sm && sm.get("Principal") != null);

@@ -23,9 +23,14 @@ import dev.agentcore.policylint.template.Value.Text;
  * Resolves CloudFormation intrinsic functions as far as a template allows before deployment: {@code Ref} to parameter
  * defaults, {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code Fn::FindInMap},
  * {@code Fn::If} on decidable conditions. Everything else becomes an unknown piece, never an error: odd input gives
- * an unknown, not a crash. Work is bounded (depth and number of alternatives), so nothing here can hang.
+ * an unknown, not a crash. Work is bounded (depth and number of alternatives), so nothing here can hang; a value
+ * past a bound is recorded in {@link #unresolved()} (PL002 reports it), because what it holds is not checked.
  */
 public final class Resolver {
+
+    /** A value given up on at a bound: where, and which bound. */
+    public record Unresolved(Node node, String why) {
+    }
 
     /** Alternatives an undecided Fn::If may multiply into before the result counts as unknown. */
     static final int MAX_ALTERNATIVES = 16;
@@ -37,15 +42,22 @@ public final class Resolver {
     private final Template template;
     private final Map<String, Boolean> conditionCache = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
+    private final List<Unresolved> unresolved = new ArrayList<>();
     private int depth;
 
     Resolver(Template template) {
         this.template = template;
     }
 
+    /** The values given up on so far, in the order met. */
+    public List<Unresolved> unresolved() {
+        return List.copyOf(unresolved);
+    }
+
     public Value resolve(Node node) {
         if (++depth > MAX_DEPTH) {
             depth--;
+            unresolved.add(new Unresolved(node, "intrinsic functions nested deeper than " + MAX_DEPTH + " levels"));
             return new Opaque("too deeply nested", node);
         }
         try {
@@ -317,6 +329,7 @@ public final class Resolver {
             return l.items().size() > 3 ? resolve(l.items().get(3)) : unknown(Kind.FUNCTION, "Fn::FindInMap", node);
         }
         if (candidates.size() > MAX_ALTERNATIVES) {
+            unresolved.add(new Unresolved(node, "Fn::FindInMap matches more than " + MAX_ALTERNATIVES + " values"));
             return unknown(Kind.FUNCTION, "Fn::FindInMap", node);
         }
         List<Value> values = new ArrayList<>();
@@ -422,6 +435,7 @@ public final class Resolver {
                 continue;
             }
             if (combos.size() * options.size() > MAX_ALTERNATIVES) {
+                unresolved.add(new Unresolved(node, "more than " + MAX_ALTERNATIVES + " combinations of undecided Fn::If branches"));
                 return unknown(Kind.FUNCTION, "Fn::If", node);
             }
             List<List<Piece>> next = new ArrayList<>();

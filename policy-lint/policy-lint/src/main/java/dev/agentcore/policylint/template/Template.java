@@ -2,6 +2,7 @@ package dev.agentcore.policylint.template;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,7 @@ public final class Template {
     private final Map<String, Resource> resources;
     private final Resolver resolver;
     private final Map<String, Value> resolvedProperties = new java.util.HashMap<>();
+    private Value resolvedRoot;
 
     private Template(SourceFile file, MapNode root, Kind kind) {
         this.file = file;
@@ -133,6 +135,27 @@ public final class Template {
 
     public Resolver resolver() {
         return resolver;
+    }
+
+    /** The whole document resolved (computed once): a plain policy's statements. */
+    public Value resolvedRoot() {
+        if (resolvedRoot == null) {
+            resolvedRoot = resolver.resolve(root);
+        }
+        return resolvedRoot;
+    }
+
+    /**
+     * The values the resolver gave up on at one of its bounds, once everything the rules look at is resolved
+     * (every resource's Properties, or a policy's whole document).
+     */
+    public List<Resolver.Unresolved> unresolved() {
+        if (kind == Kind.POLICY) {
+            resolvedRoot();
+        } else {
+            resources.values().forEach(this::properties);
+        }
+        return resolver.unresolved();
     }
 
     /** A resource's Properties with intrinsic functions resolved (computed once). */
