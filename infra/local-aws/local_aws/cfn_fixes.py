@@ -13,6 +13,9 @@
 5. `!Ref AWS::NoValue` as an item of a list removes the item, as CloudFormation does: moto keeps it as a null, so
    runtime.yaml's conditional model statements (`!If [CallsModel, {...}, !Ref AWS::NoValue]`) left a null statement in
    the inline policy of every runtime without a model.
+6. A role's generated name is at most 64 characters, as IAM requires and CloudFormation makes it: the stack name and
+   logical id are cut before the random suffix. moto joins them whole, so a runtime stack of a long prefix made role
+   names of 70 characters that AgentCore (rightly) refuses.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ def install() -> None:
     _count_sub_variables_as_references()
     _split_list_parameter_defaults()
     _drop_no_value_list_items()
+    _cut_generated_role_names()
 
 
 def _refresh_outputs_after_change_sets() -> None:
@@ -149,3 +153,24 @@ def _drop_no_value_list_items() -> None:
 
     setattr(clean_json, _PATCHED, True)
     cfn_parsing.clean_json = clean_json
+
+
+# IAM's limit for role (and instance profile) names.
+_IAM_NAME_MAX = 64
+_IAM_NAMED_TYPES = ("AWS::IAM::Role", "AWS::IAM::InstanceProfile")
+
+
+def _cut_generated_role_names() -> None:
+    original = cfn_parsing.generate_resource_name
+    if getattr(original, _PATCHED, False):
+        return
+
+    def generate_resource_name(resource_type: str, stack_name: str, logical_id: str) -> str:
+        name = original(resource_type, stack_name, logical_id)
+        if resource_type not in _IAM_NAMED_TYPES or len(name) <= _IAM_NAME_MAX:
+            return name
+        prefix, suffix = name.rsplit("-", 1)
+        return prefix[: _IAM_NAME_MAX - len(suffix) - 1].rstrip("-") + "-" + suffix
+
+    setattr(generate_resource_name, _PATCHED, True)
+    cfn_parsing.generate_resource_name = generate_resource_name
