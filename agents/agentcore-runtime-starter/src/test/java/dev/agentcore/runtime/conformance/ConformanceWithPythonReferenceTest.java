@@ -193,6 +193,28 @@ class ConformanceWithPythonReferenceTest {
     }
 
     /**
+     * {@code GET /error} answered Boot's {@code {"status":999,"error":"None"}} and {@code TRACE} Tomcat's refusal
+     * listing methods nobody serves (issue 12): both now answer as the reference, status, Allow and body.
+     */
+    @Test
+    void errorPathTraceAndUnknownPathsAnswerAsTheReference() throws Exception {
+        for (String what : List.of("GET /error", "GET /nope", "TRACE /invocations", "TRACE /ping", "TRACE /nope")) {
+            String method = what.substring(0, what.indexOf(' '));
+            String path = what.substring(what.indexOf(' ') + 1);
+            HttpRequest.Builder request = HttpRequest.newBuilder().method(method, HttpRequest.BodyPublishers.noBody());
+            HttpResponse<String> ours = http.send(request.copy().uri(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reference = http.send(request.copy().uri(python.uri(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ours.statusCode()).as(what).isEqualTo(reference.statusCode());
+            assertThat(ours.headers().firstValue("Allow")).as(what).isEqualTo(reference.headers().firstValue("Allow"));
+            if (reference.statusCode() == 404) {
+                assertThat(ours.body()).as(what).isEqualTo(reference.body());
+            }
+        }
+    }
+
+    /**
      * Media types compared as media types: Tomcat writes {@code text/event-stream;charset=utf-8} where
      * Starlette writes {@code text/event-stream; charset=utf-8}; whitespace around {@code ;} is
      * insignificant (RFC 9110, section 5.6.6) and charset names are case-insensitive.

@@ -96,7 +96,8 @@ final class InvalidParamsTransport implements McpStatelessServerTransport {
             return reply;
         }
         String name = BoundedText.of(String.valueOf(params.get("name")), 100);
-        return JSONRPCResponse.error(reply.id(), new JSONRPCError(error.code(), "Unknown tool: " + name, null));
+        Object data = error.data() instanceof String text ? BoundedText.of(text, 200) : error.data();
+        return JSONRPCResponse.error(reply.id(), new JSONRPCError(error.code(), "Unknown tool: " + name, data));
     }
 
     private static String reason(JSONRPCRequest request, RuntimeException e) {

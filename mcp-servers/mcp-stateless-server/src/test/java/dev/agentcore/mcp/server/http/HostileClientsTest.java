@@ -137,12 +137,14 @@ class HostileClientsTest {
     }
 
     @Test
-    void aToolCallWithoutANameSaysSo() {
+    void aToolCallWithoutANameSaysSoAndAnUnknownToolIsNamed() {
         RawMcpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}");
+        RawMcpHttp.Reply unknown = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"shout\"}}");
 
         assertThat(reply.json().at("/error/code").asInt()).isEqualTo(-32602);
         assertThat(reply.json().at("/error/message").asString())
                 .isEqualTo("Invalid params for tools/call: \"name\" is required (a string naming the tool)");
+        assertThat(unknown.json().at("/error/message").asString()).isEqualTo("Unknown tool: shout");
     }
 
     @Test
