@@ -65,6 +65,30 @@ def mcp_call(port, body=None):
     return post(port, "/mcp", body or json.dumps(CALL).encode(), {"Content-Type": "application/json", "Accept": ACCEPT})
 
 
+def declared_only(port, length):
+    """The status of a POST /invocations that declares `length` bytes and sends none: refused before reading."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(f"POST /invocations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  f"Content-Length: {length}\r\n\r\n".encode())
+        return int(s.recv(64).split(b" ")[1])
+
+
+def concurrently(count, call, timeout):
+    """Runs call() on `count` threads at once; returns each result, or the error it raised, in order."""
+    results = [None] * count
+    def run(i):
+        try:
+            results[i] = call()
+        except OSError as e:
+            results[i] = e
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout)
+    return results
+
+
 def peak_rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -128,19 +152,12 @@ def key_flood(java):
     with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
         server = start(java, MCP_ECHO, port, log)
         try:
-            answers = [None] * 6
-            def call(i):
-                answers[i] = mcp_call(port, body)
-            threads = [threading.Thread(target=call, args=(i,)) for i in range(6)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(120)
-            longest_answer = max(len(a[1]) for a in answers if a)
+            answers = concurrently(6, lambda: mcp_call(port, body), 120)
+            longest_answer = max(len(a[1]) for a in answers if isinstance(a, tuple))
             log.flush()
             longest_line = max((len(line) for line in Path(log.name).read_text(errors="replace").splitlines()), default=0)
             rss = peak_rss_mb(server.pid)
-            ok = all(a and a[0] == 200 for a in answers) and longest_answer < 4096 and longest_line < 4096
+            ok = all(isinstance(a, tuple) and a[0] == 200 for a in answers) and longest_answer < 4096 and longest_line < 4096
             print(f"key-flood    6 x {len(body) / 1e6:.1f} MB tools/call, 500,000 unexpected keys: longest answer "
                   f"{longest_answer} B, longest log line {longest_line} chars, peak RSS {rss:.0f} MB: "
                   f"{'PASS' if ok else 'FAIL'}")
@@ -174,20 +191,11 @@ def big_bodies(java):
                     time.sleep(0.1)
             pinger = threading.Thread(target=ping)
             pinger.start()
-            answers = [None] * 10
-            def call(i):
-                try:
-                    answers[i] = post(port, "/invocations", body, {"Content-Type": "application/json"}, timeout=300)[0]
-                except OSError as e:
-                    answers[i] = repr(e)
-            threads = [threading.Thread(target=call, args=(i,)) for i in range(10)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(600)
+            answers = [a[0] if isinstance(a, tuple) else repr(a) for a in concurrently(
+                10, lambda: post(port, "/invocations", body, {"Content-Type": "application/json"}, timeout=300), 600)]
             stop.set()
             pinger.join(60)
-            too_large = post(port, "/invocations", body + b" ", {"Content-Type": "application/json"})[0]
+            too_large = declared_only(port, limit + 1)
             slowest = max(p[1] for p in pings)
             failed_pings = sum(not p[0] for p in pings)
             rss = peak_rss_mb(server.pid)

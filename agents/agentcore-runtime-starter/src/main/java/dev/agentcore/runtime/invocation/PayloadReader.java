@@ -13,6 +13,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -27,6 +31,14 @@ final class PayloadReader {
 
     /** How long a request waits for the budget before it is answered 503. */
     static final Duration BUDGET_WAIT = Duration.ofSeconds(30);
+
+    /** Bodies from this size on are parsed off the request's virtual thread (see {@link #parseOffCarrier}). */
+    static final int OFFLOAD_BYTES = 1 << 20;
+
+    /** Daemon platform threads, one per core, shared by every reader in the process. */
+    private static final ExecutorService PARSERS = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("agentcore-payload-parser-", 0).daemon(true).factory());
 
     private final ObjectMapper mapper;
     private final long maxRequestBytes;
@@ -54,9 +66,35 @@ final class PayloadReader {
             throw RejectedPayload.busy(budget.capacity());
         }
         try {
-            return parse(readBody(req, declared));
+            byte[] body = readBody(req, declared);
+            return body.length < OFFLOAD_BYTES ? parse(body) : parseOffCarrier(body);
         } finally {
             budget.release(reserved);
+        }
+    }
+
+    /**
+     * Parses a large body on a platform thread while the request's virtual thread waits unmounted. Why: a virtual
+     * thread that computes does not yield its carrier, and there are as many carriers as cores; ten large bodies
+     * parsing on them kept {@code /ping}'s virtual thread from running for seconds. The operating system shares the
+     * cores between the parser threads and the carriers instead.
+     */
+    private JsonNode parseOffCarrier(byte[] body) throws RejectedPayload {
+        Future<JsonNode> parsed = PARSERS.submit(() -> parse(body));
+        try {
+            return parsed.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RejectedPayload rejected) {
+                throw rejected;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            parsed.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RejectedPayload(503, "Server busy", "the request was interrupted while its body was parsed");
         }
     }
 
