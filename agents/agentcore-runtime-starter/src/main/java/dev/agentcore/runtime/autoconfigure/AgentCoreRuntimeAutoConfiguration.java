@@ -2,6 +2,10 @@ package dev.agentcore.runtime.autoconfigure;
 
 import dev.agentcore.runtime.AgentCoreHealth;
 import dev.agentcore.runtime.AgentCoreTasks;
+import dev.agentcore.runtime.edges.ContractPath;
+import dev.agentcore.runtime.edges.ErrorEndpoint;
+import dev.agentcore.runtime.edges.TomcatEdges;
+import dev.agentcore.runtime.edges.TraceRefusal;
 import dev.agentcore.runtime.health.AsyncTaskBeanPostProcessor;
 import dev.agentcore.runtime.health.PingEndpoint;
 import dev.agentcore.runtime.invocation.InvocationEndpoint;
@@ -14,9 +18,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,7 +65,8 @@ public class AgentCoreRuntimeAutoConfiguration {
     public InvocationEndpoint agentCoreInvocationEndpoint(ObjectMapper mapper, AgentCoreHealth health,
             AgentCoreTasks tasks, AgentCoreRuntimeProperties properties) {
         return new InvocationEndpoint(mapper, health, tasks,
-                new InvocationEndpoint.Settings(properties.maxRequestSize().toBytes(), properties.debugActions()));
+                new InvocationEndpoint.Settings(properties.maxRequestSize().toBytes(),
+                        properties.maxRequestBytesInFlight().toBytes(), properties.debugActions()));
     }
 
     @Bean
@@ -69,21 +76,52 @@ public class AgentCoreRuntimeAutoConfiguration {
     }
 
     @Bean
-    public RouterFunction<ServerResponse> agentCoreRoutes(InvocationEndpoint invocations, PingEndpoint ping) {
+    @ConditionalOnMissingBean
+    public ErrorEndpoint agentCoreErrorEndpoint() {
+        return new ErrorEndpoint();
+    }
+
+    @Bean
+    public RouterFunction<ServerResponse> agentCoreRoutes(InvocationEndpoint invocations, PingEndpoint ping,
+            ErrorEndpoint errors) {
         return RouterFunctions.route()
-                .POST("/invocations", invocations::handle)
-                .GET("/ping", ping::handle)
+                .POST(ContractPath.INVOCATIONS.path(), invocations::handle)
+                .GET(ContractPath.PING.path(), ping::handle)
                 // Starlette answers HEAD wherever it answers GET; the servlet container drops the body.
-                .HEAD("/ping", ping::handle)
+                .HEAD(ContractPath.PING.path(), ping::handle)
                 // Other methods on the contract's paths: 405 with Allow, as the reference answers.
-                .route(RequestPredicates.path("/invocations"), request -> methodNotAllowed("POST"))
-                .route(RequestPredicates.path("/ping"), request -> methodNotAllowed("GET, HEAD"))
+                .route(RequestPredicates.path(ContractPath.INVOCATIONS.path()),
+                        request -> methodNotAllowed(ContractPath.INVOCATIONS.allow()))
+                .route(RequestPredicates.path(ContractPath.PING.path()),
+                        request -> methodNotAllowed(ContractPath.PING.allow()))
+                // Errors the container forwards, and /error itself, answered as Starlette answers them.
+                .route(RequestPredicates.path("/error"), errors::handle)
                 .build();
     }
 
     private static ServerResponse methodNotAllowed(String allow) {
         return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allow)
                 .contentType(MediaType.TEXT_PLAIN).body("Method Not Allowed");
+    }
+
+    /** Tomcat's own answers (error reports, TRACE) made the application's. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatConfiguration {
+
+        @Bean
+        public TomcatEdges agentCoreTomcatEdges() {
+            return new TomcatEdges();
+        }
+
+        @Bean
+        public FilterRegistrationBean<TraceRefusal> agentCoreTraceRefusal() {
+            FilterRegistrationBean<TraceRefusal> registration = new FilterRegistrationBean<>(new TraceRefusal());
+            registration.setName("agentCoreTraceRefusal");
+            registration.addUrlPatterns("/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
     }
 
     /** {@code /ws}, on the same port as the HTTP endpoints, as the contract has it. */

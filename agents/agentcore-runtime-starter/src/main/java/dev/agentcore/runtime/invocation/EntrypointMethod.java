@@ -5,10 +5,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Collection;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The {@code @AgentCoreEntrypoint} method of one bean: binds the payload and the context to its
@@ -84,10 +88,67 @@ public final class EntrypointMethod {
             String field = e.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                    .map(path -> " at '" + path + "'")
-                    .orElse("");
-            throw new PayloadBindingException("payload does not match "
-                    + payloadType.getRawClass().getSimpleName() + field + ": " + e.getOriginalMessage(), e);
+                    .orElse(null);
+            // Said in JSON terms: the caller wrote JSON and may never have seen the Java types behind it.
+            String what = field == null ? "the payload" : "'" + field + "'";
+            throw new PayloadBindingException("payload does not match the entrypoint's parameter: " + what
+                    + " must be " + jsonType(e) + ", not " + jsonTypeOf(valueAt(payload, e)), e);
         }
+    }
+
+    private static JsonNode valueAt(JsonNode payload, JacksonException e) {
+        JsonNode node = payload;
+        for (JacksonException.Reference ref : e.getPath()) {
+            node = ref.getPropertyName() != null ? node.path(ref.getPropertyName()) : node.path(ref.getIndex());
+        }
+        return node;
+    }
+
+    private static String jsonType(JacksonException e) {
+        Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (e instanceof UnrecognizedPropertyException) {
+            return "absent (it is not a known field)";
+        }
+        if (type == null) {
+            return "of another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String jsonTypeOf(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "missing";
+        }
+        if (node.isString()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return "null";
     }
 }

@@ -30,7 +30,7 @@ public final class InvocationEndpoint {
     private static final Logger log = LoggerFactory.getLogger(InvocationEndpoint.class);
 
     /** Settings from {@code agentcore.runtime.*}. */
-    public record Settings(long maxRequestBytes, boolean debugActions) {
+    public record Settings(long maxRequestBytes, long maxRequestBytesInFlight, boolean debugActions) {
     }
 
     private final ObjectMapper mapper;
@@ -45,7 +45,7 @@ public final class InvocationEndpoint {
     public InvocationEndpoint(ObjectMapper mapper, AgentCoreHealth health, AgentCoreTasks tasks, Settings settings) {
         this.mapper = mapper;
         this.json = new WireJson(mapper);
-        this.payloads = new PayloadReader(mapper, settings.maxRequestBytes());
+        this.payloads = new PayloadReader(mapper, settings.maxRequestBytes(), settings.maxRequestBytesInFlight());
         this.debugActions = new DebugActions(settings.debugActions(), health, tasks, json);
         this.errors = new InvocationErrors(json);
         this.eventStreams = new EventStreamWriter(json, errors);

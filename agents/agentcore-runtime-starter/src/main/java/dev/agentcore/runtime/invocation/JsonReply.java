@@ -15,5 +15,8 @@ record JsonReply(int status, String body) {
         res.setContentType(CONTENT_TYPE);
         res.setContentLength(bytes.length);
         res.getOutputStream().write(bytes);
+        // Sent now: for a refused body Tomcat next reads the rest, and when the rest is over its swallow limit
+        // (2 MB) it closes the connection at once, dropping an answer still in the buffer.
+        res.flushBuffer();
     }
 }

@@ -19,8 +19,15 @@ final class RejectedPayload extends Exception {
     }
 
     static RejectedPayload tooLarge(long size, long limit) {
+        // 413, as AgentCore answers a payload over its own limit (100,000,000 bytes) before the runtime sees it.
         return new RejectedPayload(413, "Request too large",
                 "the body has " + size + " bytes; the limit is " + limit + " (agentcore.runtime.max-request-size)");
+    }
+
+    static RejectedPayload busy(long budget) {
+        return new RejectedPayload(503, "Server busy",
+                "other request bodies fill the " + budget + " bytes this server reads at once "
+                        + "(agentcore.runtime.max-request-bytes-in-flight); retry shortly");
     }
 
     int status() {

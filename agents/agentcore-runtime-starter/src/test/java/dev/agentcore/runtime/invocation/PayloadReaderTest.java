@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class PayloadReaderTest {
 
-    private final PayloadReader reader = new PayloadReader(JsonMapper.builder().build(), 32);
+    private final PayloadReader reader = new PayloadReader(JsonMapper.builder().build(), 32, 1024);
 
     @Test
     void readsTheEncodingsJsonLoadsDetects() throws Exception {

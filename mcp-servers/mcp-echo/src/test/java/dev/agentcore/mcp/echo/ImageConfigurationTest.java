@@ -3,6 +3,7 @@ package dev.agentcore.mcp.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,9 @@ import dev.agentcore.mcp.testing.JibImage;
 class ImageConfigurationTest {
 
     @Test
-    void jibBuildsAnArm64TemurinImageServingPort8000() throws Exception {
+    void jibBuildsAnArm64TemurinImageServingPort8000OnAllInterfaces() throws Exception {
         assertThat(JibImage.of(Path.of("pom.xml")))
-                .isEqualTo(new JibImage("eclipse-temurin:21-jre", "arm64", "linux", "8000", "1000"));
+                .isEqualTo(new JibImage("eclipse-temurin:21-jre", "arm64", "linux", "8000", "1000",
+                        Map.of("SERVER_ADDRESS", "0.0.0.0", "DOCKER_CONTAINER", "1")));
     }
 }

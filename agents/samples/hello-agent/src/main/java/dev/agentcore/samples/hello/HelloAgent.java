@@ -34,6 +34,6 @@ class HelloAgent {
         if (payload == null || payload.prompt() == null || payload.prompt().isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the payload needs a \"prompt\" string");
         }
-        return agents.forSession(context.sessionId()).stream(payload.prompt());
+        return agents.answer(context.sessionId(), payload.prompt());
     }
 }

@@ -52,5 +52,6 @@ class ImageConfigurationTest {
         assertThat(xpath.evaluate(jib + "/*[local-name()='from']/*[local-name()='image']", pom)).matches("eclipse-temurin:2[1-9]-jre");
         assertThat(xpath.evaluate(jib + "//*[local-name()='ports']/*[local-name()='port']", pom)).isEqualTo("8080");
         assertThat(xpath.evaluate(jib + "//*[local-name()='environment']/*[local-name()='DOCKER_CONTAINER']", pom)).isEqualTo("1");
+        assertThat(xpath.evaluate(jib + "//*[local-name()='environment']/*[local-name()='SERVER_ADDRESS']", pom)).isEqualTo("0.0.0.0");
     }
 }

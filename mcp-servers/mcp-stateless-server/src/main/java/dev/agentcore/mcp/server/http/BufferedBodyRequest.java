@@ -4,13 +4,20 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** The request with its body already read (and checked) by {@link McpEndpointFilter}, readable once more. */
+/**
+ * The request with its body already read (and checked) by {@link McpEndpointFilter}, readable once more, and its
+ * Accept header, already checked by media type, in the form the SDK's transport looks for (it matches substrings,
+ * case-sensitively, so {@code Application/JSON} would fail there).
+ */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
@@ -18,6 +25,19 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     BufferedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
+    }
+
+    /** What the filter checked the Accept header for. */
+    static final String ACCEPT = "application/json, text/event-stream";
+
+    @Override
+    public String getHeader(String name) {
+        return "accept".equalsIgnoreCase(name) ? ACCEPT : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return "accept".equalsIgnoreCase(name) ? Collections.enumeration(List.of(ACCEPT)) : super.getHeaders(name);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.agentcore.mcp.server.http;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -55,6 +56,48 @@ final class JsonRpcEnvelope {
         }
         if (request && fields.containsKey("params") && !(fields.get("params") instanceof Map<?, ?>)) {
             return new Refusal(JsonRpcErrors.INVALID_REQUEST, "Invalid Request: MCP \"params\" must be an object", readableId);
+        }
+        String surrogate = unpairedSurrogate(message);
+        if (surrogate != null) {
+            // Jackson decodes an escaped lone surrogate (U+D800) into a Java string that UTF-8 cannot carry: it came back as "?".
+            return new Refusal(JsonRpcErrors.PARSE_ERROR, "Parse error: a string holds the unpaired surrogate "
+                    + surrogate + "; JSON text must be Unicode (RFC 8259), so escape a pair or neither", readableId);
+        }
+        return null;
+    }
+
+    /** The first unpaired UTF-16 surrogate in any string or member name of a parsed message, written as a JSON escape. */
+    private static String unpairedSurrogate(Object value) {
+        if (value instanceof String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                }
+                else if (Character.isSurrogate(c)) {
+                    return String.format(Locale.ROOT, "\\u%04x", (int) c);
+                }
+            }
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String found = unpairedSurrogate(entry.getKey());
+                if (found == null) {
+                    found = unpairedSurrogate(entry.getValue());
+                }
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        else if (value instanceof List<?> list) {
+            for (Object item : list) {
+                String found = unpairedSurrogate(item);
+                if (found != null) {
+                    return found;
+                }
+            }
         }
         return null;
     }

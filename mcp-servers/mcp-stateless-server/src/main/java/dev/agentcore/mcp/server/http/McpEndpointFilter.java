@@ -3,7 +3,10 @@ package dev.agentcore.mcp.server.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * message POSTed to the endpoint, with the status the streamable HTTP transport specifies and a JSON-RPC error
  * body: wrong path (404), GET/DELETE on a stateless server (405), an Accept header without both JSON and SSE (406),
  * oversized body (413), malformed JSON (-32700), batches and other invalid messages (-32600), an unsupported
- * {@code MCP-Protocol-Version} (400). Anything the
+ * {@code MCP-Protocol-Version} (400), a body that takes longer than the body timeout to arrive (408). Anything the
  * transport itself refuses with {@code sendError} also leaves as JSON, never as a servlet container error page.
  */
 final class McpEndpointFilter extends HttpFilter {
@@ -29,13 +32,16 @@ final class McpEndpointFilter extends HttpFilter {
 
     private final String endpoint;
     private final int maxRequestBytes;
+    private final Duration bodyTimeout;
     private final List<String> protocolVersions;
     private final McpJsonMapper json;
     private final JsonRpcErrors errors;
 
-    McpEndpointFilter(String endpoint, int maxRequestBytes, List<String> protocolVersions, McpJsonMapper json) {
+    McpEndpointFilter(String endpoint, int maxRequestBytes, Duration bodyTimeout, List<String> protocolVersions,
+            McpJsonMapper json) {
         this.endpoint = endpoint;
         this.maxRequestBytes = maxRequestBytes;
+        this.bodyTimeout = bodyTimeout;
         this.protocolVersions = List.copyOf(protocolVersions);
         this.json = json;
         this.errors = new JsonRpcErrors(json);
@@ -56,8 +62,8 @@ final class McpEndpointFilter extends HttpFilter {
                     "Method Not Allowed: this stateless MCP server accepts POST only");
             return;
         }
-        String accept = request.getHeader("Accept");
-        if (accept == null || !accept.contains("application/json") || !accept.contains("text/event-stream")) {
+        if (!accepts(request.getHeader("Accept"), "application/json")
+                || !accepts(request.getHeader("Accept"), "text/event-stream")) {
             // The transport specification makes clients accept both, whichever the server answers with.
             refuse(response, HttpServletResponse.SC_NOT_ACCEPTABLE, null, JsonRpcErrors.SERVER_ERROR,
                     "Not Acceptable: the client must accept both application/json and text/event-stream");
@@ -76,10 +82,18 @@ final class McpEndpointFilter extends HttpFilter {
         }
         byte[] body;
         try {
-            body = readAtMost(request.getInputStream(), maxRequestBytes);
+            body = readAtMost(request.getInputStream(), maxRequestBytes, System.nanoTime() + bodyTimeout.toNanos());
         }
         catch (BodyTooLargeException e) {
             refuseTooLarge(response);
+            return;
+        }
+        catch (BodyTooSlowException e) {
+            refuseTooSlow(response);
+            return;
+        }
+        catch (SocketTimeoutException e) {
+            refuseTooSlow(response);
             return;
         }
         catch (IOException e) {
@@ -102,12 +116,43 @@ final class McpEndpointFilter extends HttpFilter {
                 "Content Too Large: the request body exceeds " + maxRequestBytes + " bytes");
     }
 
+    private void refuseTooSlow(HttpServletResponse response) throws IOException {
+        // The rest may never come: answer, and close the connection so that it holds nothing more.
+        response.setHeader("Connection", "close");
+        refuse(response, HttpServletResponse.SC_REQUEST_TIMEOUT, null, JsonRpcErrors.SERVER_ERROR,
+                "Request Timeout: the request body did not arrive within " + describe(bodyTimeout)
+                        + " (mcp.server.request-body-timeout)");
+    }
+
     private void refuse(HttpServletResponse response, int status, Object id, int code, String message)
             throws IOException {
         errors.write(response, status, id, code, message);
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    /**
+     * Whether an Accept header lists the media type itself (any parameters, any case). Matched by media type, not as
+     * a substring: {@code application/jsonx} is not JSON.
+     */
+    static boolean accepts(String accept, String mediaType) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            int parameters = range.indexOf(';');
+            String type = (parameters < 0 ? range : range.substring(0, parameters)).trim();
+            if (type.toLowerCase(Locale.ROOT).equals(mediaType)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the body up to {@code limit} bytes and until {@code deadline}. The deadline is checked after each read; a
+     * read that gets nothing waits at most the connector's read timeout ({@code server.tomcat.connection-timeout}).
+     * On virtual threads the wait ties no platform thread.
+     */
+    private static byte[] readAtMost(InputStream in, int limit, long deadline) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
         byte[] chunk = new byte[8192];
         int total = 0;
@@ -117,12 +162,25 @@ final class McpEndpointFilter extends HttpFilter {
                 throw new BodyTooLargeException();
             }
             out.write(chunk, 0, n);
+            if (System.nanoTime() - deadline > 0) {
+                throw new BodyTooSlowException();
+            }
         }
         return out.toByteArray();
     }
 
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    }
+
     private static final class BodyTooLargeException extends IOException {
         BodyTooLargeException() {
+            super(null, null);
+        }
+    }
+
+    private static final class BodyTooSlowException extends IOException {
+        BodyTooSlowException() {
             super(null, null);
         }
     }

@@ -17,9 +17,11 @@ import org.springframework.util.unit.DataSize;
  * @param endpoint        the one path that serves MCP; AgentCore Runtime calls {@code POST /mcp}
  * @param maxRequestSize  larger request bodies get HTTP 413
  * @param requestTimeout  how long one request may run in a tool, resource or prompt handler
+ * @param requestBodyTimeout how long a request body may take to arrive, in all; a later one is answered 408 and its
+ *                        connection closed, so that clients sending a byte a second cannot hold the server's threads
  * @param allowedHosts    Host header patterns ({@code localhost:*}); empty accepts any Host, which AgentCore needs
- *                        because it forwards its own. Set it when the server runs on a developer machine, against
- *                        DNS rebinding.
+ *                        because it forwards its own. Outside a container the default is the loopback names
+ *                        ({@link McpServerEnvironmentDefaults}), against DNS rebinding.
  * @param allowedOrigins  Origin header patterns ({@code http://localhost:*}); a request with another Origin is refused
  *                        when either list is set
  */
@@ -31,6 +33,7 @@ public record McpServerProperties(
         @DefaultValue("/mcp") String endpoint,
         @DefaultValue("16MB") DataSize maxRequestSize,
         @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("10s") Duration requestBodyTimeout,
         @DefaultValue List<String> allowedHosts,
         @DefaultValue List<String> allowedOrigins) {
 
@@ -40,6 +43,9 @@ public record McpServerProperties(
         }
         if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("mcp.server.max-request-size must be between 1B and 2GB, got " + maxRequestSize);
+        }
+        if (requestBodyTimeout.isNegative() || requestBodyTimeout.isZero()) {
+            throw new IllegalArgumentException("mcp.server.request-body-timeout must be positive, got " + requestBodyTimeout);
         }
     }
 

@@ -93,6 +93,7 @@ public class StatelessMcpServerAutoConfiguration {
                 .capabilities(capabilities.build())
                 .requestTimeout(properties.requestTimeout())
                 .validateToolInputs(true)
+                .jsonSchemaValidator(new BoundedSchemaValidator(McpJsonDefaults.getSchemaValidator()))
                 // Run handlers on the servlet thread that already waits for them; no hop to a Reactor scheduler.
                 .immediateExecution(true)
                 .tools(toolList)
@@ -117,7 +118,8 @@ public class StatelessMcpServerAutoConfiguration {
     FilterRegistrationBean<McpEndpointFilter> mcpEndpointFilter(HttpServletStatelessServerTransport transport,
             McpJsonMapper json, McpServerProperties properties) {
         McpEndpointFilter filter = new McpEndpointFilter(properties.endpoint(),
-                (int) properties.maxRequestSize().toBytes(), transport.protocolVersions(), json);
+                (int) properties.maxRequestSize().toBytes(), properties.requestBodyTimeout(),
+                transport.protocolVersions(), json);
         FilterRegistrationBean<McpEndpointFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("mcpEndpointFilter");
         registration.addUrlPatterns("/*");

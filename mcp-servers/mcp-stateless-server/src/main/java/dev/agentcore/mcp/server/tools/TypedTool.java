@@ -101,7 +101,7 @@ public final class TypedTool<I, O> {
         }
         catch (IllegalArgumentException e) {
             // Bad input the schema could not express (Jackson's conversion errors are IllegalArgumentExceptions too).
-            return error("Invalid arguments for tool " + name + ": " + e.getMessage());
+            return error(BoundedText.of("Invalid arguments for tool " + name + ": " + e.getMessage()));
         }
         catch (RuntimeException e) {
             log.warn("Tool {} failed", name, e);

@@ -26,11 +26,11 @@ class McpServerPropertiesTest {
     @Test
     void hostChecksAreOnOnlyWhenAListIsSet() {
         assertThat(properties("/mcp", DataSize.ofMegabytes(1)).validatesHostAndOrigin()).isFalse();
-        assertThat(new McpServerProperties("n", "1", null, "/mcp", DataSize.ofMegabytes(1), Duration.ofSeconds(1),
+        assertThat(new McpServerProperties("n", "1", null, "/mcp", DataSize.ofMegabytes(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 List.of("localhost:*"), List.of()).validatesHostAndOrigin()).isTrue();
     }
 
     private static McpServerProperties properties(String endpoint, DataSize max) {
-        return new McpServerProperties("n", "1", null, endpoint, max, Duration.ofSeconds(1), List.of(), List.of());
+        return new McpServerProperties("n", "1", null, endpoint, max, Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(), List.of());
     }
 }
