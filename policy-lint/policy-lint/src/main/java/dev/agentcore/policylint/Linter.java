@@ -161,9 +161,9 @@ public final class Linter {
                 return null;
             }
         }
-        Node root;
+        TreeReader.Parsed root;
         try {
-            root = TreeReader.read(source);
+            root = TreeReader.readTemplate(source);
         } catch (ParseProblem p) {
             if (Template.looksLikeTemplate(source.text())) {
                 findings.add(ParseError.INFO, Region.at(source, p.position()), p.getMessage(),
