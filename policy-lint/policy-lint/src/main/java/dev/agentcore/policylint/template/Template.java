@@ -15,8 +15,8 @@ import dev.agentcore.policylint.source.SourceFile;
 import dev.agentcore.policylint.source.TreeReader;
 
 /**
- * A CloudFormation (or SAM, or CDK synth) template, or a plain IAM policy document: what policy-lint checks. Other
- * YAML and JSON files are no template and are passed over.
+ * A CloudFormation (or SAM, or CDK synth) template, or a plain IAM policy document (or a mapping of names to policy
+ * documents): what policy-lint checks. Other YAML and JSON files are no template and are passed over.
  */
 public final class Template {
 
@@ -76,11 +76,18 @@ public final class Template {
                 || map.get("Transform") instanceof ScalarNode t && t.value().startsWith("AWS::Serverless")) {
             return Optional.of(new Template(file, map, Kind.CLOUDFORMATION, duplicates));
         }
-        Node statement = map.get("Statement");
-        if (statement instanceof ListNode || statement instanceof MapNode) {
+        if (isPolicy(map) || map.entries().stream().anyMatch(e -> e.value() instanceof MapNode m && isPolicy(m))) {
+            // One policy document, or policies by name ({"ReadPolicy": {"Statement": [...]}, ...}) as some
+            // repositories keep them for a deploy script.
             return Optional.of(new Template(file, map, Kind.POLICY, duplicates));
         }
         return Optional.empty();
+    }
+
+    /** True when {@code map} is an IAM policy document: it has a Statement list or mapping. */
+    public static boolean isPolicy(MapNode map) {
+        Node statement = map.get("Statement");
+        return statement instanceof ListNode || statement instanceof MapNode;
     }
 
     /** True when the text probably is a template or policy: decides whether a parse error is worth reporting. */
@@ -153,7 +160,7 @@ public final class Template {
         return resolver;
     }
 
-    /** The whole document resolved (computed once): a plain policy's statements. */
+    /** The whole document resolved (computed once): a plain policy's statements, or its policies by name. */
     public Value resolvedRoot() {
         if (resolvedRoot == null) {
             resolvedRoot = resolver.resolve(root);
