@@ -7,6 +7,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,14 +30,18 @@ final class FileFinder {
     static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".venv");
     private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json", ".template");
 
-    /** The files found, the inputs that could not be read (each message names its path) and what was not read. */
-    record Found(List<Path> files, List<String> problems, List<Linter.PassedOver> passedOver) {
+    /**
+     * The files found, those of them named on the command line (not found by a walk), the inputs that could not be
+     * read (each message names its path) and what was not read.
+     */
+    record Found(List<Path> files, Set<Path> named, List<String> problems, List<Linter.PassedOver> passedOver) {
     }
 
     private final Disk disk;
     private final Path base;
     private final List<PathMatcher> excluded;
     private final Set<Path> files = new TreeSet<>();
+    private final Set<Path> named = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private final List<Linter.PassedOver> passedOver = new ArrayList<>();
     /** File-system identity (device and inode) of every file and directory taken, to the name it was taken under. */
@@ -53,7 +58,7 @@ final class FileFinder {
         for (Path root : roots) {
             finder.root(root);
         }
-        return new Found(new ArrayList<>(finder.files), finder.problems, finder.passedOver);
+        return new Found(new ArrayList<>(finder.files), finder.named, finder.problems, finder.passedOver);
     }
 
     private void root(Path root) {
@@ -78,6 +83,7 @@ final class FileFinder {
             passOver(abs, "excluded");
         } else if (take(abs, attrs)) {
             files.add(abs);
+            named.add(abs);
         }
     }
 

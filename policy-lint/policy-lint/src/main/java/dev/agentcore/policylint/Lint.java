@@ -52,7 +52,7 @@ public final class Lint {
         }
         List<String> excludes = new ArrayList<>(config.excludes());
         excludes.addAll(request.excludes());
-        Linter.Result result = new Linter(disk).run(new Linter.Options(targets, excludes, runtimes, config, cwd));
+        Linter.Result result = new Linter(disk).run(new Linter.Options(targets, excludes, runtimes, config, cwd, request.namedNonTemplates()));
         return new LintOutcome.Linted(result, failOn);
     }
 

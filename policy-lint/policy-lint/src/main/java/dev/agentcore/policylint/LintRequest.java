@@ -14,7 +14,8 @@ import dev.agentcore.policylint.rule.Severity;
  * defaults (the working directory, no runtimes, fail on errors). Built with {@link #in(Path)}.
  */
 public record LintRequest(Path workingDirectory, List<Path> paths, List<String> excludes, List<Path> runtimeFiles,
-        List<Path> manifests, boolean live, Optional<String> region, ConfigSource config, Optional<Severity> failOn) {
+        List<Path> manifests, boolean live, Optional<String> region, ConfigSource config, Optional<Severity> failOn,
+        NamedNonTemplates namedNonTemplates) {
 
     public LintRequest {
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
@@ -36,6 +37,7 @@ public record LintRequest(Path workingDirectory, List<Path> paths, List<String> 
         private final List<Path> runtimeFiles = new ArrayList<>();
         private final List<Path> manifests = new ArrayList<>();
         private boolean live;
+        private NamedNonTemplates namedNonTemplates = NamedNonTemplates.REFUSED;
         private String region;
         private ConfigSource config = ConfigSource.nearest();
         private Severity failOn;
@@ -106,9 +108,15 @@ public record LintRequest(Path workingDirectory, List<Path> paths, List<String> 
             return this;
         }
 
+        /** What becomes of a file named in {@link #paths} that holds no template or policy; unset: {@code REFUSED}. */
+        public Builder namedNonTemplates(NamedNonTemplates value) {
+            namedNonTemplates = value;
+            return this;
+        }
+
         public LintRequest build() {
             return new LintRequest(workingDirectory, paths, excludes, runtimeFiles, manifests, live, Optional.ofNullable(region), config,
-                    Optional.ofNullable(failOn));
+                    Optional.ofNullable(failOn), namedNonTemplates);
         }
     }
 }

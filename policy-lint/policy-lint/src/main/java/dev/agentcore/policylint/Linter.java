@@ -37,7 +37,12 @@ import dev.agentcore.policylint.template.Template;
 public final class Linter {
 
     /** What to lint and against what. */
-    public record Options(List<Path> paths, List<String> excludes, RuntimeSet runtimes, Config config, Path base) {
+    public record Options(List<Path> paths, List<String> excludes, RuntimeSet runtimes, Config config, Path base,
+            NamedNonTemplates namedNonTemplates) {
+        /** Named files that hold no template or policy are input problems. */
+        public Options(List<Path> paths, List<String> excludes, RuntimeSet runtimes, Config config, Path base) {
+            this(paths, excludes, runtimes, config, base, NamedNonTemplates.REFUSED);
+        }
     }
 
     /** A path that was not linted, and why: not a candidate, excluded, no template, the same file under another name. */
@@ -78,7 +83,7 @@ public final class Linter {
      * One file's outcome; {@code suppressions} is null when the file is no template and has no findings;
      * {@code passedOver} says why a readable file was not checked, else null.
      */
-    private record FileResult(TemplateContext context, Findings findings, List<String> errors, Suppressions suppressions,
+    private record FileResult(Path file, TemplateContext context, Findings findings, List<String> errors, Suppressions suppressions,
             PassedOver passedOver) {
     }
 
@@ -109,12 +114,18 @@ public final class Linter {
                 SourceFile source = ctx != null ? ctx.template().file() : fileFindings.all().getFirst().region().file();
                 s = Suppressions.of(source, ctx == null ? null : ctx.template(), fileFindings);
             }
-            return new FileResult(ctx, fileFindings, errors, s, notes.isEmpty() ? null : notes.getFirst());
+            return new FileResult(file, ctx, fileFindings, errors, s, notes.isEmpty() ? null : notes.getFirst());
         }).toList();
         for (FileResult r : results) {
             inputErrors.addAll(r.errors());
             if (r.passedOver() != null) {
-                passedOver.add(r.passedOver());
+                if (found.named().contains(r.file()) && options.namedNonTemplates() == NamedNonTemplates.REFUSED) {
+                    // Named to be checked, yet nothing in it was: a lint that left it out must not pass.
+                    inputErrors.add(r.passedOver().path() + ": named to be checked, but " + r.passedOver().why()
+                            + "; not checked");
+                } else {
+                    passedOver.add(r.passedOver());
+                }
             }
             if (r.suppressions() == null) {
                 continue;
@@ -161,15 +172,15 @@ public final class Linter {
                 return null;
             }
         }
-        Node root;
+        TreeReader.Parsed root;
         try {
-            root = TreeReader.read(source);
+            root = TreeReader.readTemplate(source);
         } catch (ParseProblem p) {
             if (Template.looksLikeTemplate(source.text())) {
                 findings.add(ParseError.INFO, Region.at(source, p.position()), p.getMessage(),
                         "fix the syntax; the file is not checked until it parses", null);
             } else {
-                passedOver.add(new PassedOver(display, "does not parse (" + p.position() + ": " + p.getMessage()
+                passedOver.add(new PassedOver(display, "it does not parse (" + p.position() + ": " + p.getMessage()
                         + ") and names no template or policy"));
             }
             return null;
@@ -180,8 +191,8 @@ public final class Linter {
         }
         Template template = Template.of(source, root).orElse(null);
         if (template == null) {
-            passedOver.add(new PassedOver(display, "no CloudFormation template or IAM policy (no Resources, "
-                    + "AWSTemplateFormatVersion or Statement at the top)"));
+            passedOver.add(new PassedOver(display, "it holds no CloudFormation template or IAM policy (no Resources, "
+                    + "AWSTemplateFormatVersion or Statement at the top, nor policies by name)"));
             return null;
         }
         TemplateContext ctx = new TemplateContext(template, options.runtimes(), catalog);

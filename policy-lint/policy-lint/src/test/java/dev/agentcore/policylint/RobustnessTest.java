@@ -134,7 +134,7 @@ class RobustnessTest {
         LintRun tabs = lint("b.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n\tX: 1\n");
         assertThat(tabs.out()).contains("b.yaml:3:1: error PL001");
         LintRun dup = lint("c.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {}, \"Resources\": {}}");
-        assertThat(dup.out()).contains("c.json:1:61: error PL001 JSON: duplicate key 'Resources' (first defined at line 1)");
+        assertThat(dup.out()).contains("c.json:1:61: error PL003 'Resources' is defined again (first at line 1)");
         noCrash(lint("d.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X: *nowhere\n"));
         noCrash(lint("e.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n---\nResources: {}\n---\n"));
         noCrash(lint("f.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  ? [a, b]\n  : c\n"));

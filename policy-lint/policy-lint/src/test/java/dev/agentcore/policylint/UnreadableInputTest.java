@@ -199,8 +199,28 @@ class UnreadableInputTest {
         assertThat(r.passedOver()).contains("infra/README.md: not a YAML, JSON or .template file")
                 .contains("infra/logo.png: not a YAML, JSON or .template file")
                 .contains("infra/node_modules: skipped directory")
-                .contains("infra/docker-compose.yaml: no CloudFormation template or IAM policy")
-                .contains("infra/broken.yaml: does not parse (");
+                .contains("infra/docker-compose.yaml: it holds no CloudFormation template or IAM policy")
+                .contains("infra/broken.yaml: it does not parse (");
+    }
+
+    @Test
+    void aFileNamedThatHoldsNoTemplateIsAnInputErrorUnlessAHookAsksToPassItOver() throws IOException {
+        Files.copy(LintRun.fixture("corpus/docker-compose.yaml"), infra.resolve("docker-compose.yaml"));
+        Files.copy(LintRun.fixture("corpus/broken-but-not-a-template.yaml"), infra.resolve("broken.yaml"));
+        Files.copy(LintRun.fixture("rules/plain-policy.json"), infra.resolve("policy.json"));
+        LintRun named = LintRun.run(LintRun.withoutConfig(dir).paths(Path.of("infra/docker-compose.yaml"),
+                Path.of("infra/broken.yaml"), Path.of("infra/policy.json")));
+        assertThat(named.status()).isEqualTo(ExitStatus.INPUT_ERROR);
+        assertThat(named.err()).contains("infra/docker-compose.yaml: named to be checked, but it holds no CloudFormation "
+                + "template or IAM policy").contains("infra/broken.yaml: named to be checked, but it does not parse (")
+                .doesNotContain("policy.json");
+        assertThat(named.out()).contains("in 1 template");
+
+        LintRun hook = LintRun.run(LintRun.withoutConfig(dir).namedNonTemplates(NamedNonTemplates.PASSED_OVER)
+                .paths(Path.of("infra/docker-compose.yaml"), Path.of("infra/broken.yaml")));
+        assertThat(hook.err()).isEmpty();
+        assertThat(hook.status()).isEqualTo(ExitStatus.OK);
+        assertThat(hook.passedOver()).contains("infra/docker-compose.yaml: it holds no CloudFormation template or IAM policy");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.agentcore.policylint.ExitStatus;
 import dev.agentcore.policylint.Lint;
 import dev.agentcore.policylint.LintOutcome;
 import dev.agentcore.policylint.LintRequest;
+import dev.agentcore.policylint.NamedNonTemplates;
 import dev.agentcore.policylint.config.ConfigSource;
 import dev.agentcore.policylint.report.Report;
 import dev.agentcore.policylint.report.ReportFormat;
@@ -104,6 +105,10 @@ public final class PolicyLint implements Callable<Integer> {
             + "(files that are no YAML, JSON or .template file, skipped and excluded directories, files that are no template).")
     private boolean verbose;
 
+    @Option(names = "--skip-non-templates", description = "Pass over a file named as PATH that holds no template or policy "
+            + "(default: it is an input error, exit 2). For hooks that name every staged YAML and JSON file.")
+    private boolean skipNonTemplates;
+
     @Option(names = "--debug", description = "Print stack traces of unexpected errors.")
     private boolean debug;
 
@@ -162,6 +167,7 @@ public final class PolicyLint implements Callable<Integer> {
         LintRequest request = LintRequest.in(cwd).paths(paths).runtimeFiles(runtimes).manifests(manifests).excludes(excludes).live(live)
                 .region(region).failOn(failOn).config(noConfig ? ConfigSource.none() : configFile != null
                         ? ConfigSource.file(configFile) : ConfigSource.nearest())
+                .namedNonTemplates(skipNonTemplates ? NamedNonTemplates.PASSED_OVER : NamedNonTemplates.REFUSED)
                 .build();
         LintOutcome outcome = Lint.run(request);
         if (outcome instanceof LintOutcome.Refused refused) {

@@ -97,7 +97,7 @@ class PolicyLintCliTest {
     void aTemplateThatDoesNotParseIsAnInputError() {
         Cli r = Cli.run(dir, "--no-config", Cli.fixture("rules/broken-template.yaml"));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).contains("broken-template.yaml:8:7: error PL001 YAML: duplicate key 'RoleName' (first defined at line 6)");
+        assertThat(r.out()).contains("broken-template.yaml:8:7: error PL001 YAML: expected <block end>, but found '-'");
     }
 
     @Test

@@ -36,7 +36,7 @@ class PreCommitIT {
                     hooks:
                       - id: policy-lint
                         name: policy-lint
-                        entry: %s
+                        entry: %s --skip-non-templates
                         language: system
                         files: \\.(ya?ml|json|template)$
                         require_serial: true

@@ -20,6 +20,11 @@ public final class Findings {
         findings.add(new Finding(rule.id(), severity, region, message, fix, resource));
     }
 
+    /** A finding built by its rule, with what other rules see of the same problem already related. */
+    public void add(Finding finding) {
+        findings.add(finding);
+    }
+
     public List<Finding> all() {
         return new ArrayList<>(findings);
     }

@@ -4,7 +4,7 @@ package dev.agentcore.policylint.rule;
 public final class ParseError implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("PL001", "parse-error",
-            "A template or policy file cannot be parsed (syntax, duplicate key, alias bomb, nesting, size).", Severity.ERROR);
+            "A template or policy file cannot be parsed (syntax, alias bomb, nesting, size).", Severity.ERROR);
 
     @Override
     public RuleInfo info() {

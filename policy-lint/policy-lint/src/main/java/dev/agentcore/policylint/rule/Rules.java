@@ -9,6 +9,7 @@ public final class Rules {
     private static final List<Rule> ALL = List.of(
             new ParseError(),
             new UnresolvedValue(),
+            new DuplicateKeys(),
             new PlaceholderResource(),
             new DeadRuntimeGrant(),
             new MissingWorkloadTokenGrant(),

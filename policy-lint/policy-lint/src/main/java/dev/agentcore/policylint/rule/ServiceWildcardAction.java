@@ -25,12 +25,22 @@ public final class ServiceWildcardAction implements Rule {
     public void check(TemplateContext ctx, Findings findings) {
         for (LocatedStatement s : ctx.identityAllows()) {
             for (Value.Text action : s.actions()) {
-                String shape = Texts.shape(action);
-                if (Texts.isLiteral(action) && (shape.equals("*") || shape.equalsIgnoreCase("bedrock-agentcore:*"))) {
-                    findings.add(INFO, Texts.region(action, 0, shape.length()),
+                if (WildcardResourceSensitiveAction.isServiceWildcard(action)) {
+                    String shape = Texts.shape(action);
+                    Finding wildcard = new Finding(INFO.id(), INFO.severity(), Texts.region(action, 0, shape.length()),
                             "'" + shape + "' in " + s.label() + " allows every AgentCore action, including ones added later",
                             "list the actions the role needs, for example bedrock-agentcore:InvokeAgentRuntime",
                             s.policy().owner());
+                    // On Resource "*" the same grant reaches every identity and runtime: one problem, PL161 related.
+                    Value.Text star = WildcardResourceSensitiveAction.starResource(s);
+                    java.util.Set<String> sensitive = star == null ? java.util.Set.of()
+                            : WildcardResourceSensitiveAction.sensitiveActions(ctx, List.of(action));
+                    if (!sensitive.isEmpty()) {
+                        Finding everywhere = WildcardResourceSensitiveAction.finding(s, star, sensitive);
+                        wildcard = wildcard.withRelated(List.of(new Finding.Related(everywhere.ruleId(), everywhere.region(),
+                                everywhere.message(), everywhere.fix())));
+                    }
+                    findings.add(wildcard);
                 }
             }
             notActionGrantsTheService(s, findings);

@@ -1,5 +1,7 @@
 package dev.agentcore.policylint.rule;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,32 +29,75 @@ public final class WildcardResourceSensitiveAction implements Rule {
                 || a.startsWith("invokeagentruntime");
     }
 
+    /** True for {@code *} and {@code bedrock-agentcore:*} written as such: what PL160 reports. */
+    static boolean isServiceWildcard(Value.Text action) {
+        String shape = Texts.shape(action);
+        return Texts.isLiteral(action) && (shape.equals("*") || shape.equalsIgnoreCase("bedrock-agentcore:*"));
+    }
+
+    /** The literal {@code "*"} among the statement's resources, or null. */
+    static Value.Text starResource(LocatedStatement s) {
+        return s.resources().stream().filter(r -> Texts.isLiteral(r) && Texts.shape(r).equals("*")).findFirst().orElse(null);
+    }
+
+    /** The sensitive actions that {@code actions} grant. */
+    static Set<String> sensitiveActions(TemplateContext ctx, Iterable<Value.Text> actions) {
+        Set<String> covered = new TreeSet<>();
+        for (Value.Text action : actions) {
+            // "*" is every action of every service, AgentCore's among them.
+            String name = Texts.isLiteral(action) && Texts.shape(action).equals("*") ? "*" : UnknownAction.agentCoreActionName(action);
+            if (name == null) {
+                continue;
+            }
+            for (AgentCoreAction a : ctx.catalog().actionsMatching(name)) {
+                if (sensitive(a.name())) {
+                    covered.add(a.name());
+                }
+            }
+        }
+        return covered;
+    }
+
+    /** This rule's view of {@code star} in {@code s}, with the sensitive actions it reaches. */
+    static Finding finding(LocatedStatement s, Value.Text star, Set<String> covered) {
+        // Say what "*" reaches for the actions at hand: a token action reaches identities, not runtimes.
+        List<String> reached = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        if (covered.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("getworkloadaccesstoken"))) {
+            reached.add("workload identity");
+            named.add("the workload identities (.../workload-identity/<runtimeName>-*)");
+        }
+        if (covered.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("getresource"))) {
+            reached.add("credential provider");
+            named.add("the credential providers (token-vault/default/oauth2credentialprovider/<name>, apikeycredentialprovider/<name>)"
+                    + " and the caller's workload identity");
+        }
+        if (covered.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("invokeagentruntime"))) {
+            reached.add("runtime");
+            named.add("the runtimes (runtime/<id>)");
+        }
+        String every = reached.size() == 1 ? reached.getFirst()
+                : String.join(", ", reached.subList(0, reached.size() - 1)) + " and " + reached.getLast();
+        return new Finding(INFO.id(), INFO.severity(), Texts.region(star, 0, 1),
+                "Resource \"*\" with " + String.join(", ", covered) + " in " + s.label() + " reaches every " + every
+                        + " of the account",
+                "name " + String.join(", or ", named) + " instead", s.policy().owner());
+    }
+
     @Override
     public void check(TemplateContext ctx, Findings findings) {
         for (LocatedStatement s : ctx.identityAllows()) {
-            Value.Text star = s.resources().stream()
-                    .filter(r -> Texts.isLiteral(r) && Texts.shape(r).equals("*")).findFirst().orElse(null);
+            Value.Text star = starResource(s);
             if (star == null) {
                 continue;
             }
-            Set<String> covered = new TreeSet<>();
-            for (Value.Text action : s.actions()) {
-                String name = UnknownAction.agentCoreActionName(action);
-                if (name == null) {
-                    continue;
-                }
-                for (AgentCoreAction a : ctx.catalog().actionsMatching(name)) {
-                    if (sensitive(a.name())) {
-                        covered.add(a.name());
-                    }
-                }
+            // bedrock-agentcore:* on "*" is one grant, one problem: PL160 reports it with this rule's view related.
+            if (s.actions().stream().anyMatch(WildcardResourceSensitiveAction::isServiceWildcard)) {
+                continue;
             }
+            Set<String> covered = sensitiveActions(ctx, s.actions());
             if (!covered.isEmpty()) {
-                findings.add(INFO, Texts.region(star, 0, 1),
-                        "Resource \"*\" with " + String.join(", ", covered) + " in " + s.label()
-                                + " reaches every workload identity and runtime of the account",
-                        "name the workload identities (.../workload-identity/<runtimeName>-*) or runtimes (runtime/<id>) instead",
-                        s.policy().owner());
+                findings.add(finding(s, star, covered));
             }
         }
     }

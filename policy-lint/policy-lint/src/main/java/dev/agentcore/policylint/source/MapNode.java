@@ -2,7 +2,7 @@ package dev.agentcore.policylint.source;
 
 import java.util.List;
 
-/** A mapping with its entries in file order; keys are unique (the readers reject duplicates). */
+/** A mapping with its entries in file order; keys are unique (of a key defined twice, the reader keeps the last). */
 public record MapNode(SourceFile file, int offset, List<Entry> entries, int size, int depth) implements Node {
 
     public record Entry(ScalarNode key, Node value) {

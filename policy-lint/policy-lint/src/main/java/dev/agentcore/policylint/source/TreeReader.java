@@ -23,7 +23,9 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads YAML (all CloudFormation short-form tags, anchors and aliases, merge keys) or JSON into a {@link Node} tree
- * with the position of every value. Rejects duplicate keys, alias bombs and absurd nesting with a positioned message.
+ * with the position of every value. Rejects alias bombs and absurd nesting with a positioned message. A duplicate key
+ * is refused by {@link #read} (runtimes and configuration files); {@link #readTemplate} reads it as CloudFormation
+ * does, keeping the last definition, and lists it.
  */
 public final class TreeReader {
 
@@ -43,20 +45,43 @@ public final class TreeReader {
                     .build())
             .build();
 
+    /** A document's tree and the keys it defines twice (the last definition is the one in the tree). */
+    public record Parsed(Node root, List<DuplicateKey> duplicateKeys) {
+        public Parsed {
+            duplicateKeys = List.copyOf(duplicateKeys);
+        }
+    }
+
     private final SourceFile file;
     private final boolean yaml;
+    /** True: a duplicate key is a parse error; false: the last definition wins and the duplicate is listed. */
+    private final boolean strict;
+    private final List<DuplicateKey> duplicates = new ArrayList<>();
     private final Map<String, Node> anchors = new HashMap<>();
     private int budget = NODE_BUDGET;
     /** Of the values spent, those that aliases repeated: tells an alias bomb from a document that is simply large. */
     private long throughAliases;
 
-    private TreeReader(SourceFile file, boolean yaml) {
+    private TreeReader(SourceFile file, boolean yaml, boolean strict) {
         this.file = file;
         this.yaml = yaml;
+        this.strict = strict;
     }
 
-    /** Parses JSON when the text starts with '{' or '[' and is valid JSON, else YAML. */
+    /** Parses JSON when the text starts with '{' or '[' and is valid JSON, else YAML; a duplicate key is an error. */
     public static Node read(SourceFile file) throws ParseProblem {
+        return read(file, true).root();
+    }
+
+    /**
+     * Reads a template or policy as CloudFormation does: a key defined twice keeps its last definition, and the
+     * duplicates are returned to be reported, not thrown, so that the rest of the file is still checked.
+     */
+    public static Parsed readTemplate(SourceFile file) throws ParseProblem {
+        return read(file, false);
+    }
+
+    private static Parsed read(SourceFile file, boolean strict) throws ParseProblem {
         String text = file.text();
         int i = 0;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
@@ -64,20 +89,25 @@ public final class TreeReader {
         }
         if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
             try {
-                return new TreeReader(file, false).parse();
+                return new TreeReader(file, false, strict).parsed();
             } catch (ParseProblem jsonProblem) {
                 try {
-                    return new TreeReader(file, true).parse(); // YAML flow style also starts with '{'
+                    return new TreeReader(file, true, strict).parsed(); // YAML flow style also starts with '{'
                 } catch (ParseProblem yamlProblem) {
                     throw jsonProblem;
                 }
             }
         }
-        return new TreeReader(file, true).parse();
+        return new TreeReader(file, true, strict).parsed();
     }
 
     public static Node readYaml(SourceFile file) throws ParseProblem {
-        return new TreeReader(file, true).parse();
+        return new TreeReader(file, true, true).parse();
+    }
+
+    private Parsed parsed() throws ParseProblem {
+        Node root = parse();
+        return new Parsed(root, duplicates);
     }
 
     private Node parse() throws ParseProblem {
@@ -169,7 +199,7 @@ public final class TreeReader {
 
     private Node map(JsonParser p, int offset, int depth) throws ParseProblem {
         List<MapNode.Entry> entries = new ArrayList<>();
-        Map<String, ScalarNode> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>(); // key -> its index in entries
         List<Node> merges = new ArrayList<>();
         int size = 1;
         int childDepth = 0;
@@ -194,10 +224,19 @@ public final class TreeReader {
                 merges.add(value);
                 continue;
             }
-            ScalarNode first = seen.putIfAbsent(key.value(), key);
-            if (first != null) {
-                throw new ParseProblem((yaml ? "YAML: " : "JSON: ") + "duplicate key '" + key.value()
-                        + "' (first defined at line " + first.position().line() + ")", key.position());
+            Integer firstIndex = seen.putIfAbsent(key.value(), entries.size());
+            if (firstIndex != null) {
+                MapNode.Entry first = entries.get(firstIndex);
+                if (strict) {
+                    throw new ParseProblem((yaml ? "YAML: " : "JSON: ") + "duplicate key '" + key.value()
+                            + "' (first defined at line " + first.key().position().line() + ")", key.position());
+                }
+                // CloudFormation keeps the last definition: it takes the first one's place.
+                duplicates.add(new DuplicateKey(first.key(), key));
+                entries.set(firstIndex, new MapNode.Entry(key, value));
+                size += value.size() - first.value().size();
+                childDepth = Math.max(childDepth, value.depth());
+                continue;
             }
             entries.add(new MapNode.Entry(key, value));
             size += value.size() + 1;
@@ -210,7 +249,7 @@ public final class TreeReader {
                     throw new ParseProblem("YAML: a merge key (<<) needs a mapping or a list of mappings", merge.position());
                 }
                 for (MapNode.Entry e : m.entries()) {
-                    if (seen.putIfAbsent(e.key().value(), e.key()) == null) {
+                    if (seen.putIfAbsent(e.key().value(), entries.size()) == null) {
                         entries.add(e);
                         size += e.value().size() + 1;
                         childDepth = Math.max(childDepth, e.value().depth());

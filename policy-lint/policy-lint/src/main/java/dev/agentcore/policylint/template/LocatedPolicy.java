@@ -7,10 +7,12 @@ import dev.agentcore.core.iam.PolicyDocument;
 import dev.agentcore.policylint.template.Value.MapValue;
 
 /**
- * A policy document found in a template (or a plain policy file), resolved, with the resource it belongs to. Its
- * statements keep their positions; {@link #document()} gives the same policy as the shared IAM model.
+ * A policy document found in a template (or a plain policy file), resolved, with the resource it belongs to (or, in a
+ * file of policies by name, its name: {@code documentName}, else null). Its statements keep their positions;
+ * {@link #document()} gives the same policy as the shared IAM model.
  */
-public record LocatedPolicy(Template template, Template.Resource resource, Kind kind, MapValue node, String name) {
+public record LocatedPolicy(Template template, Template.Resource resource, Kind kind, MapValue node, String name,
+        String documentName) {
 
     public enum Kind {
         /** An identity policy: attached to a role, user or group. */
@@ -69,8 +71,8 @@ public record LocatedPolicy(Template template, Template.Resource resource, Kind 
         return new PolicyDocument(null, null, statements().stream().map(LocatedStatement::toStatement).toList());
     }
 
-    /** The logical id of the resource, or the file name for a plain policy document. */
+    /** The logical id of the resource, or the policy's name in a file of policies by name, else the file name. */
     public String owner() {
-        return resource == null ? template.file().displayPath() : resource.logicalId();
+        return resource != null ? resource.logicalId() : documentName != null ? documentName : template.file().displayPath();
     }
 }

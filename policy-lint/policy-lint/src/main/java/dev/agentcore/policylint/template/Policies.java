@@ -19,13 +19,17 @@ public final class Policies {
     public static List<LocatedPolicy> of(Template template) {
         List<LocatedPolicy> out = new ArrayList<>();
         if (template.kind() == Template.Kind.POLICY) {
-            Value root = template.resolvedRoot();
-            if (root instanceof MapValue m) {
-                boolean hasPrincipal = m.get("Statement") != null && m.get("Statement").items().stream()
-                        .anyMatch(s -> s instanceof MapValue sm && sm.get("Principal") != null);
-                LocatedPolicy.Kind kind = !hasPrincipal ? LocatedPolicy.Kind.IDENTITY
-                        : onlyStsActions(m) ? LocatedPolicy.Kind.TRUST : LocatedPolicy.Kind.RESOURCE;
-                out.add(new LocatedPolicy(template, null, kind, m, "policy " + template.file().displayPath()));
+            if (template.resolvedRoot() instanceof MapValue root) {
+                if (root.get("Statement") != null) {
+                    out.add(plain(template, root, null));
+                } else {
+                    // Policies by name: each value that is a policy document, its name in the location label.
+                    for (MapValue.Entry e : root.entries()) {
+                        if (e.value() instanceof MapValue m && m.get("Statement") != null) {
+                            out.add(plain(template, m, e.key()));
+                        }
+                    }
+                }
             }
             return out;
         }
@@ -37,6 +41,17 @@ public final class Policies {
             walk(template, r, props, "Properties", out, 0);
         }
         return out;
+    }
+
+    /** A policy document of its own (not in a template): a trust, resource or identity policy by what it holds. */
+    private static LocatedPolicy plain(Template template, MapValue m, String documentName) {
+        boolean hasPrincipal = m.get("Statement").items().stream()
+                .anyMatch(s -> s instanceof MapValue sm && sm.get("Principal") != null);
+        LocatedPolicy.Kind kind = !hasPrincipal ? LocatedPolicy.Kind.IDENTITY
+                : onlyStsActions(m) ? LocatedPolicy.Kind.TRUST : LocatedPolicy.Kind.RESOURCE;
+        String file = template.file().displayPath();
+        return new LocatedPolicy(template, null, kind, m, documentName == null ? "policy " + file
+                : "policy " + documentName + " in " + file, documentName);
     }
 
     /**
@@ -68,7 +83,7 @@ public final class Policies {
             if (alt instanceof MapValue m) {
                 if (m.get("Statement") != null && (m.get("Statement") instanceof MapValue || m.get("Statement").items()
                         .stream().anyMatch(MapValue.class::isInstance))) {
-                    out.add(new LocatedPolicy(t, r, LocatedPolicy.Kind.of(r.type(), path), m, name(r, path, m)));
+                    out.add(new LocatedPolicy(t, r, LocatedPolicy.Kind.of(r.type(), path), m, name(r, path, m), null));
                     continue;
                 }
                 for (MapValue.Entry e : m.entries()) {

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.agentcore.policylint.source.DuplicateKey;
 import dev.agentcore.policylint.source.ListNode;
 import dev.agentcore.policylint.source.MapNode;
 import dev.agentcore.policylint.source.Node;
 import dev.agentcore.policylint.source.ScalarNode;
 import dev.agentcore.policylint.source.SourceFile;
+import dev.agentcore.policylint.source.TreeReader;
 
 /**
- * A CloudFormation (or SAM, or CDK synth) template, or a plain IAM policy document: what policy-lint checks. Other
- * YAML and JSON files are no template and are passed over.
+ * A CloudFormation (or SAM, or CDK synth) template, or a plain IAM policy document (or a mapping of names to policy
+ * documents): what policy-lint checks. Other YAML and JSON files are no template and are passed over.
  */
 public final class Template {
 
@@ -44,13 +46,15 @@ public final class Template {
     private final Map<String, Parameter> parameters;
     private final Map<String, Resource> resources;
     private final Resolver resolver;
+    private final List<DuplicateKey> duplicateKeys;
     private final Map<String, Value> resolvedProperties = new java.util.HashMap<>();
     private Value resolvedRoot;
 
-    private Template(SourceFile file, MapNode root, Kind kind) {
+    private Template(SourceFile file, MapNode root, Kind kind, List<DuplicateKey> duplicateKeys) {
         this.file = file;
         this.root = root;
         this.kind = kind;
+        this.duplicateKeys = List.copyOf(duplicateKeys);
         this.parameters = readParameters(root);
         this.resources = readResources(root);
         this.resolver = new Resolver(this);
@@ -58,18 +62,32 @@ public final class Template {
 
     /** The template in {@code root}, or empty when the document is neither a template nor a policy. */
     public static Optional<Template> of(SourceFile file, Node root) {
+        return of(file, new TreeReader.Parsed(root, List.of()));
+    }
+
+    /** As {@link #of(SourceFile, Node)}, keeping the keys the document defines twice for the rule that reports them. */
+    public static Optional<Template> of(SourceFile file, TreeReader.Parsed parsed) {
+        Node root = parsed.root();
+        List<DuplicateKey> duplicates = parsed.duplicateKeys();
         if (!(root instanceof MapNode map)) {
             return Optional.empty();
         }
         if (map.get("Resources") instanceof MapNode || map.has("AWSTemplateFormatVersion")
                 || map.get("Transform") instanceof ScalarNode t && t.value().startsWith("AWS::Serverless")) {
-            return Optional.of(new Template(file, map, Kind.CLOUDFORMATION));
+            return Optional.of(new Template(file, map, Kind.CLOUDFORMATION, duplicates));
         }
-        Node statement = map.get("Statement");
-        if (statement instanceof ListNode || statement instanceof MapNode) {
-            return Optional.of(new Template(file, map, Kind.POLICY));
+        if (isPolicy(map) || map.entries().stream().anyMatch(e -> e.value() instanceof MapNode m && isPolicy(m))) {
+            // One policy document, or policies by name ({"ReadPolicy": {"Statement": [...]}, ...}) as some
+            // repositories keep them for a deploy script.
+            return Optional.of(new Template(file, map, Kind.POLICY, duplicates));
         }
         return Optional.empty();
+    }
+
+    /** True when {@code map} is an IAM policy document: it has a Statement list or mapping. */
+    public static boolean isPolicy(MapNode map) {
+        Node statement = map.get("Statement");
+        return statement instanceof ListNode || statement instanceof MapNode;
     }
 
     /** True when the text probably is a template or policy: decides whether a parse error is worth reporting. */
@@ -117,6 +135,11 @@ public final class Template {
         return kind;
     }
 
+    /** The keys defined twice; the tree holds each one's last definition, as CloudFormation keeps it. */
+    public List<DuplicateKey> duplicateKeys() {
+        return duplicateKeys;
+    }
+
     public Map<String, Parameter> parameters() {
         return parameters;
     }
@@ -137,7 +160,7 @@ public final class Template {
         return resolver;
     }
 
-    /** The whole document resolved (computed once): a plain policy's statements. */
+    /** The whole document resolved (computed once): a plain policy's statements, or its policies by name. */
     public Value resolvedRoot() {
         if (resolvedRoot == null) {
             resolvedRoot = resolver.resolve(root);
