@@ -392,6 +392,19 @@ def wait_until_ready(children: dict, probes: dict, ready: dict[str, float], bega
             time.sleep(0.02)
 
 
+def agentcore_wiring(stack: Stack) -> list[str]:
+    """The local AgentCore meets the local AWS as AgentCore meets AWS: callers' and execution roles' policies and STS
+    credentials from moto's IAM and STS, user pools from its Cognito (--aws-endpoint); images from the stack's own
+    folder, where the deploy tool pushes them (--image-dir). LOCAL_AGENTCORE_ARGS adds options or replaces these."""
+    extra = shlex.split(os.environ.get("LOCAL_AGENTCORE_ARGS", ""))
+    wiring = []
+    if not any(a == "--aws-endpoint" or a.startswith("--aws-endpoint=") for a in extra):
+        wiring += ["--aws-endpoint", stack.aws_endpoint]
+    if not any(a in ("--image-dir", "--state-dir") or a.startswith(("--image-dir=", "--state-dir=")) for a in extra):
+        wiring += ["--image-dir", str(stack.state_dir / "images")]
+    return wiring + extra
+
+
 def start(stack: Stack, args: argparse.Namespace) -> int:
     if stack.agentcore_port == stack.aws_port:
         fail(f"the local AgentCore and the local AWS need two ports, both are {stack.aws_port}")
@@ -407,7 +420,7 @@ def start(stack: Stack, args: argparse.Namespace) -> int:
     stack.logs.mkdir(parents=True, exist_ok=True)
     env = child_env(stack)
     agentcore_command = [str(launcher), "--port", str(stack.agentcore_port), "--host", HOST, "--region", stack.region,
-                         "--account-id", stack.account, *shlex.split(os.environ.get("LOCAL_AGENTCORE_ARGS", ""))]
+                         "--account-id", stack.account, *agentcore_wiring(stack)]
     aws_command = [str(python), str(ROOT / "infra/local-aws/run.py"), "--host", HOST, "--port", str(stack.aws_port),
                    "--agentcore-endpoint", stack.agentcore_endpoint]
     logs = {"local-agentcore": stack.logs / "local-agentcore.log", "local-aws": stack.logs / "local-aws.log"}

@@ -137,6 +137,18 @@ class LocalStackTest(unittest.TestCase):
         runtimes = {r["agentRuntimeId"]: r["status"] for r in control.list_agent_runtimes()["agentRuntimes"]}
         self.assertEqual(runtimes, {runtime_id: "READY"})
 
+        # The local AgentCore reads the local AWS as AgentCore reads AWS: a key moto's IAM issued signs a call to it.
+        iam = session.client("iam", endpoint_url=exports["AWS_ENDPOINT_URL"])
+        iam.create_user(UserName="local-stack-operator")
+        key = iam.create_access_key(UserName="local-stack-operator")["AccessKey"]
+        operator = boto3.session.Session(aws_access_key_id=key["AccessKeyId"], aws_secret_access_key=key["SecretAccessKey"],
+                                         region_name=exports["AWS_REGION"])
+        listed = operator.client("bedrock-agentcore-control",
+                                 endpoint_url=exports["AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL"]).list_agent_runtimes()
+        self.assertEqual([r["agentRuntimeId"] for r in listed["agentRuntimes"]], [runtime_id])
+        # ...and takes images from the stack's folder, where the deploy tool pushes them.
+        self.assertIn(f"--image-dir {self.state_dir / 'images'}", " ".join(self.state()["processes"]["local-agentcore"]["command"]))
+
         down = self.assert_ok(self.run_script("down"))
         self.assertIn(f"ports {self.agentcore_port}, {self.aws_port} free", down)
         self.assert_ports_free()
