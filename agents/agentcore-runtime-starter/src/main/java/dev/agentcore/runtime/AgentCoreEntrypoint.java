@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  *
  * <p>Parameters, in any order: the payload (a {@code JsonNode}, a {@code Map}, a {@code String}, a record
  * or any type Jackson can bind the request JSON to) and, if the method asks for it, an
- * {@link AgentCoreContext}.
+ * {@link dev.agentcore.runtime.core.AgentCoreContext}.
  *
  * <p>Return values: a {@code Stream}, {@code Iterator} or Reactive Streams {@code Publisher} (so also a
  * {@code Flux}) streams as {@code text/event-stream}, one {@code data: <json>} event per element; a

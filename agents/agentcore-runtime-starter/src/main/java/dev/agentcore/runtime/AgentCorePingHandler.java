@@ -1,5 +1,8 @@
 package dev.agentcore.runtime;
 
+import dev.agentcore.runtime.core.AgentCoreHealth;
+import dev.agentcore.runtime.core.AgentCoreTasks;
+import dev.agentcore.runtime.core.PingStatus;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,5 +1,7 @@
 package dev.agentcore.runtime;
 
+import dev.agentcore.runtime.core.AgentCoreContext;
+import dev.agentcore.runtime.core.AgentCoreWebSocketSession;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -3,6 +3,8 @@ package dev.agentcore.runtime;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -28,18 +30,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..");
 
     /**
-     * {@code InvocationEndpoint} only routes: decoding the body, debug actions, server-sent events, entity
-     * bodies and error mapping each live in a class of their own, so none of their tools appear in it.
+     * The starter is an adapter: the HTTP contract (server, routes, payloads, JSON and SSE, limits) is the core's, so
+     * nothing here serves HTTP or speaks a servlet container's API. Only the core's BindAddress, the one container
+     * decision, is used from the HTTP module.
      */
     @ArchTest
-    static final ArchRule the_invocation_endpoint_only_routes = noClasses()
-            .that().haveFullyQualifiedName("dev.agentcore.runtime.invocation.InvocationEndpoint")
-            .should().dependOnClassesThat().resideInAnyPackage("java.nio..", "tools.jackson.core..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.OutputStream")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.agentcore.runtime.PingStatus")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.http.HttpStatus")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName(
-                    "org.springframework.web.server.ResponseStatusException");
+    static final ArchRule the_starter_serves_no_http_itself = noClasses()
+            .that().resideOutsideOfPackage("dev.agentcore.runtime.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.apache.catalina..",
+                    "org.springframework.web.servlet..", "org.springframework.web.socket..")
+            .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.agentcore.http..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("BindAddress"))));
 
     @ArchTest
     static final ArchRule no_cycles_between_packages = slices().matching("dev.agentcore.runtime.(*)..")

@@ -178,16 +178,35 @@ public abstract class HttpContractConformance {
         assertThat(ours.body()).startsWith("{\"status\":\"Healthy\",\"time_of_last_update\":");
     }
 
+    /**
+     * Wrong methods and unknown paths answer as Starlette does: the same status and {@code Allow}, and a 404's body
+     * byte for byte. Among them what a servlet container answered its own way (issue 12): {@code GET /error},
+     * {@code TRACE}, and a plain {@code GET /ws}, which is no WebSocket route match in Starlette and so a 404.
+     */
     @Test
     public void unknownRoutesAndMethodsAreRefusedWithTheSameStatus() throws Exception {
-        for (var request : List.of(
-                Map.entry("/invocations", HttpRequest.newBuilder().GET()),
-                Map.entry("/ping", HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody())),
-                Map.entry("/nope", HttpRequest.newBuilder().GET()))) {
-            Exchange ours = send(request.getValue(), ours(request.getKey()));
-            Exchange reference = send(request.getValue(), python.uri(request.getKey()));
-            assertThat(ours.status()).as(request.getKey()).isEqualTo(reference.status());
+        for (String what : List.of("GET /invocations", "POST /ping", "GET /nope", "GET /error", "GET /ws",
+                "TRACE /invocations", "TRACE /ping", "TRACE /nope")) {
+            String method = what.substring(0, what.indexOf(' '));
+            String path = what.substring(what.indexOf(' ') + 1);
+            HttpRequest request = HttpRequest.newBuilder(ours(path)).method(method, HttpRequest.BodyPublishers.noBody())
+                    .build();
+            HttpResponse<String> ours = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reference = http.send(HttpRequest.newBuilder(request, (name, value) -> true)
+                    .uri(python.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ours.statusCode()).as(what).isEqualTo(reference.statusCode());
+            assertThat(allowed(ours)).as(what + " Allow").isEqualTo(allowed(reference));
+            if (reference.statusCode() == 404) {
+                assertThat(ours.body()).as(what).isEqualTo(reference.body());
+            }
         }
+    }
+
+    /** The methods an {@code Allow} header names, as a set: Starlette joins a Python set, whose order is per process. */
+    private static java.util.Set<String> allowed(HttpResponse<?> response) {
+        return response.headers().firstValue("Allow")
+                .map(value -> new java.util.TreeSet<>(List.of(value.split("\\s*,\\s*"))))
+                .orElse(null);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.agentcore.runtime.autoconfigure;
 
-import java.nio.file.Files;
+import dev.agentcore.http.BindAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class AgentCoreEnvironmentDefaults implements EnvironmentPostProces
     private final Path dockerMarker;
 
     public AgentCoreEnvironmentDefaults() {
-        this(Path.of("/.dockerenv"));
+        this(BindAddress.DOCKER_MARKER);
     }
 
     AgentCoreEnvironmentDefaults(Path dockerMarker) {
@@ -33,7 +33,8 @@ public final class AgentCoreEnvironmentDefaults implements EnvironmentPostProces
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("server.port", "8080");
-        defaults.put("server.address", inContainer(environment) ? "0.0.0.0" : "127.0.0.1");
+        defaults.put("server.address", BindAddress.of(BindAddress.inContainer(dockerMarker, environment::containsProperty))
+                .getHostAddress());
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "30s");
@@ -43,9 +44,5 @@ public final class AgentCoreEnvironmentDefaults implements EnvironmentPostProces
         defaults.put("logging.pattern.correlation", "[session=%X{sessionId:-} request=%X{requestId:-}] ");
         // Lowest precedence: anything the application or the environment sets wins.
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
-    }
-
-    private boolean inContainer(ConfigurableEnvironment environment) {
-        return Files.exists(dockerMarker) || environment.containsProperty("DOCKER_CONTAINER");
     }
 }

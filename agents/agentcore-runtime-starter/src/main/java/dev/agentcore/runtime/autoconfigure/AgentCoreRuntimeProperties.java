@@ -1,5 +1,6 @@
 package dev.agentcore.runtime.autoconfigure;
 
+import dev.agentcore.runtime.core.AgentCoreApp;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -26,7 +27,7 @@ public record AgentCoreRuntimeProperties(DataSize maxRequestSize, DataSize maxRe
         boolean debugActions, DataSize maxWebsocketMessageSize) {
 
     /** AgentCore's limit on an InvokeAgentRuntime payload (its API model: a blob of at most 100,000,000 bytes). */
-    public static final DataSize AGENTCORE_PAYLOAD_LIMIT = DataSize.ofBytes(100_000_000);
+    public static final DataSize AGENTCORE_PAYLOAD_LIMIT = DataSize.ofBytes(AgentCoreApp.AGENTCORE_MAX_PAYLOAD_BYTES);
 
     public AgentCoreRuntimeProperties {
         if (maxRequestSize == null) {
@@ -43,7 +44,7 @@ public record AgentCoreRuntimeProperties(DataSize maxRequestSize, DataSize maxRe
                     + maxRequestBytesInFlight);
         }
         if (maxWebsocketMessageSize == null) {
-            maxWebsocketMessageSize = DataSize.ofBytes(16 * 1024 * 1024);
+            maxWebsocketMessageSize = DataSize.ofBytes(AgentCoreApp.MAX_WEBSOCKET_MESSAGE_BYTES);
         }
         if (maxWebsocketMessageSize.toBytes() <= 0) {
             throw new IllegalArgumentException("agentcore.runtime.max-websocket-message-size must be positive, was "

@@ -1,12 +1,10 @@
 package dev.agentcore.runtime.autoconfigure;
 
 import dev.agentcore.runtime.AgentCoreEntrypoint;
-import dev.agentcore.runtime.AgentCoreHealth;
+import dev.agentcore.runtime.core.AgentCoreApp;
 import dev.agentcore.runtime.AgentCorePingHandler;
 import dev.agentcore.runtime.AgentCoreWebSocket;
 import dev.agentcore.runtime.invocation.EntrypointMethod;
-import dev.agentcore.runtime.invocation.InvocationEndpoint;
-import dev.agentcore.runtime.websocket.WebSocketEndpoint;
 import dev.agentcore.runtime.websocket.WebSocketHandlerMethod;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -21,7 +19,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds the {@link AgentCoreEntrypoint}, {@link AgentCorePingHandler} and {@link AgentCoreWebSocket} methods
@@ -58,13 +56,15 @@ final class AnnotatedHandlerScanner implements SmartInitializingSingleton {
             collect(name, type, AgentCorePingHandler.class, pingHandlers);
             collect(name, type, AgentCoreWebSocket.class, webSocketHandlers);
         }
-        InvocationEndpoint invocations = context.getBean(InvocationEndpoint.class);
+        AgentCoreApp.Builder app = context.getBean(AgentCoreApp.Builder.class);
+        // The application's JsonMapper when it has one (spring-boot-jackson), so its modules and settings apply.
+        JsonMapper mapper = context.getBeanProvider(JsonMapper.class).getIfAvailable(() -> JsonMapper.builder().build());
+        app.jsonMapper(mapper);
         Found entrypoint = single(entrypoints, "@AgentCoreEntrypoint");
         if (entrypoint == null) {
             log.warn("No @AgentCoreEntrypoint method found: POST /invocations will answer 500 \"No entrypoint defined\"");
         } else {
-            invocations.useEntrypoint(
-                    new EntrypointMethod(entrypoint.bean(), entrypoint.method(), context.getBean(ObjectMapper.class)));
+            app.entrypoint(new EntrypointMethod(entrypoint.bean(), entrypoint.method(), mapper));
             log.info("AgentCore entrypoint: {}", entrypoint.describe());
         }
         Found ping = single(pingHandlers, "@AgentCorePingHandler");
@@ -73,17 +73,12 @@ final class AnnotatedHandlerScanner implements SmartInitializingSingleton {
                 throw new IllegalStateException("@AgentCorePingHandler " + ping.describe() + " must take no parameters");
             }
             ping.method().setAccessible(true);
-            context.getBean(AgentCoreHealth.class).useCustomHandler(() -> call(ping));
+            app.ping(() -> call(ping));
             log.info("AgentCore ping handler: {}", ping.describe());
         }
         Found webSocket = single(webSocketHandlers, "@AgentCoreWebSocket");
-        WebSocketEndpoint webSocketEndpoint = context.getBeanProvider(WebSocketEndpoint.class).getIfAvailable();
         if (webSocket != null) {
-            if (webSocketEndpoint == null) {
-                throw new IllegalStateException("@AgentCoreWebSocket " + webSocket.describe()
-                        + " needs spring-websocket on the classpath to serve /ws");
-            }
-            webSocketEndpoint.useHandler(new WebSocketHandlerMethod(webSocket.bean(), webSocket.method()));
+            app.websocket(new WebSocketHandlerMethod(webSocket.bean(), webSocket.method()));
             log.info("AgentCore WebSocket handler: {}", webSocket.describe());
         }
     }

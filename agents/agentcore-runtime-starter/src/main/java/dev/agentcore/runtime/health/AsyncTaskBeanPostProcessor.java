@@ -1,7 +1,7 @@
 package dev.agentcore.runtime.health;
 
 import dev.agentcore.runtime.AgentCoreAsyncTask;
-import dev.agentcore.runtime.AgentCoreTasks;
+import dev.agentcore.runtime.core.AgentCoreTasks;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 import org.aopalliance.intercept.MethodInterceptor;

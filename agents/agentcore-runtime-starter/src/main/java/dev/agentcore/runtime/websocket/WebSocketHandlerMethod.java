@@ -1,14 +1,17 @@
 package dev.agentcore.runtime.websocket;
 
-import dev.agentcore.runtime.AgentCoreContext;
-import dev.agentcore.runtime.AgentCoreWebSocketSession;
+import dev.agentcore.runtime.core.AgentCoreContext;
+import dev.agentcore.runtime.core.AgentCoreWebSocketSession;
+import dev.agentcore.runtime.core.WebSocketHandler;
+import dev.agentcore.runtime.logging.SessionMdc;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
- * The {@code @AgentCoreWebSocket} method of one bean: passes it the session and, if it asks, the context.
+ * The {@code @AgentCoreWebSocket} method of one bean as the core's {@link WebSocketHandler}: passes it the session
+ * and, if it asks, the context, with the ids in the MDC.
  */
-public final class WebSocketHandlerMethod {
+public final class WebSocketHandlerMethod implements WebSocketHandler {
 
     private final Object bean;
     private final Method method;
@@ -37,17 +40,23 @@ public final class WebSocketHandlerMethod {
         return method.getDeclaringClass().getName() + "#" + method.getName();
     }
 
-    /** Calls the method; what it throws is rethrown unwrapped. */
-    void invoke(AgentCoreWebSocketSession session, AgentCoreContext context) throws Throwable {
+    @Override
+    public void handle(AgentCoreWebSocketSession session, AgentCoreContext context) throws Exception {
         Class<?>[] types = method.getParameterTypes();
         Object[] args = new Object[types.length];
         for (int i = 0; i < args.length; i++) {
             args[i] = types[i] == AgentCoreContext.class ? context : session;
         }
-        try {
+        try (SessionMdc ignored = SessionMdc.put(context)) {
             method.invoke(bean, args);
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            if (e.getCause() instanceof Exception thrown) {
+                throw thrown;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.agentcore.runtime.conformance;
 
-import dev.agentcore.runtime.AgentCoreContext;
+import dev.agentcore.runtime.core.AgentCoreContext;
 import dev.agentcore.runtime.AgentCoreEntrypoint;
 import dev.agentcore.runtime.AgentCoreWebSocket;
-import dev.agentcore.runtime.AgentCoreWebSocketSession;
+import dev.agentcore.runtime.core.AgentCoreWebSocketSession;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

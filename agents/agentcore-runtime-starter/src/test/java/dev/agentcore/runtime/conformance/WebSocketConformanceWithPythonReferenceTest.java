@@ -3,7 +3,7 @@ package dev.agentcore.runtime.conformance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import dev.agentcore.runtime.autoconfigure.AgentCoreServer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The starter against the Python reference: {@link WebSocketContractConformance} on {@link ConformanceAgent}. */
@@ -22,6 +22,6 @@ class WebSocketConformanceWithPythonReferenceTest extends WebSocketContractConfo
     protected Running startWithoutWebSocketHandler() {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(NoWebSocketAgent.class)
                 .properties("server.port=0", "spring.main.banner-mode=off").run();
-        return new Running(((WebServerApplicationContext) app).getWebServer().getPort(), app::close);
+        return new Running(app.getBean(AgentCoreServer.class).port(), app::close);
     }
 }

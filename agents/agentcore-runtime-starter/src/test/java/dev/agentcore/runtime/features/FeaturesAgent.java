@@ -1,12 +1,12 @@
 package dev.agentcore.runtime.features;
 
 import dev.agentcore.runtime.AgentCoreAsyncTask;
-import dev.agentcore.runtime.AgentCoreContext;
+import dev.agentcore.runtime.core.AgentCoreContext;
 import dev.agentcore.runtime.AgentCoreEntrypoint;
 import dev.agentcore.runtime.AgentCorePingHandler;
 import dev.agentcore.runtime.AgentCoreWebSocket;
-import dev.agentcore.runtime.AgentCoreWebSocketSession;
-import dev.agentcore.runtime.PingStatus;
+import dev.agentcore.runtime.core.AgentCoreWebSocketSession;
+import dev.agentcore.runtime.core.PingStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -33,10 +33,11 @@ class HostileRequestsTest {
         String badHeader = exchange("GET /ping HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n");
         String badUri = exchange("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        for (String answer : new String[] {badHeader, badUri}) {
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"detail\":\"Bad Request\"}")
-                    .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat", "<no end");
-        }
+        assertThat(badHeader).startsWith("HTTP/1.1 400").contains("application/json", "{\"error\":\"Bad Request\"")
+                .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat", "<no end");
+        // An undecodable escape is just a path no route has, as Starlette answers it (Tomcat answered 400 in HTML).
+        assertThat(badUri).startsWith("HTTP/1.1 404").endsWith("\r\n\r\nNot Found")
+                .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat", "<no end");
     }
 
     /** A TRACE fell through to the servlet's echo after the route's 405, and the connection broke. */

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import dev.agentcore.runtime.autoconfigure.AgentCoreServer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Start-up and shutdown behaviour, each on an application of its own. */
@@ -25,7 +25,7 @@ class LifecycleTest {
     void gracefulShutdownLetsAnOpenStreamFinish() throws Exception {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FeaturesAgent.class)
                 .properties("server.port=0", "spring.main.banner-mode=off").run();
-        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        int port = app.getBean(AgentCoreServer.class).port();
         FeaturesAgent.Probes probes = app.getBean(FeaturesAgent.Probes.class);
 
         CompletableFuture<HttpResponse<String>> stream = HttpClient.newHttpClient().sendAsync(
@@ -64,7 +64,7 @@ class LifecycleTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JdkProxiedEntrypointApp.class)
                 .properties("server.port=0", "spring.main.banner-mode=off").run()) {
             assertThat(Proxy.isProxyClass(app.getBean(JdkProxiedEntrypointApp.Greeter.class).getClass())).isTrue();
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            int port = app.getBean(AgentCoreServer.class).port();
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invocations"))

@@ -2,9 +2,9 @@ package dev.agentcore.runtime.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcore.runtime.AgentCoreHealth;
-import dev.agentcore.runtime.AgentCoreTasks;
-import dev.agentcore.runtime.PingStatus;
+import dev.agentcore.runtime.core.AgentCoreHealth;
+import dev.agentcore.runtime.core.AgentCoreTasks;
+import dev.agentcore.runtime.core.PingStatus;
 import dev.agentcore.runtime.conformance.TestWebSocketClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

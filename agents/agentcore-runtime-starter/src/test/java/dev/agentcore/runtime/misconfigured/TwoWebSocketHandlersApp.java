@@ -1,7 +1,7 @@
 package dev.agentcore.runtime.misconfigured;
 
 import dev.agentcore.runtime.AgentCoreWebSocket;
-import dev.agentcore.runtime.AgentCoreWebSocketSession;
+import dev.agentcore.runtime.core.AgentCoreWebSocketSession;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 

@@ -49,6 +49,8 @@ public final class AgentCoreApp implements AutoCloseable {
             dev.agentcore.http.ReasonPhrases.of(status)) + ",\"details\":" + JsonText.quote(message) + "}")
             .getBytes(StandardCharsets.UTF_8);
 
+    private static final byte[] NOT_FOUND = "Not Found".getBytes(StandardCharsets.US_ASCII);
+
     private final Builder settings;
     private final AgentCoreTasks tasks;
     private final AgentCoreHealth health;
@@ -85,7 +87,9 @@ public final class AgentCoreApp implements AutoCloseable {
             entrypoint = builder.typed.apply(() -> json.get().mapper());
         }
         this.invocations = new Invocations(entrypoint, json,
-                builder.debugActions ? new DebugActions(health, tasks) : null, builder.maxRequestBytes);
+                builder.debugActions ? new DebugActions(health, tasks) : null,
+                new Invocations.Limits(builder.maxRequestBytes, builder.maxRequestBytesInFlight,
+                        builder.settingNames.maxRequestBytes(), builder.settingNames.maxRequestBytesInFlight()));
         this.webSockets = new WebSockets(builder.webSocketHandler, builder.maxWebSocketMessageBytes);
     }
 
@@ -149,9 +153,14 @@ public final class AgentCoreApp implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ofSeconds(5));
+    }
+
+    /** Stops accepting and gives requests in progress (open streams included) up to {@code grace} to finish. */
+    public void close(Duration grace) {
         LeanHttpServer running = server;
         if (running != null) {
-            running.close(Duration.ofSeconds(5));
+            running.close(grace);
         }
     }
 
@@ -176,11 +185,10 @@ public final class AgentCoreApp implements AutoCloseable {
                 if (WebSocketConnection.isUpgradeRequest(exchange)) {
                     webSockets.serve(exchange);
                 } else {
-                    exchange.respond(400, Invocations.JSON, ERRORS.json(400, "/ws expects a WebSocket upgrade"));
+                    notFound(exchange); // Starlette: a WebSocket route matches no plain HTTP request
                 }
             }
-            default -> exchange.respond(404, Invocations.JSON, ERRORS.json(404, "no such route: the agent serves "
-                    + "POST /invocations, GET /ping and /ws"));
+            default -> notFound(exchange);
         }
     }
 
@@ -194,6 +202,11 @@ public final class AgentCoreApp implements AutoCloseable {
             body = new AgentCoreHealth.Ping(PingStatus.HEALTHY, settings.clock.instant().getEpochSecond()).json();
         }
         exchange.respond(200, Invocations.JSON, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Starlette's own 404, byte for byte: {@code text/plain} "Not Found". */
+    private static void notFound(Exchange exchange) throws IOException {
+        exchange.respond(404, "text/plain; charset=utf-8", NOT_FOUND);
     }
 
     private static void notAllowed(Exchange exchange, String allowed) throws IOException {
@@ -213,6 +226,9 @@ public final class AgentCoreApp implements AutoCloseable {
         private InetAddress host;
         private int port = DEFAULT_PORT;
         private long maxRequestBytes = AGENTCORE_MAX_PAYLOAD_BYTES;
+        // Parsing takes several times a body's size for a moment: a tenth of the heap leaves room for that.
+        private long maxRequestBytesInFlight = Math.max(1, Runtime.getRuntime().maxMemory() / 10);
+        private SettingNames settingNames = new SettingNames("maxRequestBytes", "maxRequestBytesInFlight");
         private long maxWebSocketMessageBytes = MAX_WEBSOCKET_MESSAGE_BYTES;
         private Duration bodyTimeout = Duration.ofSeconds(60);
         private boolean debugActions;
@@ -278,6 +294,25 @@ public final class AgentCoreApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many body bytes are read and parsed at once, across requests; past it a request waits (then
+         * {@code 503}). One request alone always proceeds, whatever its size up to {@link #maxRequestBytes}. A tenth
+         * of the maximum heap by default.
+         */
+        public Builder maxRequestBytesInFlight(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxRequestBytesInFlight must be positive, was " + bytes);
+            }
+            this.maxRequestBytesInFlight = bytes;
+            return this;
+        }
+
+        /** What the 413 and 503 answers call the two body limits: an adapter names its own properties. */
+        public Builder settingNames(SettingNames names) {
+            this.settingNames = Objects.requireNonNull(names, "names");
+            return this;
+        }
+
         public Builder maxWebSocketMessageBytes(long bytes) {
             this.maxWebSocketMessageBytes = bytes;
             return this;
@@ -312,6 +347,14 @@ public final class AgentCoreApp implements AutoCloseable {
 
         public AgentCoreApp build() {
             return new AgentCoreApp(this);
+        }
+    }
+
+    /** The names of the body limits as the application's configuration spells them, for the answers that cite them. */
+    public record SettingNames(String maxRequestBytes, String maxRequestBytesInFlight) {
+        public SettingNames {
+            Objects.requireNonNull(maxRequestBytes, "maxRequestBytes");
+            Objects.requireNonNull(maxRequestBytesInFlight, "maxRequestBytesInFlight");
         }
     }
 

@@ -13,14 +13,20 @@ import java.util.Objects;
 public record HttpResult(int status, String contentType, List<String> headers, byte[] body) {
 
     public HttpResult {
+        headers = checked(status, headers);
+        body = Objects.requireNonNull(body, "body").clone();
+    }
+
+    /** The headers, copied, once the status and the pairs are checked; shared with {@link JsonResult}. */
+    static List<String> checked(int status, List<String> headers) {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("status must be 200..599, was " + status);
         }
-        headers = List.copyOf(headers);
-        if (headers.size() % 2 != 0) {
+        List<String> copy = List.copyOf(headers);
+        if (copy.size() % 2 != 0) {
             throw new IllegalArgumentException("headers come in name and value pairs");
         }
-        body = Objects.requireNonNull(body, "body").clone();
+        return copy;
     }
 
     /** A status with no body and no content type. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,16 +32,28 @@ final class Invocations {
     // Starlette appends the charset to text/* media types; AgentCore clients see exactly this.
     static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
+    /** How long a request waits for the body budget before it is answered 503. */
+    static final Duration BUDGET_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * The body bounds, and the names the answers give them (the builder's methods, or an adapter's properties), so
+     * that a refused caller or operator knows which setting to change.
+     */
+    record Limits(long maxRequestBytes, long maxBytesInFlight, String requestSizeSetting, String bytesInFlightSetting) {
+    }
+
     private final Entrypoint entrypoint;
     private final Supplier<WireJson> json;
     private final DebugActions debugActions; // null when off
-    private final long maxRequestBytes;
+    private final Limits limits;
+    private final BodyBudget budget;
 
-    Invocations(Entrypoint entrypoint, Supplier<WireJson> json, DebugActions debugActions, long maxRequestBytes) {
+    Invocations(Entrypoint entrypoint, Supplier<WireJson> json, DebugActions debugActions, Limits limits) {
         this.entrypoint = entrypoint;
         this.json = json;
         this.debugActions = debugActions;
-        this.maxRequestBytes = maxRequestBytes;
+        this.limits = limits;
+        this.budget = new BodyBudget(limits.maxBytesInFlight());
     }
 
     void serve(Exchange exchange) throws IOException {
@@ -50,16 +63,11 @@ final class Invocations {
         WireJson wire = json.get();
         JsonNode payload;
         try {
-            payload = PayloadDecoder.parse(wire.mapper(), exchange.readBody(maxRequestBytes));
-        } catch (HttpProblem problem) {
-            if (problem.status() == 413) {
-                exchange.closeAfter(); // the unread rest of the body makes the connection unusable
-                reject(exchange, wire, prefix, started, new PayloadDecoder.Rejected(413, "Request too large",
-                        "the body exceeds " + maxRequestBytes + " bytes (AgentCore's payload limit)"));
-                return;
-            }
-            throw problem;
+            payload = readPayload(exchange, wire);
         } catch (PayloadDecoder.Rejected rejected) {
+            if (rejected.status == 413) {
+                exchange.closeAfter(); // the unread rest of the body makes the connection unusable
+            }
             reject(exchange, wire, prefix, started, rejected);
             return;
         }
@@ -79,7 +87,7 @@ final class Invocations {
         Object result;
         try (AgentCoreContext.Scope ignored = context.makeCurrent()) {
             result = await(entrypoint.invoke(payload, context));
-        } catch (TypedEntrypoint.PayloadMismatch mismatch) {
+        } catch (PayloadBinding.Mismatch mismatch) {
             log.log(Level.WARNING, prefix + "Invalid payload (" + seconds(started) + "s): " + mismatch.getMessage());
             send(exchange, 400, errorWithDetails(wire, "Invalid payload", mismatch.getMessage()));
             return;
@@ -99,6 +107,22 @@ final class Invocations {
         if (events != null) {
             log.log(Level.INFO, prefix + "Returning streaming response (" + seconds(started) + "s)");
             stream(exchange, wire, events, context, prefix);
+        } else if (result instanceof JsonResult withStatus) {
+            String contentType = JSON;
+            List<String> headers = withStatus.headers();
+            for (int i = 0; i < headers.size(); i += 2) {
+                if (headers.get(i).equalsIgnoreCase("Content-Type")) {
+                    contentType = headers.get(i + 1);
+                } else {
+                    exchange.header(headers.get(i), headers.get(i + 1));
+                }
+            }
+            if (withStatus.value() == null) {
+                exchange.respond(withStatus.status(), null, new byte[0]);
+            } else {
+                exchange.respond(withStatus.status(), contentType,
+                        wire.result(withStatus.value()).getBytes(StandardCharsets.UTF_8));
+            }
         } else if (result instanceof HttpResult passthrough) {
             List<String> headers = passthrough.headers();
             for (int i = 0; i < headers.size(); i += 2) {
@@ -110,6 +134,56 @@ final class Invocations {
             log.log(Level.INFO, prefix + "Invocation completed successfully (" + seconds(started) + "s)");
             send(exchange, 200, body);
         }
+    }
+
+    /**
+     * Reads and decodes the body within the budget of bytes in flight shared by all requests. Why: reading and
+     * parsing a body takes several times its size for a moment; ten concurrent 100 MB bodies took the 6.4 GB default
+     * heap and {@code /ping} stopped answering for 20-27 s in the garbage collector, which AgentCore reads as an
+     * unhealthy runtime. Past the budget a request waits, its bytes left in the socket; one alone always proceeds.
+     */
+    private JsonNode readPayload(Exchange exchange, WireJson wire) throws IOException, PayloadDecoder.Rejected {
+        long declared = exchange.declaredLength();
+        if (declared > limits.maxRequestBytes()) {
+            throw tooLarge(declared);
+        }
+        // Without a Content-Length the body may be as large as the limit.
+        long reserved = declared >= 0 ? declared : limits.maxRequestBytes();
+        try {
+            if (!budget.reserve(reserved, BUDGET_WAIT)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        try {
+            byte[] body;
+            try {
+                body = exchange.readBody(limits.maxRequestBytes());
+            } catch (HttpProblem problem) {
+                if (problem.status() == 413) {
+                    throw tooLarge(-1);
+                }
+                throw problem;
+            }
+            return PayloadDecoder.decode(wire.mapper(), body);
+        } finally {
+            budget.release(reserved);
+        }
+    }
+
+    // 413, as AgentCore answers a payload over its own limit (100,000,000 bytes) before the runtime sees it.
+    private PayloadDecoder.Rejected tooLarge(long size) {
+        return new PayloadDecoder.Rejected(413, "Request too large", (size >= 0 ? "the body has " + size + " bytes; "
+                : "the body is larger than the limit; ") + "the limit is " + limits.maxRequestBytes() + " ("
+                + limits.requestSizeSetting() + ")");
+    }
+
+    private PayloadDecoder.Rejected busy() {
+        return new PayloadDecoder.Rejected(503, "Server busy", "other request bodies fill the "
+                + limits.maxBytesInFlight() + " bytes this server reads at once (" + limits.bytesInFlightSetting()
+                + "); retry shortly");
     }
 
     /** {@code data: <json>\n\n} per element, flushed at once; one error event when the producer fails. */

@@ -2,7 +2,7 @@ package dev.agentcore.samples.hello;
 
 import dev.agentcore.agent.Agent;
 import dev.agentcore.agent.model.Model;
-import dev.agentcore.runtime.AgentCoreContext;
+import dev.agentcore.runtime.core.AgentCoreContext;
 import dev.agentcore.runtime.AgentCoreEntrypoint;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package dev.agentcore.mcp.server.http;
 
-import java.nio.file.Files;
+import dev.agentcore.http.BindAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class McpServerEnvironmentDefaults implements EnvironmentPostProces
     private final Path dockerMarker;
 
     public McpServerEnvironmentDefaults() {
-        this(Path.of("/.dockerenv"));
+        this(BindAddress.DOCKER_MARKER);
     }
 
     McpServerEnvironmentDefaults(Path dockerMarker) {
@@ -47,11 +47,9 @@ public final class McpServerEnvironmentDefaults implements EnvironmentPostProces
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        if (inContainer(environment)) {
-            defaults.put("server.address", "0.0.0.0");
-        }
-        else {
-            defaults.put("server.address", "127.0.0.1");
+        boolean inContainer = BindAddress.inContainer(dockerMarker, environment::containsProperty);
+        defaults.put("server.address", BindAddress.of(inContainer).getHostAddress());
+        if (!inContainer) {
             defaults.put("mcp.server.allowed-hosts", LOOPBACK_HOSTS);
             defaults.put("mcp.server.allowed-origins", LOOPBACK_ORIGINS);
         }
@@ -64,9 +62,5 @@ public final class McpServerEnvironmentDefaults implements EnvironmentPostProces
         defaults.put("server.tomcat.keep-alive-timeout", "60s");
         // Lowest precedence: anything the application or the environment sets wins.
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
-    }
-
-    private boolean inContainer(ConfigurableEnvironment environment) {
-        return Files.exists(dockerMarker) || environment.containsProperty("DOCKER_CONTAINER");
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentcore.runtime.invocation;
+package dev.agentcore.runtime.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.agentcore.runtime.invocation;
+package dev.agentcore.runtime.core;
 
 import java.time.Duration;
 
