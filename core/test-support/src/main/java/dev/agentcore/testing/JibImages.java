@@ -44,15 +44,22 @@ public final class JibImages {
         return process.exitValue();
     }
 
-    /** The image tar of {@code module} (a folder of the reactor) for {@code architecture}. */
+    /**
+     * The image tar of {@code module} (a folder of the reactor, named as its artifact) for {@code architecture}. The
+     * module is built with the modules it depends on ({@code -am}, packaged, tests skipped) and only it is containerized
+     * ({@code jib.containerize}), so the image holds this checkout's libraries: with {@code -pl} alone Maven would take
+     * them from the local repository, which any other build on the machine may have replaced (measured: 13.5 s against
+     * 7.7 s for the hello agent).
+     */
     public static Path build(String module, String architecture) {
         Path root = RepositoryFiles.root();
         Path out = Path.of("target", "jib-images").toAbsolutePath();
-        String name = Path.of(module).getFileName() + "-" + architecture;
+        String artifact = Path.of(module).getFileName().toString();
+        String name = artifact + "-" + architecture;
         Path tar = out.resolve(name + ".tar");
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-o", "-q",
-                "-f", root.resolve("pom.xml").toString(), "-pl", module,
-                "compile", "jib:buildTar",
+                "-f", root.resolve("pom.xml").toString(), "-pl", module, "-am",
+                "package", "-DskipTests", "jib:buildTar", "-Djib.containerize=:" + artifact,
                 "-Djib.from.image=scratch", "-Djib.from.platforms=linux/" + architecture,
                 "-Djib.outputPaths.tar=" + tar,
                 "-Djib.outputPaths.digest=" + out.resolve(name + ".digest"),

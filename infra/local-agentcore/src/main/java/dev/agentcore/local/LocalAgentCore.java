@@ -239,7 +239,7 @@ public final class LocalAgentCore implements AutoCloseable {
                                        [--provisioning-delay MILLIS] [--image URI=TAR]... [--image-dir DIR]
                                        [--work-dir DIR] [--log-dir DIR] [--max-sessions N] [--aws-endpoint URL]
                                        [--caller ACCESS_KEY[:SECRET]=PRINCIPAL_ARN]... [--require-mmdsv2 true|false]
-                                       [--check-images true|false]
+                                       [--check-images true|false] [--iam-cache MILLIS]
                 A local Amazon Bedrock AgentCore for development and tests (not for production): control plane, data
                 plane (runtimes' Jib images run as one process per session) and Cognito-compatible tokens, one port.
                   --port N                  port to listen on; 0 (the default) picks a free one, printed at start
@@ -269,7 +269,9 @@ public final class LocalAgentCore implements AutoCloseable {
                   --require-mmdsv2 BOOL     refuse invocations of runtimes without metadataConfiguration.requireMMDSV2
                                             as AWS does (default true)
                   --check-images BOOL       check at Create/Update that the image is in the store and arm64, as AWS
-                                            does (default true); false defers it to a session's start""";
+                                            does (default true); false defers it to a session's start
+                  --iam-cache MS            with --aws-endpoint, reuse a principal's IAM policies for MS (default
+                                            5000: IAM is eventually consistent too); 0 reads IAM on every request""";
 
         static final class HelpRequested extends RuntimeException {
             HelpRequested() {
@@ -337,6 +339,7 @@ public final class LocalAgentCore implements AutoCloseable {
                     case "--caller" -> callers.add(caller(value));
                     case "--require-mmdsv2" -> requireMmdsV2 = bool(name, value);
                     case "--check-images" -> checkImages = bool(name, value);
+                    case "--iam-cache" -> builder.iamCache(Duration.ofMillis(integer(name, value)));
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }

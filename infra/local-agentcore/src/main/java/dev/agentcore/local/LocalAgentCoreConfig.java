@@ -27,11 +27,13 @@ import dev.agentcore.local.control.Provisioner;
  * @param credentials       the access keys whose SigV4 signatures the front door verifies, with their secrets and
  *                          principals; default: the static pair ({@value #STATIC_ACCESS_KEY}/{@value #STATIC_SECRET_KEY},
  *                          the {@linkplain #defaultCaller default caller})
+ * @param iamCache          how long a principal's policies read from the local AWS's IAM are reused
+ *                          ({@link dev.agentcore.local.data.CachingIamDirectory}); zero reads IAM on every request
  */
 public record LocalAgentCoreConfig(String host, int port, String region, String accountId,
                                    Optional<Path> stateDirectory, Duration provisioningDelay, InstantSource clock,
                                    Provisioner provisioner, List<LocalService> services, PrintStream log,
-                                   CredentialsDirectory credentials) {
+                                   CredentialsDirectory credentials, Duration iamCache) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     /** moto's default account, so ARNs here and role ARNs in the local AWS agree. */
@@ -56,6 +58,9 @@ public record LocalAgentCoreConfig(String host, int port, String region, String 
         if (!AgentCoreArns.isAccountId(accountId)) {
             throw new IllegalArgumentException("account id '" + accountId + "' is not 12 digits");
         }
+        if (iamCache.isNegative()) {
+            throw new IllegalArgumentException("IAM cache time " + iamCache + " is negative");
+        }
         if (provisioningDelay.isNegative()) {
             throw new IllegalArgumentException("provisioning delay " + provisioningDelay + " is negative");
         }
@@ -79,14 +84,14 @@ public record LocalAgentCoreConfig(String host, int port, String region, String 
     public Builder toBuilder() {
         Builder b = new Builder().host(host).port(port).region(region).accountId(accountId)
                 .stateDirectory(stateDirectory.orElse(null)).provisioningDelay(provisioningDelay).clock(clock)
-                .provisioner(provisioner).log(log).credentials(credentials);
+                .provisioner(provisioner).log(log).credentials(credentials).iamCache(iamCache);
         services.forEach(b::service);
         return b;
     }
 
     /**
-     * Defaults: 127.0.0.1, a free port, us-east-1, 123456789012, in memory, 500 ms, the system clock, and the static
-     * pair as the only key.
+     * Defaults: 127.0.0.1, a free port, us-east-1, 123456789012, in memory, 500 ms, the system clock, the static
+     * pair as the only key, and IAM policies reused for 5 s.
      */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -100,6 +105,7 @@ public record LocalAgentCoreConfig(String host, int port, String region, String 
         private final List<LocalService> services = new ArrayList<>();
         private PrintStream log = System.err;
         private CredentialsDirectory credentials;
+        private Duration iamCache = dev.agentcore.local.data.CachingIamDirectory.DEFAULT_TIME_TO_LIVE;
 
         public Builder host(String value) {
             host = value;
@@ -160,6 +166,15 @@ public record LocalAgentCoreConfig(String host, int port, String region, String 
             return this;
         }
 
+        /**
+         * How long a principal's policies read from the local AWS's IAM are reused; {@link Duration#ZERO} reads them on
+         * every request (tests that change a policy and expect the very next request to see it).
+         */
+        public Builder iamCache(Duration value) {
+            iamCache = value;
+            return this;
+        }
+
         public LocalAgentCoreConfig build() {
             // Built here, not at declaration: the default caller is of the account set last (an account id that is
             // not one is refused by the constructor, with its own message).
@@ -167,7 +182,7 @@ public record LocalAgentCoreConfig(String host, int port, String region, String 
                     : !AgentCoreArns.isAccountId(accountId) ? CredentialsDirectory.none()
                     : new InMemoryCredentialsDirectory().register(staticPair(accountId));
             return new LocalAgentCoreConfig(host, port, region, accountId, Optional.ofNullable(stateDirectory),
-                    provisioningDelay, clock, provisioner, services, log, keys);
+                    provisioningDelay, clock, provisioner, services, log, keys, iamCache);
         }
     }
 }

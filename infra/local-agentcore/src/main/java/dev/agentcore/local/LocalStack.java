@@ -19,6 +19,7 @@ import dev.agentcore.local.auth.MotoCredentialsDirectory;
 import dev.agentcore.local.auth.SigningCredentials;
 import dev.agentcore.local.data.AccessKeyDirectory;
 import dev.agentcore.local.data.AwsIamDirectory;
+import dev.agentcore.local.data.CachingIamDirectory;
 import dev.agentcore.local.data.DataPlaneService;
 import dev.agentcore.local.identity.IdentityService;
 import dev.agentcore.local.data.IamDirectory;
@@ -170,7 +171,8 @@ public final class LocalStack implements AutoCloseable {
             clients.add(iamClient);
             clients.add(cognito);
             clients.add(sts);
-            iam = new AwsIamDirectory(iamClient);
+            // IAM over HTTP on every request is most of a check's cost; reused for the configured time (see the cache).
+            iam = CachingIamDirectory.of(new AwsIamDirectory(iamClient), base.iamCache(), base.clock());
             roleCredentials = new StsExecutionRoleCredentials(sts, iamClient);
             pools = new CognitoUserPools(cognito);
         } else {

@@ -32,12 +32,13 @@ class LaunchOptionsTest {
         assertThat(defaults.awsEndpoint()).isEmpty();
         assertThat(defaults.requireMmdsV2()).isTrue();
         assertThat(defaults.defaultCaller()).isEqualTo("arn:aws:iam::123456789012:user/local");
+        assertThat(defaults.agentCore().iamCache()).isEqualTo(java.time.Duration.ofSeconds(5));
 
         Path tar = Files.writeString(dir.resolve("hello.tar"), "not read here");
         var given = LocalAgentCore.Options.parseStack(new String[] {"--image", "hello-agent=" + tar,
                 "--image-dir", "/tmp/images", "--work-dir=/tmp/work", "--log-dir", "/tmp/logs", "--max-sessions", "2",
                 "--aws-endpoint", "http://127.0.0.1:5000", "--caller", "AKIA1=arn:aws:iam::123456789012:role/dev",
-                "--require-mmdsv2", "FALSE"}, Map.of());
+                "--require-mmdsv2", "FALSE", "--iam-cache", "0"}, Map.of());
         assertThat(given.images()).containsExactly(Map.entry("hello-agent:latest", tar));
         assertThat(given.imageDirectory()).contains(Path.of("/tmp/images"));
         assertThat(given.workDirectory()).contains(Path.of("/tmp/work"));
@@ -48,6 +49,7 @@ class LaunchOptionsTest {
         assertThat(given.callers()).containsExactly(SigningCredentials.longTerm("AKIA1", "AKIA1",
                 PrincipalArn.parse("arn:aws:iam::123456789012:role/dev").orElseThrow()));
         assertThat(given.requireMmdsV2()).isFalse();
+        assertThat(given.agentCore().iamCache()).isZero();
     }
 
     @Test
@@ -88,6 +90,8 @@ class LaunchOptionsTest {
                 .hasMessage("option --require-mmdsv2 needs true or false, not 'yes'");
         assertThatThrownBy(() -> LocalAgentCore.Options.parseStack(new String[] {"--max-sessions", "0"}, Map.of()))
                 .hasMessage("max sessions 0 is not at least 1");
+        assertThatThrownBy(() -> LocalAgentCore.Options.parseStack(new String[] {"--iam-cache", "-1"}, Map.of()))
+                .hasMessage("IAM cache time PT-0.001S is negative");
     }
 
     @Test

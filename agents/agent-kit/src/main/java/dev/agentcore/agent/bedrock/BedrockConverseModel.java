@@ -19,9 +19,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfigurati
 /**
  * Amazon Bedrock through ConverseStream with the AWS SDK's async client. Credentials come from the SDK's
  * default chain; the region from the builder, else the SDK's region chain ({@code AWS_REGION}, profile,
- * instance metadata), else {@code us-west-2} as in Strands. {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} is
- * honoured by the SDK; {@link Builder#endpointOverride} wins over it. Failures surface as
- * {@link dev.agentcore.agent.model.ModelException}s naming the model, the AWS error code and the request id.
+ * instance metadata), else {@code us-west-2} as in Strands. {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} and
+ * {@code AWS_ENDPOINT_URL} are honoured by the SDK; {@link Builder#endpointOverride} wins over them. The HTTP protocol
+ * follows the endpoint the SDK resolves ({@link BedrockHttpProtocol}): the SDK's own default (HTTP/2, negotiated by
+ * TLS ALPN) for AWS and other {@code https://} endpoints, HTTP/1.1 for a plain {@code http://} one. Failures surface
+ * as {@link dev.agentcore.agent.model.ModelException}s naming the model, the AWS error code and the request id.
  */
 public final class BedrockConverseModel implements Model {
 
@@ -44,10 +46,12 @@ public final class BedrockConverseModel implements Model {
                         .temperature(builder.temperature == null ? null : builder.temperature.floatValue()).build();
         this.includeToolResultStatus = modelId.contains("anthropic");
         this.client = builder.client != null ? builder.client : newClient(builder);
-        URI endpoint = builder.client == null ? builder.endpointOverride : null;
+        // The endpoint as the SDK resolved it (builder, environment, system properties or profile), for a client built here.
+        URI endpoint = builder.client == null ? client.serviceClientConfiguration().endpointOverride().orElse(null) : null;
         this.description = "Amazon Bedrock ConverseStream, model " + modelId + ", region "
                 + client.serviceClientConfiguration().region()
-                + (endpoint != null ? ", endpoint " + endpoint : "");
+                + (endpoint != null ? ", endpoint " + endpoint : "")
+                + (BedrockHttpProtocol.forEndpoint(endpoint) == BedrockHttpProtocol.HTTP_1_1 ? " over HTTP/1.1" : "");
     }
 
     public static Builder builder() {
@@ -71,10 +75,28 @@ public final class BedrockConverseModel implements Model {
         return modelId;
     }
 
+    /**
+     * A client whose HTTP protocol suits its endpoint. Only the SDK knows every place an endpoint may come from
+     * ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, {@code AWS_ENDPOINT_URL}, their system properties, the profile's
+     * {@code endpoint_url}), so without an override here the client is built once to ask it, and built again with
+     * HTTP/1.1 when it names a plain {@code http://} endpoint.
+     */
     private static BedrockRuntimeAsyncClient newClient(Builder builder) {
+        BedrockHttpProtocol known = builder.endpointOverride != null
+                ? BedrockHttpProtocol.forEndpoint(builder.endpointOverride) : null;
+        BedrockRuntimeAsyncClient client = newClient(builder, known != null ? known : BedrockHttpProtocol.SDK_DEFAULT);
+        if (known == null && BedrockHttpProtocol.forEndpoint(client.serviceClientConfiguration().endpointOverride()
+                .orElse(null)) == BedrockHttpProtocol.HTTP_1_1) {
+            client.close();
+            client = newClient(builder, BedrockHttpProtocol.HTTP_1_1);
+        }
+        return client;
+    }
+
+    private static BedrockRuntimeAsyncClient newClient(Builder builder, BedrockHttpProtocol protocol) {
         BedrockRuntimeAsyncClientBuilder client = BedrockRuntimeAsyncClient.builder()
                 .region(builder.region != null ? builder.region : regionFromChain())
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout));
+                .httpClientBuilder(protocol.apply(NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout)));
         if (builder.endpointOverride != null) {
             client.endpointOverride(builder.endpointOverride);
         }

@@ -255,7 +255,7 @@ class BedrockConverseModelTest {
 
             assertThat(Agent.builder().model(model).build().invoke("Hi").text()).isEqualTo("Hi from the endpoint");
             assertThat(model.description()).isEqualTo("Amazon Bedrock ConverseStream, model " + MODEL_ID
-                    + ", region eu-central-1, endpoint " + wireMock.baseUrl());
+                    + ", region eu-central-1, endpoint " + wireMock.baseUrl() + " over HTTP/1.1");
         } finally {
             restore("aws.accessKeyId", previousKey);
             restore("aws.secretAccessKey", previousSecret);

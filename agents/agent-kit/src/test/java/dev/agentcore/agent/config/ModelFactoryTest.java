@@ -58,7 +58,7 @@ class ModelFactoryTest {
         assertThat(model).isInstanceOf(BedrockConverseModel.class);
         assertThat(((BedrockConverseModel) model).modelId()).isEqualTo("global.anthropic.claude-sonnet-4-6");
         assertThat(model.description()).isEqualTo("Amazon Bedrock ConverseStream, model global.anthropic.claude-sonnet-4-6, "
-                + "region eu-west-1, endpoint http://127.0.0.1:1");
+                + "region eu-west-1, endpoint http://127.0.0.1:1 over HTTP/1.1");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.agentcore.local.LocalAgentCoreConfig;
 import dev.agentcore.local.LocalStack;
 import dev.agentcore.local.runner.HostJdk;
 import dev.agentcore.local.runner.SessionKey;
+import dev.agentcore.testing.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreC
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeArtifact;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.NetworkMode;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ServerProtocol;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The local AgentCore running a real agent, end to end, through the real AWS SDK for Java: the hello agent's Jib image
@@ -103,6 +105,81 @@ class LocalStackEndToEndTest {
         }
     }
 
+    static final String MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
+    static final String TRUST = """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+             "Principal": {"Service": "bedrock-agentcore.amazonaws.com"}, "Action": "sts:AssumeRole",
+             "Condition": {"StringEquals": {"aws:SourceAccount": "123456789012"}}}]}""";
+
+    /**
+     * The hello agent on the Bedrock provider behind the local AgentCore and the local AWS (moto): its session gets the
+     * execution role's credentials and the AWS gateway as {@code AWS_ENDPOINT_URL}; the agent kit's Bedrock client
+     * reaches the gateway (HTTP/1.1 on its plain http:// endpoint), whose local model answers while the role's policy
+     * grants the model, and whose AccessDeniedException, once a version's role does not, the agent reports as its
+     * starter reports a failed stream: HTTP 200 and one SSE error event naming the role, the action and the model.
+     */
+    @Test
+    void runsTheHelloAgentOnBedrockWithItsExecutionRoleEnforced() throws Exception {
+        Path arm64 = JibImages.helloAgent("arm64");
+        try (MotoServer moto = MotoServer.start();
+             IamClient iam = IamClient.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            // With a local AWS, the caller's policies come from its IAM too: the static pair's user may invoke.
+            iam.createUser(r -> r.userName("local"));
+            iam.putUserPolicy(r -> r.userName("local").policyName("invoke").policyDocument("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                     "Action": "bedrock-agentcore:InvokeAgentRuntime", "Resource": "*"}]}"""));
+            iam.createRole(r -> r.roleName("hello_bedrock").assumeRolePolicyDocument(TRUST));
+            iam.putRolePolicy(r -> r.roleName("hello_bedrock").policyName("model").policyDocument("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                     "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                     "Resource": "arn:aws:bedrock:us-east-1::foundation-model/%s"}]}""".formatted(MODEL)));
+            // The same role without the model's grant: the developer guide's logs grant only.
+            iam.createRole(r -> r.roleName("hello_no_model").assumeRolePolicyDocument(TRUST));
+            iam.putRolePolicy(r -> r.roleName("hello_no_model").policyName("logs").policyDocument("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "logs:PutLogEvents",
+                     "Resource": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/*"}]}"""));
+
+            var agentCore = LocalAgentCoreConfig.builder().provisioningDelay(Duration.ofMillis(20)).build();
+            var settings = new LocalStack.Settings(agentCore, java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Optional.empty(), Map.of(URI, arm64), 4, java.util.Optional.of(moto.endpoint()), List.of(),
+                    false, true);
+            try (LocalStack stack = LocalStack.start(settings); var control = control(stack); var data = data(stack)) {
+                Map<String, String> bedrock = Map.of("AGENT_MODEL_PROVIDER", "bedrock", "AGENT_MODEL_MODEL_ID", MODEL);
+                String id = control.createAgentRuntime(r -> r.agentRuntimeName("hello_bedrock")
+                        .agentRuntimeArtifact(AgentRuntimeArtifact.fromContainerConfiguration(c -> c.containerUri(URI)))
+                        .roleArn("arn:aws:iam::123456789012:role/hello_bedrock")
+                        .networkConfiguration(n -> n.networkMode(NetworkMode.PUBLIC))
+                        .environmentVariables(bedrock)).agentRuntimeId();
+                await(() -> control.getAgentRuntime(r -> r.agentRuntimeId(id)).statusAsString(), "READY");
+                String arn = control.getAgentRuntime(r -> r.agentRuntimeId(id)).agentRuntimeArn();
+
+                assertThat(invoke(data, arn, "hi")).isEqualTo("[local model] You said: hi");
+
+                // Version 2 runs as the role without the grant; DEFAULT follows it, and the session starts anew on it.
+                control.updateAgentRuntime(r -> r.agentRuntimeId(id)
+                        .agentRuntimeArtifact(AgentRuntimeArtifact.fromContainerConfiguration(c -> c.containerUri(URI)))
+                        .roleArn("arn:aws:iam::123456789012:role/hello_no_model")
+                        .networkConfiguration(n -> n.networkMode(NetworkMode.PUBLIC))
+                        .environmentVariables(bedrock));
+                await(() -> control.getAgentRuntime(r -> r.agentRuntimeId(id)).statusAsString(), "READY");
+                await(() -> control.getAgentRuntimeEndpoint(r -> r.agentRuntimeId(id).endpointName("DEFAULT"))
+                        .liveVersion(), "2");
+
+                // The gateway's request id varies; the rest is what the caller reads.
+                String refused = rawInvoke(data, arn, "hi").replaceAll("request id [0-9a-f-]{36}", "request id REQUEST");
+                assertThat(refused).isEqualTo("data: {\"error\": \"Bedrock model '" + MODEL + "' failed:"
+                        + " AccessDeniedException (HTTP 403, request id REQUEST): User: arn:aws:sts::123456789012:"
+                        + "assumed-role/hello_no_model/BedrockAgentCore-" + SESSION + " is not authorized to perform:"
+                        + " bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:us-east-1::foundation-model/"
+                        + MODEL + " because no identity-based policy allows the bedrock:InvokeModelWithResponseStream"
+                        + " action\", \"error_type\": \"ModelException\", \"message\": \"An error occurred during"
+                        + " streaming\"}\n\n");
+            }
+        }
+    }
+
     @Test
     void theLauncherServesEverythingOnOnePortAndStopsItsSessionsOnSigterm() throws Exception {
         Path arm64 = JibImages.helloAgent("arm64");
@@ -158,6 +235,16 @@ class LocalStackEndToEndTest {
             String body = new String(answer.readAllBytes(), StandardCharsets.UTF_8);
             return body.lines().filter(l -> l.startsWith("data: "))
                     .map(l -> l.substring("data: \"".length(), l.length() - 1)).collect(Collectors.joining());
+        }
+    }
+
+    /** The whole answer, as it streams back (status 200: an SSE stream has begun before any model error). */
+    static String rawInvoke(BedrockAgentCoreClient data, String arn, String prompt) throws Exception {
+        try (var answer = data.invokeAgentRuntime(r -> r.agentRuntimeArn(arn).runtimeSessionId(SESSION)
+                .contentType("application/json").payload(SdkBytes.fromUtf8String("{\"prompt\":\"" + prompt + "\"}")))) {
+            assertThat(answer.response().sdkHttpResponse().statusCode()).isEqualTo(200);
+            assertThat(answer.response().contentType()).startsWith("text/event-stream");
+            return new String(answer.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
