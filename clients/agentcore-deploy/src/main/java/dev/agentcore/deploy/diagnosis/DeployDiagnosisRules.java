@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class DeployDiagnosisRules {
 
     private static final String AGENTCORE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
-    private static final Pattern URI_IN_MESSAGE = Pattern.compile("uri '?([^'\\s]+?)'?[.:]?(\\s|$)");
+    private static final Pattern URI_IN_MESSAGE = X
     private static final Pattern QUOTED_NAME = Pattern.compile("'([^']+)'");
 
     private DeployDiagnosisRules() {
@@ -38,7 +38,8 @@ public final class DeployDiagnosisRules {
     private static final List<DeployDiagnosisRule> RULES = List.of(
             DeployDiagnosisRule.of("DP100", "No usable AWS credentials",
                     "the SDK found no credentials, or AWS refused them as unknown or expired",
-                    f -> f.says("Unable to load credentials") || f.says("ExpiredToken") || f.says("security token included"
+                    f -> f.errorCode().matches("ExpiredToken|InvalidClientTokenId|UnrecognizedClientException")
+                            || f.says("Unable to load credentials") || f.says("ExpiredToken") || f.says("security token included"
                             + " in the request is invalid") || f.says("InvalidClientTokenId"),
                     f -> "the deployer has no valid AWS credentials (none found, unknown, or expired)",
                     f -> "sign in (aws sso login, or export AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY),"

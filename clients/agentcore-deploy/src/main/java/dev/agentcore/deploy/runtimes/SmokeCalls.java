@@ -94,7 +94,7 @@ public final class SmokeCalls {
     }
 
     private Result invoke(DeployedRuntime runtime, InvocationTarget invocation, Optional<TokenSource> tokens)
-            throws InvocationFailure, TokenException, IOException {
+            throws Exception {
         Invoker invoker = tokens.<Invoker>map(t -> new BearerInvoker(HttpClient.newHttpClient(), t))
                 .orElseGet(() -> SigV4Invoker.builder(target.region()).endpointOf(invocation)
                         .credentials(target.credentials()).timeout(timeout).build());

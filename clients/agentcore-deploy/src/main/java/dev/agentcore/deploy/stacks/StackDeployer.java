@@ -227,13 +227,14 @@ public final class StackDeployer {
                 throw failed(stackName, "ExecuteChangeSet", e);
             }
             DescribeStacksRequest request = DescribeStacksRequest.builder().stackName(stackName).build();
-            Optional<Throwable> failure;
+            Optional<Throwable> waited;
             try {
-                failure = (create ? waiter().waitUntilStackCreateComplete(request)
+                waited = (create ? waiter().waitUntilStackCreateComplete(request)
                         : waiter().waitUntilStackUpdateComplete(request)).matched().exception();
             } catch (SdkException e) {
-                failure = Optional.of(e);
+                waited = Optional.of(e);
             }
+            Optional<Throwable> failure = waited;
             if (failure.isPresent()) {
                 events.stop();
                 join(streamer);
