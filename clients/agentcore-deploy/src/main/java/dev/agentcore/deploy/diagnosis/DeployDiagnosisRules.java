@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class DeployDiagnosisRules {
 
     private static final String AGENTCORE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
-    private static final Pattern URI_IN_MESSAGE = X
+    private static final Pattern URI_IN_MESSAGE = Pattern.compile("uri '?([^'\\s]+?)'?[.:]?(\\s|$)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED_NAME = Pattern.compile("'([^']+)'");
 
     private DeployDiagnosisRules() {
