@@ -157,7 +157,11 @@ public final class DeployCommand implements Callable<Integer> {
             problems.addAll(smoke(session, state));
         }
         boolean lintErrors = false;
-        if (!noLint) {
+        if (!noLint && state.runtimes().size() < ws.runtimes().runtimes().size()) {
+            console.detail("policy-lint against the deployed runtimes skipped: " + state.runtimes().size() + " of "
+                    + ws.runtimes().runtimes().size() + " runtimes of runtimes.json are deployed (grants for the others"
+                    + " would match nothing yet)");
+        } else if (!noLint) {
             console.step("policy-lint --runtimes " + ws.relative(ws.stateFile()));
             Lint.Outcome lint = Lint.run(ws.root(), templates(ws), ws.stateFile());
             lintErrors = lint.errors();

@@ -66,8 +66,9 @@ public final class PromoteCommand implements Callable<Integer> {
                     runtimes.client().updateAgentRuntimeEndpoint(r -> r.agentRuntimeId(id).endpointName(stage.name())
                             .agentRuntimeVersion(Integer.toString(version)));
                 } catch (AwsServiceException e) {
-                    throw session.diagnosed(e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode(),
-                            "UpdateAgentRuntimeEndpoint " + stage + " of " + id, e, ExitCode.FAILED);
+                    String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+                    throw session.diagnosed(code, "UpdateAgentRuntimeEndpoint " + stage + " of " + id, e,
+                            code.contains("AccessDenied") ? ExitCode.CREDENTIALS : ExitCode.FAILED);
                 }
                 failures.addAll(runtimes.awaitEndpoints(id));
                 var endpoint = runtimes.client().getAgentRuntimeEndpoint(r -> r.agentRuntimeId(id).endpointName(stage.name()));
