@@ -213,15 +213,23 @@ class LocalDeployTest {
 
     @Test
     @Order(5)
-    void statusPromoteAndLogs() {
+    void statusPromoteAndLogs() throws Exception {
         Run status = cli("status", "--ping");
         assertThat(status.exit()).as(status.all()).isZero();
         assertThat(status.out()).contains("CREATE_COMPLETE").contains("endpoint DEFAULT").contains("endpoint dev")
                 .contains("ok");
 
-        Run promote = cli("promote", "--stage", "uat", "--version", "1", "hello_agent");
+        // The endpoints stacks pin version 1, made before MMDSv2 was set (which made version 2): calling through uat is
+        // refused as on AWS, and diagnosed; promoting uat to the MMDSv2 version fixes it.
+        Run stale = cli("promote", "--stage", "uat", "--version", "1", "hello_agent");
+        assertThat(stale.exit()).as(stale.all()).isEqualTo(1);
+        assertThat(stale.err()).contains("not MMDSv2-enabled").contains("[DP180]");
+        String version = StateFile.read(workspace.resolve(".agentcore/state.json")).runtime("hello_agent").orElseThrow()
+                .agentRuntimeVersion();
+        assertThat(version).isEqualTo("2");
+        Run promote = cli("promote", "--stage", "uat", "--version", version, "hello_agent");
         assertThat(promote.exit()).as(promote.all()).isZero();
-        assertThat(promote.out()).contains("live version 1").contains("through uat: ok");
+        assertThat(promote.out()).contains("live version " + version).contains("through uat: ok");
 
         Run logs = cli("logs", "hello_agent", "--since", "5m");
         assertThat(logs.exit()).as(logs.all()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.agentcore.deploy.cli;
 
+import dev.agentcore.core.arn.RuntimeArn;
 import dev.agentcore.core.state.StateFile;
 import dev.agentcore.core.state.StateFileException;
 import dev.agentcore.deploy.diagnosis.DeployFailure;
@@ -106,7 +107,8 @@ public final class DeployCommand implements Callable<Integer> {
             console.warn("--no-lint: policy-lint does not check the templates' grants against the runtime names before"
                     + " the deploy, nor against the deployed runtimes after it");
         } else {
-            lintBefore(session, identity.account());
+            lintBefore(session, identity.account(), dev.agentcore.core.arn.PrincipalArn.parse(identity.arn())
+                    .map(dev.agentcore.core.arn.PrincipalArn::partition).orElse("aws"));
         }
         Map<String, BuiltImage> images = dryRun ? Map.of() : buildImages(ws, selection.images());
 
@@ -214,7 +216,7 @@ public final class DeployCommand implements Callable<Integer> {
         return new Selection(ws.plan().order().stream().filter(s -> stacks.contains(s.name())).toList(), images);
     }
 
-    private void lintBefore(Session session, String account) {
+    private void lintBefore(Session session, String account, String partition) {
         Workspace ws = session.workspace();
         // The runtimes this deploy will have: the deployed ones by their ids, the new ones by name (a placeholder id).
         Map<String, String> deployedIds = new LinkedHashMap<>();
@@ -229,7 +231,7 @@ public final class DeployCommand implements Callable<Integer> {
         for (RuntimeSpec runtime : ws.runtimes().runtimes()) {
             String id = deployedIds.getOrDefault(runtime.name().value(), runtime.name().value() + "-0000000000");
             list.addObject().put("agentRuntimeName", runtime.name().value()).put("agentRuntimeId", id)
-                    .put("agentRuntimeArn", "arn:aws:bedrock-agentcore:" + region + ":" + account + ":runtime/" + id);
+                    .put("agentRuntimeArn", new RuntimeArn(partition, region, account, id).toString());
         }
         try {
             Path planned = Files.createTempFile("agentcore-deploy-runtimes", ".json");

@@ -13,6 +13,6 @@ final class DeployFailureHint {
         var diagnosis = DeployDiagnosisRules.diagnose(DeployFailure.of("smoke call", "", message, region));
         return diagnosis.causes().isEmpty()
                 ? "agentcore-invoke (clients/agentcore-cli) diagnoses a failing call: agentcore-invoke agent|mcp NAME"
-                : "[" + diagnosis.causes().getFirst().ruleId() + "] " + diagnosis.causes().getFirst().nextStep();
+                : "[" + diagnosis.causes().getFirst().ruleId() + "] " + diagnosis.causes().getFirst().cause() + "; " + diagnosis.causes().getFirst().nextStep();
     }
 }

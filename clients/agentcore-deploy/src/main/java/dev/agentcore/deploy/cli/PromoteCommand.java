@@ -95,7 +95,8 @@ public final class PromoteCommand implements Callable<Integer> {
                 console.detail(runtime.name() + " through " + stage + ": " + (result.healthy() ? "ok " : "FAIL ")
                         + result.detail());
                 if (!result.healthy()) {
-                    failures.add("the call to " + runtime.name() + " through " + stage + " failed: " + result.detail());
+                    failures.add("the call to " + runtime.name() + " through " + stage + " failed: " + result.detail()
+                            + "; next: " + DeployFailureHint.of(result.detail(), ws.target().region().id()));
                 }
             }
             console.line("note: the endpoints stack of " + stage + " still names its old version; set " + stage

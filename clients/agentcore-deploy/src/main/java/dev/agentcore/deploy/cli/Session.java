@@ -26,8 +26,9 @@ public final class Session implements AutoCloseable {
         this.clients = new AwsClients(workspace.target());
         this.console = console;
         this.poll = poll;
-        this.diagnostician = new DeployDiagnostician(role -> Optional.ofNullable(clients.iam()
-                .getRole(r -> r.roleName(role.substring(role.lastIndexOf('/') + 1))).role().assumeRolePolicyDocument()));
+        this.diagnostician = new DeployDiagnostician(role -> dev.agentcore.core.arn.PrincipalArn.parse(role)
+                .flatMap(dev.agentcore.core.arn.PrincipalArn::roleName)
+                .map(name -> clients.iam().getRole(r -> r.roleName(name)).role().assumeRolePolicyDocument()));
     }
 
     public Workspace workspace() {
