@@ -81,11 +81,7 @@ class DeployBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8), false);
-        List<String> argv = new ArrayList<>(List.of(args));
-        argv.addAll(List.of("--target", "local", "--root", workspace.toString(), "--aws-endpoint",
-                stack.awsEndpoint.toString(), "--agentcore-endpoint", stack.agentCoreEndpoint().toString(),
-                "--local-image-dir", stack.images.toString(), "--poll-ms", "50"));
-        int exit = AgentCoreDeploy.run(console, argv.toArray(String[]::new));
+        int exit = stack.run(console, workspace, args);
         if (exit != 0) {
             System.out.println(out.toString(StandardCharsets.UTF_8));
         }

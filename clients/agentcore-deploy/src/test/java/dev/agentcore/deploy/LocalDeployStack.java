@@ -72,8 +72,17 @@ final class LocalDeployStack implements AutoCloseable {
         Path images = state.resolve("images");
         var config = LocalAgentCoreConfig.builder().port(agentCorePort).provisioningDelay(Duration.ofMillis(20)).build();
         var settings = new LocalStack.Settings(config, Optional.of(images), Optional.of(state.resolve("work")),
-                Optional.empty(), Map.of(), 8, Optional.of(endpoint), List.of(), true, true);
+                Optional.empty(), Map.of(), 32, Optional.of(endpoint), List.of(), true, true);
         return new LocalDeployStack(LocalStack.start(settings), moto, endpoint, images);
+    }
+
+    /** Runs agentcore-deploy on {@code workspace} against this stack, printing to {@code console}. */
+    int run(dev.agentcore.deploy.output.Console console, Path workspace, String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of(args));
+        argv.addAll(List.of("--target", "local", "--root", workspace.toString(), "--aws-endpoint", awsEndpoint.toString(),
+                "--agentcore-endpoint", agentCoreEndpoint().toString(), "--local-image-dir", images.toString(),
+                "--poll-ms", "50"));
+        return AgentCoreDeploy.run(console, argv.toArray(String[]::new));
     }
 
     URI agentCoreEndpoint() {

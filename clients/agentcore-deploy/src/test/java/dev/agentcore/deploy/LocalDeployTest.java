@@ -128,11 +128,7 @@ class LocalDeployTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        List<String> argv = new ArrayList<>(List.of(args));
-        argv.addAll(List.of("--target", "local", "--root", workspace.toString(), "--aws-endpoint",
-                stack.awsEndpoint.toString(), "--agentcore-endpoint", stack.agentCoreEndpoint().toString(),
-                "--local-image-dir", stack.images.toString(), "--poll-ms", "50"));
-        int exit = AgentCoreDeploy.run(console, argv.toArray(String[]::new));
+        int exit = stack.run(console, workspace, args);
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         System.out.println("$ agentcore-deploy " + String.join(" ", args) + " -> " + exit + "\n" + run.all());
         return run;
