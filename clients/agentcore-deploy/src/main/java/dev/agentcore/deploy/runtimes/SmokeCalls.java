@@ -86,7 +86,8 @@ public final class SmokeCalls {
             throws Exception {
         RequestAuthenticator auth = tokens.map(RequestAuthenticator::bearer)
                 .orElseGet(() -> RequestAuthenticator.sigV4(target.credentials(), target.region().id()));
-        try (McpRuntimeClient client = McpRuntimeClient.builder(invocation, auth).timeout(timeout).connect()) {
+        try (McpRuntimeClient client = McpRuntimeClient.builder(invocation, auth).sessionId(session(runtime, invocation))
+                .timeout(timeout).connect()) {
             var tools = client.listTools();
             return new Result(runtime.name(), true, "tools/list: " + tools.size() + " tool(s) "
                     + tools.stream().map(t -> t.name()).toList());
@@ -99,7 +100,7 @@ public final class SmokeCalls {
                 .orElseGet(() -> SigV4Invoker.builder(target.region()).endpointOf(invocation)
                         .credentials(target.credentials()).timeout(timeout).build());
         try (InvocationResponse response = invoker.invoke(InvocationRequest.builder(invocation)
-                .json("{\"prompt\":\"ping\"}").timeout(timeout).build())) {
+                .json("{\"prompt\":\"ping\"}").sessionId(session(runtime, invocation)).timeout(timeout).build())) {
             byte[] start = response.body().readNBytes(120);
             String first = new String(start, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
             return new Result(runtime.name(), response.status() / 100 == 2, "HTTP " + response.status()
@@ -113,6 +114,16 @@ public final class SmokeCalls {
                 }
             }
         }
+    }
+
+    /**
+     * One session per runtime, version and qualifier: a redeploy that changed nothing calls the session the last smoke
+     * call started (AgentCore keeps it until its idle timeout) instead of starting another.
+     */
+    private static dev.agentcore.core.runtime.SessionId session(DeployedRuntime runtime, InvocationTarget invocation) {
+        return new dev.agentcore.core.runtime.SessionId(String.format(java.util.Locale.ROOT,
+                "agentcore-deploy-smoke-%s-v%s-%s", runtime.agentRuntimeId(), runtime.agentRuntimeVersion(),
+                invocation.qualifier()));
     }
 
     private static String describe(InvocationFailure failure) {
