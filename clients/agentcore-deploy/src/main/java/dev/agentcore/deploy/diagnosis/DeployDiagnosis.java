@@ -13,13 +13,23 @@ public record DeployDiagnosis(DeployFailure failure, List<Cause> causes) {
         causes = List.copyOf(causes);
     }
 
+    /**
+     * The SDK's credential-chain failure lists every provider it tried on one 1,500-character line; the first clause
+     * says what matters.
+     */
+    static String shortened(String message) {
+        int chain = message.indexOf(" : [");
+        return chain > 0 && message.length() > 300 ? message.substring(0, chain) + " (the chain tried every provider)"
+                : message;
+    }
+
     /** The report: the failure in one line, then each cause with its rule id and next step. */
     public String render() {
         StringBuilder text = new StringBuilder();
         text.append(failure.step()).append(" failed");
         failure.resource().ifPresent(r -> text.append(" at ").append(r));
         text.append(": ").append(failure.errorCode().isEmpty() ? "" : failure.errorCode() + ": ")
-                .append(failure.message().strip()).append('\n');
+                .append(shortened(failure.message().strip())).append('\n');
         if (causes.isEmpty()) {
             text.append("  no known cause matched; the message above is AWS's own\n");
         }

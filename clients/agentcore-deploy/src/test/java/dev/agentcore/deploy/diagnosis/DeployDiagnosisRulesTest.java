@@ -65,4 +65,14 @@ class DeployDiagnosisRulesTest {
             assertThat(c.cause()).contains("ecs-tasks.amazonaws.com");
         });
     }
+
+    @Test
+    void theCredentialChainsListOfProvidersIsCutToItsFirstClause() {
+        String sdk = "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain("
+                + "credentialsProviders=[...]) : [" + "SystemPropertyCredentialsProvider(): no key. ".repeat(20) + "]";
+        String report = DeployDiagnosisRules.diagnose(DeployFailure.of("sts get-caller-identity", "", sdk, "us-east-1"))
+                .render();
+        assertThat(report).contains("[DP100]").contains("(the chain tried every provider)")
+                .doesNotContain("SystemPropertyCredentialsProvider(): no key");
+    }
 }
