@@ -204,7 +204,7 @@ def scaffold(root: Path, name: str, protocol: str) -> Path:
             models = [r["model"] for r in manifest["runtimes"] if r.get("protocol") == "HTTP" and r.get("model")]
             entry["model"] = models[0] if models else DEFAULT_MODEL
             entry["environment"] = {"AGENT_MODEL_PROVIDER": "bedrock"}
-        entry["endpoints"] = {"dev": 1}
+        entry["endpoints"] = {"dev": 2}  # version 1 predates MMDSv2: docs/runtimes-manifest.md
         manifest["runtimes"].append(entry)
         new_pom = pom_text.replace(MODULES_ANCHOR, f"    <module>{module}</module>\n{MODULES_ANCHOR}", 1)
 

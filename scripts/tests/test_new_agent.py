@@ -63,7 +63,7 @@ class NewAgentTest(unittest.TestCase):
         entry = json.loads((self.root / "runtimes.json").read_text())["runtimes"][-1]
         self.assertEqual(entry, {"name": "weather_agent", "module": "agents/weather-agent", "protocol": "HTTP",
                                  "auth": "SIGV4", "model": "us.anthropic.claude-sonnet-4-20250514-v1:0",
-                                 "environment": {"AGENT_MODEL_PROVIDER": "bedrock"}, "endpoints": {"dev": 1}})
+                                 "environment": {"AGENT_MODEL_PROVIDER": "bedrock"}, "endpoints": {"dev": 2}})
 
         # Only this module, offline, against the installed SNAPSHOTs: compile, then its generated test on the offline model.
         env = {**os.environ, "JAVA_HOME": subprocess.run([str(ROOT / "scripts/find-jdk.sh")], capture_output=True,
@@ -84,7 +84,7 @@ class NewAgentTest(unittest.TestCase):
         self.assertIn("mcp.server.name=tide-server", (module / "src/main/resources/application.properties").read_text())
         entry = json.loads((self.root / "runtimes.json").read_text())["runtimes"][-1]
         self.assertEqual(entry, {"name": "tide_server", "module": "mcp-servers/tide-server", "protocol": "MCP",
-                                 "auth": "JWT", "endpoints": {"dev": 1}})
+                                 "auth": "JWT", "endpoints": {"dev": 2}})
 
     def test_a_bad_or_taken_name_creates_nothing(self) -> None:
         before = snapshot(self.root)

@@ -165,7 +165,7 @@ class LocalDeployTest {
     @Test
     @Order(2)
     void aDeployInterruptedAfterTwoStacksLeavesTheirOutputs() {
-        Run first = cli("deploy", "--only", "ecr,cognito", "--no-smoke");
+        Run first = cli("deploy", "--only", "cognito,ecr-mcp-echo", "--no-smoke");
         assertThat(first.exit()).as(first.all()).isZero();
         assertThat(first.out()).contains("policy-lint against the deployed runtimes skipped: 0 of 4");
         assertThat(workspace.resolve(".agentcore/outputs/ac-cognito.json")).exists();
@@ -177,7 +177,8 @@ class LocalDeployTest {
     void theResumedDeployMakesEveryRuntimeReadyRecordsItAndCallsIt() throws Exception {
         Run run = cli("deploy");
         assertThat(run.exit()).as(run.all()).isZero();
-        assertThat(run.out()).contains("== ecr (ac-ecr)\n   no changes").contains("== cognito (ac-cognito)\n   no changes");
+        assertThat(run.out()).contains("== ecr-mcp-echo (ac-ecr-mcp-echo)\n   no changes")
+                .contains("== cognito (ac-cognito)\n   no changes");
         assertThat(run.out())
                 .contains("as arn:aws:").contains("policy-lint: no errors")
                 .contains("MMDSv2 required on").contains("set through the control-plane API")
@@ -285,7 +286,7 @@ class LocalDeployTest {
         }
         Run conflict = cli("deploy", "--no-smoke");
         assertThat(conflict.exit()).as(conflict.all()).isEqualTo(1);
-        assertThat(conflict.err()).contains("at McpEchoRuntime (AWS::BedrockAgentCore::Runtime)").contains("[DP140]")
+        assertThat(conflict.err()).contains("ExecuteChangeSet of ac-runtime-mcp-echo failed at Runtime (AWS::BedrockAgentCore::Runtime)").contains("[DP140]")
                 .contains("already exists").doesNotContain("\tat ");
     }
 }

@@ -26,7 +26,7 @@ class RuntimeManifestTest {
         assertThat(echo.protocol()).isEqualTo(ServerProtocol.MCP);
         assertThat(echo.auth()).isEqualTo(InboundAuth.JWT);
         assertThat(echo.model()).isEmpty();
-        assertThat(echo.endpoints()).containsEntry(new Qualifier("dev"), 1);
+        assertThat(echo.endpoints()).containsEntry(new Qualifier("dev"), 2);
         assertThat(manifest.runtime("hello_agent").orElseThrow().model()).isPresent();
     }
 
