@@ -16,10 +16,14 @@
 6. A role's generated name is at most 64 characters, as IAM requires and CloudFormation makes it: the stack name and
    logical id are cut before the random suffix. moto joins them whole, so a runtime stack of a long prefix made role
    names of 70 characters that AgentCore (rightly) refuses.
+7. A stack update that changes a role's inline policies or trust policy changes them: moto's role update sets only
+   the description and session duration, so a fixed grant deployed by a stack update never reached IAM (the seed
+   demo's second deploy answered 403 with the old policy).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -40,6 +44,7 @@ def install() -> None:
     _split_list_parameter_defaults()
     _drop_no_value_list_items()
     _cut_generated_role_names()
+    _update_role_policies()
 
 
 def _refresh_outputs_after_change_sets() -> None:
@@ -174,3 +179,31 @@ def _cut_generated_role_names() -> None:
 
     setattr(generate_resource_name, _PATCHED, True)
     cfn_parsing.generate_resource_name = generate_resource_name
+
+
+def _update_role_policies() -> None:
+    from moto.iam import models as iam_models
+
+    role_class = iam_models.Role
+    original = role_class.update_from_cloudformation_json
+    if getattr(original, _PATCHED, False):
+        return
+
+    def update_from_cloudformation_json(cls: Any, original_resource: Any, new_resource_name: str,
+                                        cloudformation_json: dict, account_id: str, region_name: str) -> Any:
+        role = original.__func__(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                 region_name)
+        properties = cloudformation_json["Properties"]
+        trust = properties.get("AssumeRolePolicyDocument")
+        if trust is not None:
+            role.assume_role_policy_document = trust if isinstance(trust, str) else json.dumps(trust)
+        wanted = {p["PolicyName"]: p["PolicyDocument"] for p in properties.get("Policies", []) if p}
+        for name in list(role.policies):
+            if name not in wanted:
+                role.delete_policy(name)
+        for name, document in wanted.items():
+            role.put_policy(name, document)
+        return role
+
+    setattr(update_from_cloudformation_json, _PATCHED, True)
+    role_class.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)

@@ -39,5 +39,40 @@ class GeneratedRoleNamesTest(unittest.TestCase):
         self.assertGreater(len(long), 64)
 
 
+class RoleUpdatesTest(unittest.TestCase):
+    """A stack update that changes a role's inline policies or trust policy changes them in IAM, as on AWS."""
+
+    @classmethod
+    def setUpClass(cls):
+        cfn_fixes.install()
+
+    @staticmethod
+    def template(resource: str, service: str) -> str:
+        return json.dumps({"Resources": {"Role": {"Type": "AWS::IAM::Role", "Properties": {
+            "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{
+                "Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]},
+            "Policies": [{"PolicyName": "tokens", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{
+                "Effect": "Allow", "Action": "bedrock-agentcore:GetWorkloadAccessTokenForJWT",
+                "Resource": resource}]}}]}}}})
+
+    @mock_aws
+    def test_the_fixed_grant_and_trust_reach_iam(self):
+        cloudformation = boto3.client("cloudformation", region_name="us-east-1")
+        iam = boto3.client("iam", region_name="us-east-1")
+        cloudformation.create_stack(StackName="role-update", Capabilities=["CAPABILITY_IAM"],
+                                    TemplateBody=self.template("arn:aws:bedrock-agentcore:*:*:*/agentName-*",
+                                                               "lambda.amazonaws.com"))
+        name = cloudformation.describe_stack_resource(StackName="role-update", LogicalResourceId="Role")[
+            "StackResourceDetail"]["PhysicalResourceId"]
+        cloudformation.update_stack(StackName="role-update", Capabilities=["CAPABILITY_IAM"],
+                                    TemplateBody=self.template("arn:aws:bedrock-agentcore:*:*:*/mcp_echo-*",
+                                                               "bedrock-agentcore.amazonaws.com"))
+        policy = iam.get_role_policy(RoleName=name, PolicyName="tokens")["PolicyDocument"]
+        self.assertIn("mcp_echo-*", json.dumps(policy))
+        self.assertNotIn("agentName", json.dumps(policy))
+        trust = iam.get_role(RoleName=name)["Role"]["AssumeRolePolicyDocument"]
+        self.assertIn("bedrock-agentcore.amazonaws.com", json.dumps(trust))
+
+
 if __name__ == "__main__":
     unittest.main()

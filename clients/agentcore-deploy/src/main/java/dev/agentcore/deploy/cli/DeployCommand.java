@@ -345,8 +345,8 @@ public final class DeployCommand implements Callable<Integer> {
             }
             try {
                 Runtimes.MmdsV2 how = runtimes.requireMmdsV2(resource.physicalResourceId());
-                console.detail("MMDSv2 required on " + resource.physicalResourceId() + (how == Runtimes.MmdsV2.BY_CLOUDFORMATION
-                        ? ": already, through CloudFormation"
+                console.detail("MMDSv2 required on " + resource.physicalResourceId() + (how == Runtimes.MmdsV2.ALREADY_REQUIRED
+                        ? ": already required by its latest version"
                         : ": set through the control-plane API (UpdateAgentRuntime; CloudFormation's runtime schema has"
                         + " no MetadataConfiguration yet)"));
             } catch (AwsServiceException e) {
@@ -377,12 +377,32 @@ public final class DeployCommand implements Callable<Integer> {
         return problems;
     }
 
+    /** How long a smoke call denied to the execution role is retried after a deploy. */
+    private static final Duration IAM_SETTLING = Duration.ofSeconds(15);
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private List<String> smoke(Session session, StateFile state) {
         Workspace ws = session.workspace();
         SmokeCalls calls = session.smokeCalls();
         List<String> failures = new ArrayList<>();
         for (var runtime : state.runtimes()) {
             SmokeCalls.Result result = calls.call(runtime, state.cognitoSettings(), "DEFAULT");
+            // IAM applies a changed role policy within seconds (AWS documents it as eventually consistent; the local
+            // AgentCore keeps policies 5 s): a denial to the execution role right after the deploy changed it is retried.
+            long until = System.nanoTime() + IAM_SETTLING.toNanos();
+            while (!result.healthy() && result.detail().contains("/BedrockAgentCore-") && System.nanoTime() < until) {
+                console.detail(String.format(Locale.ROOT, "%-24s %s", runtime.name(),
+                        "denied to the execution role; IAM may still be applying the new policy: calling again in 2 s"));
+                sleep(Duration.ofSeconds(2));
+                result = calls.call(runtime, state.cognitoSettings(), "DEFAULT");
+            }
             console.detail(String.format(Locale.ROOT, "%-24s %s %s", runtime.name(), result.healthy() ? "ok  " : "FAIL",
                     result.detail()));
             if (!result.healthy()) {

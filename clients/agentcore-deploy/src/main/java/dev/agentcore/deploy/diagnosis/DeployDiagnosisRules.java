@@ -122,9 +122,19 @@ public final class DeployDiagnosisRules {
                     f -> "attach the DeployerPolicy (output of access-policies) to the deploying identity, or grant"
                             + " iam:PassRole on the execution roles with the condition iam:PassedToService = "
                             + AGENTCORE_PRINCIPAL + "; then deploy again"),
+            DeployDiagnosisRule.of("DP155", "The runtime's execution role may not call what its invocation needs",
+                    "AccessDeniedException naming the role session AgentCore assumes (`assumed-role/ROLE/BedrockAgentCore-...`),"
+                            + " typically on GetWorkloadAccessTokenForJWT",
+                    DeployDiagnosisRules::deniedToTheExecutionRole,
+                    f -> "the runtime's execution role" + executionRole(f).map(r -> " " + r).orElse("") + " may not call "
+                            + action(f).orElse("the AgentCore action") + " on its own resources; every caller of the runtime"
+                            + " gets this 403, not only the smoke call",
+                    f -> "allow " + action(f).orElse("the action") + " on the resource the message names in the"
+                            + " execution role's policy; policy-lint --runtimes .agentcore/state.json infra/templates finds"
+                            + " the grant that misses it (often a tutorial's placeholder, workload-identity/agentName-*)"),
             DeployDiagnosisRule.of("DP161", "The deployer may not call the AgentCore action",
                     "AccessDeniedException `... is not authorized to perform: bedrock-agentcore:...`",
-                    f -> f.says("not authorized to perform: bedrock-agentcore:"),
+                    f -> f.says("not authorized to perform: bedrock-agentcore:") && !deniedToTheExecutionRole(f),
                     f -> "the deploying identity is denied " + action(f).orElse("an AgentCore action")
                             + " (no identity policy allows it, or an SCP or permissions boundary denies it)",
                     f -> "attach the DeployerPolicy (output of access-policies) to the deploying identity; the first"
@@ -165,6 +175,18 @@ public final class DeployDiagnosisRules {
 
     private static Optional<String> quoted(DeployFailure f) {
         Matcher matcher = QUOTED_NAME.matcher(f.message());
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    // The session AgentCore opens when it assumes a runtime's execution role: assumed-role/ROLE/BedrockAgentCore-...
+    private static final Pattern EXECUTION_ROLE_SESSION = Pattern.compile("assumed-role/([\\w+=,.@-]+)/BedrockAgentCore-");
+
+    private static boolean deniedToTheExecutionRole(DeployFailure f) {
+        return f.says("not authorized to perform:") && executionRole(f).isPresent();
+    }
+
+    private static Optional<String> executionRole(DeployFailure f) {
+        Matcher matcher = EXECUTION_ROLE_SESSION.matcher(f.message());
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 

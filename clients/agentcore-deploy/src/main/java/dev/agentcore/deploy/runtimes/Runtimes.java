@@ -62,18 +62,18 @@ public final class Runtimes {
     }
 
     /** How MMDSv2 came to be required on a runtime. */
-    public enum MmdsV2 { BY_CLOUDFORMATION, BY_CONTROL_PLANE }
+    public enum MmdsV2 { ALREADY_REQUIRED, BY_CONTROL_PLANE }
 
     /**
-     * Makes the runtime require MMDSv2. When CloudFormation set it (a template whose schema has the property), nothing
-     * is sent; otherwise UpdateAgentRuntime with the runtime's whole configuration plus {@code requireMMDSV2}, then a
+     * Makes the runtime require MMDSv2. When its latest version already does (CloudFormation set it, or an earlier
+     * deploy's update and no change since), nothing is sent; otherwise UpdateAgentRuntime with the runtime's whole configuration plus {@code requireMMDSV2}, then a
      * wait for READY and a read-back. Refuses when the runtime has settings this SDK cannot send back (the update would
      * drop them).
      */
     public MmdsV2 requireMmdsV2(String runtimeId) {
         AgentRuntimeDescription runtime = control.getAgentRuntime(r -> r.agentRuntimeId(runtimeId));
         if (runtime.requiresMmdsV2()) {
-            return MmdsV2.BY_CLOUDFORMATION;
+            return MmdsV2.ALREADY_REQUIRED; // by CloudFormation, or by an earlier deploy's update
         }
         Set<String> dropped = new java.util.TreeSet<>(runtime.membersTheSdkDrops());
         dropped.remove("metadataConfiguration");

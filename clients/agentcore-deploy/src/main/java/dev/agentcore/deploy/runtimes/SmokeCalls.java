@@ -35,6 +35,10 @@ import java.util.function.Function;
  */
 public final class SmokeCalls {
 
+    /** How much of an agent's answer the smoke call reads: enough for an error event's message. */
+    private static final int ANSWER_START = 1024;
+    private static final java.util.regex.Pattern ERROR_EVENT = java.util.regex.Pattern.compile("(data: ?)?\\{\"error\"\\s*:");
+
     /** The outcome of one call: healthy, with what it saw, or not, with why. */
     public record Result(String runtime, boolean healthy, String detail) {
     }
@@ -101,10 +105,16 @@ public final class SmokeCalls {
                         .credentials(target.credentials()).timeout(timeout).build());
         try (InvocationResponse response = invoker.invoke(InvocationRequest.builder(invocation)
                 .json("{\"prompt\":\"ping\"}").sessionId(session(runtime, invocation)).timeout(timeout).build())) {
-            byte[] start = response.body().readNBytes(120);
+            byte[] start = response.body().readNBytes(ANSWER_START);
             String first = new String(start, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            // A 200 whose stream starts with the agent's error event is a failed call (a model the role may not
+            // call answers so: the stream had begun before the model refused).
+            if (response.status() / 100 == 2 && ERROR_EVENT.matcher(first).lookingAt()) {
+                return new Result(runtime.name(), false, "HTTP " + response.status() + ", the agent answered with an error: "
+                        + first);
+            }
             return new Result(runtime.name(), response.status() / 100 == 2, "HTTP " + response.status()
-                    + (first.isEmpty() ? "" : ", answer begins: " + first));
+                    + (first.isEmpty() ? "" : ", answer begins: " + (first.length() > 120 ? first.substring(0, 120) : first)));
         } finally {
             if (invoker instanceof AutoCloseable closeable) {
                 try {

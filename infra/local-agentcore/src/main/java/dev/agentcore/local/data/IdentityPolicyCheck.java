@@ -23,12 +23,18 @@ public final class IdentityPolicyCheck {
 
     /** Empty when allowed on every resource, else IAM's AccessDenied text for the first one refused. */
     public Optional<String> refusal(PrincipalArn principal, String action, List<String> resources) {
+        return refusal(principal, action, resources, java.util.Map.of());
+    }
+
+    /** As above, with the condition keys the service sets on the request. */
+    public Optional<String> refusal(PrincipalArn principal, String action, List<String> resources,
+                                    java.util.Map<String, List<String>> context) {
         PolicyEvaluator.Builder builder = PolicyEvaluator.builder();
         iam.identityPolicies(principal).forEach(p -> builder.identityPolicy(p.name(), p.document()));
         PolicyEvaluator evaluator = builder.build();
         for (String resource : resources) {
             AuthorizationRequest request = AuthorizationRequest.builder().principal(principal.toString())
-                    .action(action).resource(resource).build();
+                    .action(action).resource(resource).context(context).build();
             Decision decision = evaluator.evaluate(request);
             if (!decision.allowed()) {
                 return Optional.of(decision.accessDeniedMessage(request));

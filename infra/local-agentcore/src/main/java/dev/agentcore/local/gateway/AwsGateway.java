@@ -172,7 +172,7 @@ public final class AwsGateway implements AutoCloseable {
         }
         if (rule.get().check() instanceof Check.Action check) {
             List<String> resources = check.resources().apply(call);
-            Optional<String> refusal = policies.refusal(caller, check.action(), resources);
+            Optional<String> refusal = policies.refusal(caller, check.action(), resources, check.context().apply(call));
             if (refusal.isPresent()) {
                 log.println("local-agentcore: AWS gateway: " + rule.get().id() + " refused: " + refusal.get());
                 throw AwsError.of(protocol.accessDeniedStatus(), protocol.accessDeniedType(), refusal.get())

@@ -42,9 +42,15 @@ public record GatewayRule(String id, String service, String operation, Optional<
          * {@code action} on every resource {@code resources} builds from the call (IAM wants all of them allowed).
          *
          * @param resourceForm the resources as the docs show them ({@code log-group:NAME:log-stream:STREAM})
+         * @param context      the condition keys the service sets on such a request (Bedrock's
+         *                     {@code bedrock:InferenceProfileArn} for a call through an inference profile)
          */
-        record Action(String action, String resourceForm, Function<OperationCall, List<String>> resources)
-                implements Check {
+        record Action(String action, String resourceForm, Function<OperationCall, List<String>> resources,
+                      Function<OperationCall, java.util.Map<String, List<String>>> context) implements Check {
+
+            public Action(String action, String resourceForm, Function<OperationCall, List<String>> resources) {
+                this(action, resourceForm, resources, call -> java.util.Map.of());
+            }
         }
 
         /** Never refused by IAM (STS GetCallerIdentity: "No permissions are required", as AWS documents it). */

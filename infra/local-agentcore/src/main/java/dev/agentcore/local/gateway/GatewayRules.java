@@ -125,6 +125,16 @@ public final class GatewayRules {
         return List.of("arn:aws:bedrock:" + call.region() + "::foundation-model/" + modelId);
     }
 
+    /**
+     * Bedrock sets {@code bedrock:InferenceProfileArn} on a call through an inference profile, so a foundation-model
+     * grant conditioned on the profile (the pattern AWS's cross-Region inference guide gives) allows it.
+     */
+    static java.util.Map<String, List<String>> modelContext(OperationCall call) {
+        List<String> resources = modelResources(call);
+        return resources.size() == 2 && resources.getFirst().contains(":inference-profile/")
+                ? java.util.Map.of("bedrock:InferenceProfileArn", List.of(resources.getFirst())) : java.util.Map.of();
+    }
+
     private static GatewayRule json(String id, String service, String operation, String action, String resourceForm,
                                     java.util.function.Function<OperationCall, List<String>> resources) {
         return new GatewayRule(id, service, operation, Optional.empty(),
@@ -135,7 +145,8 @@ public final class GatewayRules {
                                     String action) {
         return new GatewayRule(id, service, operation,
                 Optional.of(new GatewayRule.Rest(method, PathTemplate.of(path))),
-                new Check.Action(action, MODEL_RESOURCE_FORM, GatewayRules::modelResources), AnsweredBy.LOCAL_MODEL);
+                new Check.Action(action, MODEL_RESOURCE_FORM, GatewayRules::modelResources, GatewayRules::modelContext),
+                AnsweredBy.LOCAL_MODEL);
     }
 
     private static String logGroup(OperationCall call, String name) {

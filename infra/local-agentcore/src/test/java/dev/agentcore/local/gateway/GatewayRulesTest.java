@@ -85,6 +85,33 @@ class GatewayRulesTest {
         assertThat(GatewayRules.named("logs", "DeleteLogGroup")).isEmpty();
     }
 
+    /**
+     * A call through an inference profile carries bedrock:InferenceProfileArn, so the grant AWS's cross-Region
+     * inference guide writes (the foundation model, conditioned on the profile; infra/templates/runtime.yaml) allows it.
+     */
+    @Test
+    void aFoundationModelGrantConditionedOnTheProfileAllowsACallThroughIt() {
+        OperationCall call = new OperationCall("bedrock", "ConverseStream", AwsProtocol.REST_JSON,
+                Response.JSON.createObjectNode(), Map.of(), Map.of("modelId", "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+                "us-east-1", "123456789012");
+        String profile = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0";
+        String role = "arn:aws:sts::123456789012:assumed-role/agent/BedrockAgentCore-s";
+        var iam = new dev.agentcore.local.data.InMemoryIamDirectory().put(role, "model", """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "bedrock:InvokeModelWithResponseStream", "Resource": "%s"},
+                  {"Effect": "Allow", "Action": "bedrock:InvokeModelWithResponseStream",
+                   "Resource": "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+                   "Condition": {"StringEquals": {"bedrock:InferenceProfileArn": "%s"}}}]}
+                """.formatted(profile, profile));
+        var check = new dev.agentcore.local.data.IdentityPolicyCheck(iam);
+        var principal = dev.agentcore.core.arn.PrincipalArn.parse(role).orElseThrow();
+        var resources = GatewayRules.modelResources(call);
+        assertThat(GatewayRules.modelContext(call)).containsEntry("bedrock:InferenceProfileArn", List.of(profile));
+        assertThat(check.refusal(principal, "bedrock:InvokeModelWithResponseStream", resources,
+                GatewayRules.modelContext(call))).isEmpty();
+        assertThat(check.refusal(principal, "bedrock:InvokeModelWithResponseStream", resources)).isPresent();
+    }
+
     @Test
     void theReadmeShowsTheRulesAsTheyAre() throws Exception {
         String readme = Files.readString(RepositoryFiles.root().resolve("infra/local-agentcore/README.md"));
