@@ -114,14 +114,6 @@ public final class DeployDiagnosisRules {
                                     "make the condition's Region ${AWS::Region} (arn:aws:bedrock-agentcore:${AWS::Region}:"
                                             + "${AWS::AccountId}:*) in the execution-roles template, deploy it, then"
                                             + " deploy again"))),
-            DeployDiagnosisRule.of("DP160", "The deployer may not pass the execution role",
-                    "AccessDeniedException naming `iam:PassRole`",
-                    f -> f.says("iam:PassRole"),
-                    f -> "creating or updating a runtime passes its execution role to AgentCore, and the deployer"
-                            + " lacks iam:PassRole" + f.roleArn().map(r -> " on " + r).orElse(" on the role"),
-                    f -> "attach the DeployerPolicy (output of access-policies) to the deploying identity, or grant"
-                            + " iam:PassRole on the execution roles with the condition iam:PassedToService = "
-                            + AGENTCORE_PRINCIPAL + "; then deploy again"),
             DeployDiagnosisRule.of("DP155", "The runtime's execution role may not call what its invocation needs",
                     "AccessDeniedException naming the role session AgentCore assumes (`assumed-role/ROLE/BedrockAgentCore-...`),"
                             + " typically on GetWorkloadAccessTokenForJWT",
@@ -132,6 +124,14 @@ public final class DeployDiagnosisRules {
                     f -> "allow " + action(f).orElse("the action") + " on the resource the message names in the"
                             + " execution role's policy; policy-lint --runtimes .agentcore/state.json infra/templates finds"
                             + " the grant that misses it (often a tutorial's placeholder, workload-identity/agentName-*)"),
+            DeployDiagnosisRule.of("DP160", "The deployer may not pass the execution role",
+                    "AccessDeniedException naming `iam:PassRole`",
+                    f -> f.says("iam:PassRole"),
+                    f -> "creating or updating a runtime passes its execution role to AgentCore, and the deployer"
+                            + " lacks iam:PassRole" + f.roleArn().map(r -> " on " + r).orElse(" on the role"),
+                    f -> "attach the DeployerPolicy (output of access-policies) to the deploying identity, or grant"
+                            + " iam:PassRole on the execution roles with the condition iam:PassedToService = "
+                            + AGENTCORE_PRINCIPAL + "; then deploy again"),
             DeployDiagnosisRule.of("DP161", "The deployer may not call the AgentCore action",
                     "AccessDeniedException `... is not authorized to perform: bedrock-agentcore:...`",
                     f -> f.says("not authorized to perform: bedrock-agentcore:") && !deniedToTheExecutionRole(f),
