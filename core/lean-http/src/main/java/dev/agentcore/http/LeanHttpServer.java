@@ -140,6 +140,7 @@ public final class LeanHttpServer implements AutoCloseable {
                     in.unread(first);
                 }
                 if (!exchange(in, out, remote)) {
+                    lingeringClose(socket);
                     return;
                 }
             }
@@ -353,6 +354,32 @@ public final class LeanHttpServer implements AutoCloseable {
         String where = frames.length == 0 ? "" : " at " + frames[0].getClassName() + "." + frames[0].getMethodName()
                 + ":" + frames[0].getLineNumber();
         return e.getClass().getSimpleName() + ": " + e.getMessage() + where;
+    }
+
+    /** How long, and how much, a connection closed mid-request is still read so its answer is not lost. */
+    private static final int LINGER_MILLIS = 2000;
+    private static final long LINGER_BYTES = 4L << 20;
+
+    /**
+     * Closing a socket whose peer is still sending (a body refused with 413 before it was read) makes TCP reset the
+     * connection, and the peer may lose the answer already written. So the output is shut first, then what still
+     * arrives is read and dropped, for a bounded time and amount, before the close: HTTP's "lingering close".
+     */
+    private static void lingeringClose(Socket socket) {
+        try {
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            socket.setSoTimeout(LINGER_MILLIS);
+            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            byte[] sink = new byte[8192];
+            long dropped = 0;
+            var input = socket.getInputStream();
+            for (int n; dropped < LINGER_BYTES && System.nanoTime() < deadline && (n = input.read(sink)) >= 0; ) {
+                dropped += n;
+            }
+        } catch (IOException gone) {
+            // the peer closed or reset: nothing left to protect
+        }
     }
 
     private static void closeQuietly(Socket socket) {
