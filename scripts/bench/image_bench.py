@@ -199,6 +199,43 @@ def main():
     write_report(args, results)
 
 
+# Fixed text: the reasoning the numbers above feed, and what cannot be measured on this x86 machine.
+DECISION = [
+    "The images ship **C1 only** (`-XX:TieredStopAtLevel=1`, with `-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xss512k`).",
+    "AgentCore starts a new microVM, so a new JVM, for every session and bills its memory by the second: a session",
+    "pays the cold start and carries its resident memory for its whole life, and it serves one user's requests, far",
+    "from the tens of thousands a C2 compiler needs before it pays back. C2's extra throughput only shows at a",
+    "concurrency one session never sees (the lean benchmark measured it there), while its compiler threads, code",
+    "cache and profiling cost start-up time and memory in every session. Under load here C1 only is in the same",
+    "range as tiered: the handlers are I/O bound. A server that serves many callers from one long-lived process",
+    "(not AgentCore's model) should drop the flag.",
+    "",
+    "The images are containerized `packaged` (the application as a jar in `/app/classpath`): with Jib's default",
+    "`classes/` and `resources/` folders on the class path the JVM refuses to write a class-data or AOT archive",
+    "(`Error: non-empty directory '.../app/resources'`), so no cache could ever be made for them.",
+    "",
+    "No archive is baked into the image, and no archive flag is set, for these reasons:",
+    "- A dynamic archive (`-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=...`) helps only the second start of",
+    "  the same machine: on AgentCore every session is a fresh microVM, so every start is the first start above, which",
+    "  gains nothing and pays the archive's dump as the JVM exits (and `/app` is not writable by the image's user",
+    "  1000). On the local AgentCore sessions run on one host, where it would help from the second session on.",
+    "- A CDS or AOT archive is only valid for the JVM build, the class path and the CPU architecture it was made",
+    "  with: one trained here (x86-64, the host's JDK) is of no use in the arm64 image, and a flag naming a missing",
+    "  or mismatched archive prints an error at every start. The AOT cache (`-XX:AOTCache`, JDK 24+) needs a JDK 25",
+    "  base image too (`eclipse-temurin:21-jre` ships JDK 21, which has AppCDS only).",
+    "- How the AWS deploy can bake one (not built here: it needs an arm64 machine with a container engine): after",
+    "  `jib:build` pushes the image, an arm64 build host (CodeBuild `ARM_CONTAINER`, or a Graviton instance) runs",
+    "  the image's own entry point with `-XX:AOTCacheOutput=/app/app.aot` (JDK 25) or",
+    "  `-XX:ArchiveClassesAtExit=/app/app.jsa` (JDK 21), serves one `/ping` and one invocation (`initialize` and one",
+    "  `tools/call` for an MCP server), stops it, adds the file as a layer over the pushed image",
+    "  (`FROM <image>` + `COPY app.aot /app/`) with `-XX:AOTCache=/app/app.aot` (or `-XX:SharedArchiveFile=...`) in",
+    "  the java command, and pushes that. The rows \"AOT cache from a training run\" above are what it would buy,",
+    "  measured the same way on this machine's architecture.",
+    "- Locally the runner runs the image on the host's JDK, not the image's: an archive baked for arm64 would be",
+    "  refused there anyway (the JVM checks and falls back to no archive), so the local path stays without one.",
+]
+
+
 def write_report(args, results):
     lines = [
         "## The images as shipped: JVM flags and start-up caches, measured on the image's own entry point",
@@ -223,6 +260,18 @@ def write_report(args, results):
             load = loads.get(label)
             tail = f"{load['rps']:,.0f} | {load['p99']:.1f} | {load['rss_peak']:.0f}" if load else "not loaded | |"
             lines.append(f"| {label} | {ms:.0f} | {mb:.0f} | {tail} |")
+    lines += ["", "### What ships, and why", ""]
+    for name, (_, starts, loads) in results.items():
+        by = dict(starts)
+        c1, c2 = by["C1 only"], by["tiered (C2 kept)"]
+        c1_aot, c2_aot = by["C1 only, AOT cache from a training run"], by["tiered (C2 kept), AOT cache from a training run"]
+        rps = lambda label: loads[label]["rps"]
+        lines.append(
+            f"- {name}: C1 only against tiered, as shipped (no cache): cold start {c1[0]:.0f} against {c2[0]:.0f} ms, "
+            f"RSS {c1[1]:.0f} against {c2[1]:.0f} MB, {rps('C1 only'):,.0f} against {rps('tiered (C2 kept)'):,.0f} "
+            f"requests/s at concurrency {CONCURRENCY}; with an AOT cache {c1_aot[0]:.0f} against {c2_aot[0]:.0f} ms "
+            f"and {c1_aot[1]:.0f} against {c2_aot[1]:.0f} MB.")
+    lines += [""] + DECISION
     replace_section(Path(args.report), "image", "\n".join(lines))
     print("\n".join(lines))
 

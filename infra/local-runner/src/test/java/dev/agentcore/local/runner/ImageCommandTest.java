@@ -7,8 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.agentcore.testing.JibImages;
@@ -38,6 +41,23 @@ class ImageCommandTest {
         assertThat(json.path("environment").path("SERVER_PORT").asString()).isEqualTo("18080");
         assertThat(json.path("environment").has("AWS_ACCESS_KEY_ID")).isFalse();
         assertThat(Files.isDirectory(Path.of(json.path("directory").asString()))).isTrue();
+    }
+
+    /**
+     * The images ship C1 only and a class path of jars only: the JVM writes no class-data or AOT archive from a class
+     * path with a non-empty folder on it (Jib's default {@code classes/} and {@code resources/}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hello-agent", "mcp-echo"})
+    void theImagesShipC1OnlyAndAClassPathThatTheJvmCanArchive(String name) throws Exception {
+        Path tar = name.equals("hello-agent") ? JibImages.helloAgent("arm64") : JibImages.mcpEcho();
+        ImageCommand command = ImageCommand.of(tar, work, 18000, HostJdk.find());
+
+        assertThat(command.command()).contains("-XX:TieredStopAtLevel=1");
+        String argfile = command.command().get(command.command().indexOf("-cp") + 1).substring(1);
+        List<String> classpath = List.of(Files.readString(Path.of(argfile)).strip().split(":"));
+        assertThat(classpath).isNotEmpty().allSatisfy(entry -> assertThat(entry).endsWith(".jar"))
+                .anySatisfy(entry -> assertThat(entry).contains("/app/classpath/" + name + "-"));
     }
 
     @Test
