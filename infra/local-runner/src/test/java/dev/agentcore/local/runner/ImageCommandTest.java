@@ -55,9 +55,19 @@ class ImageCommandTest {
 
         assertThat(command.command()).contains("-XX:TieredStopAtLevel=1");
         String argfile = command.command().get(command.command().indexOf("-cp") + 1).substring(1);
-        List<String> classpath = List.of(Files.readString(Path.of(argfile)).strip().split(":"));
-        assertThat(classpath).isNotEmpty().allSatisfy(entry -> assertThat(entry).endsWith(".jar"))
-                .anySatisfy(entry -> assertThat(entry).contains("/app/classpath/" + name + "-"));
+        List<Path> classpath = new java.util.ArrayList<>();
+        for (String entry : Files.readString(Path.of(argfile)).strip().split(":")) {
+            // Jib's packaged mode names its folder with a wildcard, which the java launcher expands to the jars in it.
+            if (entry.endsWith("/*")) {
+                try (var jars = Files.list(Path.of(entry.substring(0, entry.length() - 2)))) {
+                    classpath.addAll(jars.toList());
+                }
+            } else {
+                classpath.add(Path.of(entry));
+            }
+        }
+        assertThat(classpath).isNotEmpty().allSatisfy(entry -> assertThat(entry.toString()).endsWith(".jar"))
+                .anySatisfy(entry -> assertThat(entry.toString()).contains("/app/classpath/" + name + "."));
     }
 
     @Test
