@@ -64,18 +64,22 @@ class Server:
     """One server process on a free loopback port; start() returns the cold start in ms.
 
     ready(port) is the readiness probe: True once the server answers as a client needs it to (it may raise
-    OSError while nothing listens yet); probe names it in error messages ("/ping", "initialize").
+    OSError while nothing listens yet); probe names it in error messages ("/ping", "initialize"). env is the
+    environment, or a function of the port giving it (for servers that read their port from the environment).
     """
 
-    def __init__(self, name, argv_for_port, ready, probe, env=None):
+    def __init__(self, name, argv_for_port, ready, probe, env=None, cwd=None):
         self.name, self.argv_for_port, self.ready, self.probe, self.env = name, argv_for_port, ready, probe, env
+        self.cwd = cwd
         self.proc, self.port = None, None
 
     def start(self):
         self.port = free_port()
+        argv = self.argv_for_port(self.port)
+        env = self.env(self.port) if callable(self.env) else self.env
         started = time.perf_counter()
-        self.proc = subprocess.Popen(self.argv_for_port(self.port), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, env=self.env)
+        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                                     cwd=self.cwd)
         deadline = started + 60
         while time.perf_counter() < deadline:
             if self.proc.poll() is not None:

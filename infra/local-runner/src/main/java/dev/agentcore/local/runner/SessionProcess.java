@@ -54,9 +54,7 @@ final class SessionProcess {
     static SessionProcess start(SessionKey key, SessionLaunch launch, PreparedImage image, HostJdk jdk,
             Path logDir, Path homeDir) {
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(jdk.java().toString());
-        command.addAll(image.javaArguments());
+        List<String> command = command(image, jdk);
         Path logFile = logDir.resolve(key.label() + ".log");
         try {
             Files.createDirectories(logDir);
@@ -75,6 +73,14 @@ final class SessionProcess {
         } catch (IOException e) {
             throw new RunnerException.StartFailed("cannot start session " + key.label() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The image's java command as a session runs it: the host JDK's launcher, then the image's rewritten arguments. */
+    static List<String> command(PreparedImage image, HostJdk jdk) {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        command.addAll(image.javaArguments());
+        return List.copyOf(command);
     }
 
     /**
