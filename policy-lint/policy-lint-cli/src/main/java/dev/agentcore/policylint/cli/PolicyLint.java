@@ -123,7 +123,7 @@ public final class PolicyLint implements Callable<Integer> {
     private PrintStream err;
     private Path cwd;
 
-    private PolicyLint(PrintStream out, PrintStream err, Path cwd) {
+    PolicyLint(PrintStream out, PrintStream err, Path cwd) {
         this.out = out;
         this.err = err;
         this.cwd = cwd.toAbsolutePath().normalize();
@@ -148,7 +148,7 @@ public final class PolicyLint implements Callable<Integer> {
             }
         }
         PolicyLint command = new PolicyLint(out, err, cwd);
-        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(command);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -158,6 +158,11 @@ public final class PolicyLint implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((e, c, p) -> command.unexpected(e));
         return cli.execute(args);
+    }
+
+    /** picocli over {@code command}, as this command configures it. */
+    static CommandLine commandLine(PolicyLint command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     private int unexpected(Exception e) {

@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.agentcore.policylint.Lint;
+import dev.agentcore.policylint.LintOutcome;
+import dev.agentcore.policylint.LintRequest;
 import dev.agentcore.policylint.Linter;
 import dev.agentcore.policylint.config.Config;
-import dev.agentcore.policylint.report.SarifReport;
-import dev.agentcore.policylint.report.TextReport;
+import dev.agentcore.policylint.config.ConfigSource;
+import dev.agentcore.policylint.report.Report;
+import dev.agentcore.policylint.report.ReportFormat;
 import dev.agentcore.policylint.rule.DeadRuntimeGrant;
 import dev.agentcore.policylint.rule.PlaceholderResource;
-import dev.agentcore.policylint.runtime.RuntimeFiles;
-import dev.agentcore.policylint.runtime.RuntimeSet;
-import dev.agentcore.policylint.runtime.RuntimeSourceException;
 
 /**
  * Lints the bundled samples (the library's rule fixtures, which only this command's jar bundles: correct templates,
@@ -39,12 +40,20 @@ final class SelfCheck {
         try {
             dir = Files.createTempDirectory("policy-lint-self-check");
             extract(dir);
-            RuntimeSet runtimes = RuntimeSet.of(RuntimeFiles.read(dir.resolve("runtimes/seed-get-agent-runtime.json")));
-            Linter.Result result = new Linter().run(new Linter.Options(
-                    List.of(dir.resolve("corpus"), dir.resolve("rules")), List.of(), runtimes, Config.empty(), dir));
+            // The way a real run goes (a request, the nearest config file, the runtimes file, every report), so that
+            // the AOT cache holds those classes and call sites too.
+            Files.writeString(dir.resolve(Config.NAMES.getFirst()), "fail-on: error\n");
+            LintOutcome outcome = Lint.run(LintRequest.in(dir).paths(dir.resolve("corpus"), dir.resolve("rules"))
+                    .runtimeFiles(dir.resolve("runtimes/seed-get-agent-runtime.json")).config(ConfigSource.nearest()).build());
+            if (!(outcome instanceof LintOutcome.Linted linted)) {
+                err.println("policy-lint self-check: " + ((LintOutcome.Refused) outcome).message());
+                return PolicyLint.USAGE;
+            }
+            Linter.Result result = linted.result();
             PrintStream sink = new PrintStream(PrintStream.nullOutputStream());
-            new TextReport().write(result, sink);
-            new SarifReport(dir).write(result, sink);
+            for (ReportFormat format : ReportFormat.values()) {
+                Report.of(format, dir).write(result, sink);
+            }
             Path seed = dir.resolve("rules/seed-infrastructure.yaml");
             boolean ok = result.findings().stream().anyMatch(f -> f.ruleId().equals(PlaceholderResource.INFO.id())
                     && f.region().file().path().equals(seed))
@@ -53,7 +62,7 @@ final class SelfCheck {
             out.println("policy-lint self-check: " + (ok ? "ok" : "FAILED") + " (" + result.findings().size()
                     + " findings in " + result.filesChecked() + " samples)");
             return ok ? PolicyLint.OK : PolicyLint.FINDINGS;
-        } catch (IOException | URISyntaxException | RuntimeSourceException e) {
+        } catch (IOException | URISyntaxException e) {
             err.println("policy-lint self-check: " + e.getMessage());
             return PolicyLint.USAGE;
         } finally {
