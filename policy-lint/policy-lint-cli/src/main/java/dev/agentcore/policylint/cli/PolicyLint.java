@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.agentcore.policylint.ExitStatus;
@@ -120,6 +123,12 @@ public final class PolicyLint implements Callable<Integer> {
     private PrintStream err;
     private Path cwd;
 
+    PolicyLint(PrintStream out, PrintStream err, Path cwd) {
+        this.out = out;
+        this.err = err;
+        this.cwd = cwd.toAbsolutePath().normalize();
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -130,11 +139,16 @@ public final class PolicyLint implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Path cwd) {
-        PolicyLint command = new PolicyLint();
-        command.out = out;
-        command.err = err;
-        command.cwd = cwd.toAbsolutePath().normalize();
-        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        PolicyLint plain = new PolicyLint(out, err, cwd);
+        if (plain.parsePlain(args)) {
+            try {
+                return plain.call();
+            } catch (RuntimeException e) {
+                return plain.unexpected(e);
+            }
+        }
+        PolicyLint command = new PolicyLint(out, err, cwd);
+        CommandLine cli = commandLine(command);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -142,14 +156,126 @@ public final class PolicyLint implements Callable<Integer> {
             err.println("Try 'policy-lint --help' for the options.");
             return USAGE;
         });
-        cli.setExecutionExceptionHandler((e, c, p) -> {
-            err.println("policy-lint: unexpected error: " + e);
-            if (command.debug) {
-                e.printStackTrace(err);
-            }
-            return USAGE;
-        });
+        cli.setExecutionExceptionHandler((e, c, p) -> command.unexpected(e));
         return cli.execute(args);
+    }
+
+    /** picocli over {@code command}, as this command configures it. */
+    static CommandLine commandLine(PolicyLint command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    private int unexpected(Exception e) {
+        err.println("policy-lint: unexpected error: " + e);
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return USAGE;
+    }
+
+    /**
+     * Parses a plain command line (long options with their value as the next argument or after {@code =}, each
+     * single-valued option once, paths that start with neither {@code -} nor {@code @}) into the fields picocli would
+     * set, without picocli: building picocli's model (annotations read through reflection, proxies made for them) is
+     * 30 to 40 ms, a third of a one-template run as pre-commit makes it. Returns false, having set nothing that
+     * matters, for anything else (help, version, short option clusters, {@code @files}, {@code --}, a bad value, an
+     * unknown option), which picocli then parses with its own messages. PolicyLintCliTest checks that both agree.
+     */
+    boolean parsePlain(String[] args) {
+        try {
+            return parsePlainOrThrow(args);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private boolean parsePlainOrThrow(String[] args) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.isEmpty() || arg.charAt(0) == '@') {
+                return false;
+            }
+            if (arg.charAt(0) != '-') {
+                paths.add(Path.of(arg));
+                continue;
+            }
+            int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (name.equals("-v")) {
+                name = "--verbose";
+            } else if (name.equals("-o")) {
+                name = "--output";
+            }
+            boolean repeatable = name.equals("--runtimes") || name.equals("--manifest") || name.equals("--exclude");
+            if (!repeatable && !seen.add(name)) {
+                return false;
+            }
+            boolean flag = switch (name) {
+                case "--live", "--no-config", "--list-rules", "--verbose", "--skip-non-templates", "--debug", "--self-check" -> true;
+                default -> false;
+            };
+            if (flag) {
+                if (eq >= 0) {
+                    return false;
+                }
+                switch (name) {
+                    case "--live" -> live = true;
+                    case "--no-config" -> noConfig = true;
+                    case "--list-rules" -> listRules = true;
+                    case "--verbose" -> verbose = true;
+                    case "--skip-non-templates" -> skipNonTemplates = true;
+                    case "--debug" -> debug = true;
+                    default -> selfCheck = true;
+                }
+                continue;
+            }
+            String value;
+            if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return false;
+            }
+            if (value.isEmpty() || value.charAt(0) == '-' || value.charAt(0) == '@') {
+                return false;
+            }
+            switch (name) {
+                case "--runtimes" -> runtimes.add(Path.of(value));
+                case "--manifest" -> manifests.add(Path.of(value));
+                case "--exclude" -> excludes.add(value);
+                case "--region" -> region = value;
+                case "--output" -> output = Path.of(value);
+                case "--config" -> configFile = Path.of(value);
+                case "--format" -> {
+                    format = constant(Format.class, value);
+                    if (format == null) {
+                        return false;
+                    }
+                }
+                case "--fail-on" -> {
+                    failOn = constant(Severity.class, value);
+                    if (failOn == null) {
+                        return false;
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The constant named {@code value} in any case, as picocli's case-insensitive enum values; null if none is. */
+    private static <E extends Enum<E>> E constant(Class<E> type, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value) || e.toString().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     @Override

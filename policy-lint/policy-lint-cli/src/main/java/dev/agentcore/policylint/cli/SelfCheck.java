@@ -1,35 +1,44 @@
 package dev.agentcore.policylint.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import dev.agentcore.policylint.Lint;
+import dev.agentcore.policylint.LintOutcome;
+import dev.agentcore.policylint.LintRequest;
 import dev.agentcore.policylint.Linter;
 import dev.agentcore.policylint.config.Config;
-import dev.agentcore.policylint.report.SarifReport;
-import dev.agentcore.policylint.report.TextReport;
+import dev.agentcore.policylint.config.ConfigSource;
+import dev.agentcore.policylint.report.Report;
+import dev.agentcore.policylint.report.ReportFormat;
 import dev.agentcore.policylint.rule.DeadRuntimeGrant;
 import dev.agentcore.policylint.rule.PlaceholderResource;
-import dev.agentcore.policylint.runtime.RuntimeFiles;
-import dev.agentcore.policylint.runtime.RuntimeSet;
-import dev.agentcore.policylint.runtime.RuntimeSourceException;
 
 /**
  * Lints the bundled samples (the library's rule fixtures, which only this command's jar bundles: correct templates,
  * one per rule, the seed's policy) against the seed's runtime and checks that the seed's placeholder is caught. The
  * launcher runs it once to record the JVM's ahead-of-time cache, so that the cache holds the classes and profiles a
  * real lint needs.
+ *
+ * <p>It goes the way a pre-commit run goes (a request, the nearest config file, a text report) and loads little else:
+ * every class the training run loads is loaded again at each start from the cache, used or not. A cache trained with
+ * the JSON and SARIF reports, picocli and a zip file system held twice the classes and made a one-template lint some
+ * 20 ms slower (docs/benchmarks.md); those runs load what they need from the jar.
  */
 final class SelfCheck {
+
+    private static final String SAMPLES = "selfcheck";
 
     private SelfCheck() {
     }
@@ -37,14 +46,17 @@ final class SelfCheck {
     static int run(PrintStream out, PrintStream err) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("policy-lint-self-check");
+            dir = temporaryDirectory();
             extract(dir);
-            RuntimeSet runtimes = RuntimeSet.of(RuntimeFiles.read(dir.resolve("runtimes/seed-get-agent-runtime.json")));
-            Linter.Result result = new Linter().run(new Linter.Options(
-                    List.of(dir.resolve("corpus"), dir.resolve("rules")), List.of(), runtimes, Config.empty(), dir));
-            PrintStream sink = new PrintStream(PrintStream.nullOutputStream());
-            new TextReport().write(result, sink);
-            new SarifReport(dir).write(result, sink);
+            Files.writeString(dir.resolve(Config.NAMES.getFirst()), "fail-on: error\n");
+            LintOutcome outcome = Lint.run(LintRequest.in(dir).paths(dir.resolve("corpus"), dir.resolve("rules"))
+                    .runtimeFiles(dir.resolve("runtimes/seed-get-agent-runtime.json")).config(ConfigSource.nearest()).build());
+            if (!(outcome instanceof LintOutcome.Linted linted)) {
+                err.println("policy-lint self-check: " + ((LintOutcome.Refused) outcome).message());
+                return PolicyLint.USAGE;
+            }
+            Linter.Result result = linted.result();
+            Report.of(ReportFormat.TEXT, dir).write(result, new PrintStream(PrintStream.nullOutputStream()));
             Path seed = dir.resolve("rules/seed-infrastructure.yaml");
             boolean ok = result.findings().stream().anyMatch(f -> f.ruleId().equals(PlaceholderResource.INFO.id())
                     && f.region().file().path().equals(seed))
@@ -53,7 +65,7 @@ final class SelfCheck {
             out.println("policy-lint self-check: " + (ok ? "ok" : "FAILED") + " (" + result.findings().size()
                     + " findings in " + result.filesChecked() + " samples)");
             return ok ? PolicyLint.OK : PolicyLint.FINDINGS;
-        } catch (IOException | URISyntaxException | RuntimeSourceException e) {
+        } catch (IOException | URISyntaxException e) {
             err.println("policy-lint self-check: " + e.getMessage());
             return PolicyLint.USAGE;
         } finally {
@@ -61,15 +73,43 @@ final class SelfCheck {
         }
     }
 
-    /** Copies the samples out of the jar (or the classes directory) into {@code dir}. */
-    private static void extract(Path dir) throws IOException, URISyntaxException {
-        URI uri = SelfCheck.class.getResource("selfcheck").toURI();
-        if (uri.getScheme().equals("jar")) {
-            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                copy(jar.provider().getPath(uri), dir);
+    /** A new directory under java.io.tmpdir; not Files.createTempDirectory, whose SecureRandom loads the security providers. */
+    private static Path temporaryDirectory() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createDirectory(tmp.resolve("policy-lint-self-check-" + ProcessHandle.current().pid() + "-"
+                        + System.nanoTime()));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
             }
-        } else {
+        }
+    }
+
+    /** Copies the samples out of the jar (read as the class loader reads it) or the classes directory into {@code dir}. */
+    private static void extract(Path dir) throws IOException, URISyntaxException {
+        URI uri = SelfCheck.class.getResource(SAMPLES).toURI();
+        if (!uri.getScheme().equals("jar")) {
             copy(Path.of(uri), dir);
+            return;
+        }
+        String spec = uri.getRawSchemeSpecificPart();
+        Path jarFile = Path.of(URI.create(spec.substring(0, spec.indexOf("!/"))));
+        String prefix = SelfCheck.class.getPackageName().replace('.', '/') + "/" + SAMPLES + "/";
+        try (JarFile jar = new JarFile(jarFile.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry e = entries.nextElement();
+                if (!e.getName().startsWith(prefix) || e.isDirectory()) {
+                    continue;
+                }
+                Path target = dir.resolve(e.getName().substring(prefix.length()));
+                Files.createDirectories(target.getParent());
+                try (InputStream in = jar.getInputStream(e)) {
+                    Files.copy(in, target);
+                }
+            }
         }
     }
 
@@ -86,14 +126,22 @@ final class SelfCheck {
         }
     }
 
-    private static void delete(Path dir) {
-        if (dir == null) {
+    /** Deletes {@code path} and what is under it; a temp directory left behind is harmless. */
+    private static void delete(Path path) {
+        if (path == null) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        try {
+            if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                    for (Path child : children) {
+                        delete(child);
+                    }
+                }
+            }
+            Files.deleteIfExists(path);
         } catch (IOException e) {
-            // a temp directory left behind is harmless
+            // left behind
         }
     }
 }

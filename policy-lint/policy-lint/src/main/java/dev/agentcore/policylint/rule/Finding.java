@@ -1,6 +1,7 @@
 package dev.agentcore.policylint.rule;
 
 import java.util.List;
+import java.util.Objects;
 
 import dev.agentcore.policylint.source.Region;
 
@@ -14,6 +15,32 @@ public record Finding(String ruleId, Severity severity, Region region, String me
 
     /** Another rule's view of the same problem. */
     public record Related(String ruleId, Region region, String message, String fix) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Related r && Objects.equals(ruleId, r.ruleId) && Objects.equals(region, r.region)
+                    && Objects.equals(message, r.message) && Objects.equals(fix, r.fix);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(ruleId, region, message, fix);
+        }
+    }
+
+    // equals, hashCode (and toString) by hand, with the record's meaning: the generated ones bootstrap through
+    // java.lang.runtime.ObjectMethods on first use, which the AOT cache does not keep, 10 to 30 ms of a
+    // one-template run (findings are deduplicated in hash sets). RecordMethodsTest checks they match.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Finding f && Objects.equals(ruleId, f.ruleId) && severity == f.severity
+                && Objects.equals(region, f.region) && Objects.equals(message, f.message) && Objects.equals(fix, f.fix)
+                && Objects.equals(resource, f.resource) && related.equals(f.related);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ruleId, severity, region, message, fix, resource, related);
     }
 
     public Finding {

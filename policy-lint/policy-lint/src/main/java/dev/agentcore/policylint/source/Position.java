@@ -8,6 +8,18 @@ public record Position(int line, int column) implements Comparable<Position> {
         return line != o.line ? Integer.compare(line, o.line) : Integer.compare(column, o.column);
     }
 
+    // equals and hashCode by hand: the generated ones bootstrap through java.lang.runtime.ObjectMethods on first
+    // use, which the AOT cache does not keep (see Region).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Position p && line == p.line && column == p.column;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * line + column;
+    }
+
     @Override
     public String toString() {
         return line + ":" + column;
