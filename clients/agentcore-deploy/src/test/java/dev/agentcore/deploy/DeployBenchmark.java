@@ -45,7 +45,7 @@ class DeployBenchmark {
 
                 `make bench-deploy` (clients/agentcore-deploy `DeployBenchmark`): `agentcore-deploy deploy` against the local
                 AgentCore (in-process) and moto with the AgentCore types, %d interleaved rounds of a first deploy of every
-                stack of infra/stacks.json (8 stacks, 4 runtimes, their endpoints; images copied into the local image
+                stack of the plan (infra/stacks.json expanded by runtimes.json: 22 stacks, 4 runtimes and their 12 endpoints; images copied into the local image
                 store, MMDSv2 set through the control plane, READY, state file, a smoke call to each runtime, policy-lint
                 before and after), a second deploy with no changes (change sets found empty, images already there,
                 smoke calls again), then `destroy --delete-repositories`. The images are the hello agent's and
