@@ -109,6 +109,31 @@ def local_aws_answers(endpoint: str, region: str, timeout: float = 1.0) -> bool:
         return False
 
 
+# The static pair's principal, arn:aws:iam::ACCOUNT:user/local, as the local account's administrator: the local
+# AgentCore reads its policies from moto's IAM like any caller's, so without this a deploy's SigV4 smoke call (and any
+# invocation with the exported keys) is refused as AWS would refuse a user without policies.
+LOCAL_CALLER = "local"
+LOCAL_CALLER_POLICY = ('{"Version": "2012-10-17", "Statement": [{"Sid": "LocalStackAdministrator", "Effect": "Allow",'
+                       ' "Action": "*", "Resource": "*"}]}')
+
+
+def grant_local_caller(stack: "Stack") -> bool:
+    """Creates IAM user `local` in moto with an inline policy allowing everything (idempotent)."""
+    def iam(action: str, **parameters: str) -> tuple[int, bytes]:
+        body = urllib.parse.urlencode({"Action": action, "Version": "2010-05-08", **parameters}).encode()
+        return signed_request(stack.aws_endpoint + "/", body, stack.region, "iam",
+                              "application/x-www-form-urlencoded; charset=utf-8", 10.0)
+    try:
+        status, body = iam("CreateUser", UserName=LOCAL_CALLER)
+        if status != 200 and b"EntityAlreadyExists" not in body:
+            return False
+        status, _ = iam("PutUserPolicy", UserName=LOCAL_CALLER, PolicyName="local-stack-administrator",
+                        PolicyDocument=LOCAL_CALLER_POLICY)
+        return status == 200
+    except (OSError, http.client.HTTPException):
+        return False
+
+
 # --- processes and ports ----------------------------------------------------------------------------------------
 
 def start_ticks(pid: int) -> int | None:
@@ -455,6 +480,13 @@ def start(stack: Stack, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     elapsed = max(ready.values())
+    if not grant_local_caller(stack):
+        for line in stop_all(state):
+            print("  " + line, file=sys.stderr)
+        stack.state_file.unlink(missing_ok=True)
+        print("local-stack: the local AWS refused to create the caller 'local' (see its log); nothing is running",
+              file=sys.stderr)
+        return 1
     state["ready_seconds"] = {name: round(seconds, 3) for name, seconds in ready.items()}
     write_state(stack, state)
     print_running(stack, state, f"up in {elapsed:.2f} s (local AgentCore {ready['local-agentcore']:.2f} s,"

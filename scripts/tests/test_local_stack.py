@@ -146,6 +146,10 @@ class LocalStackTest(unittest.TestCase):
         listed = operator.client("bedrock-agentcore-control",
                                  endpoint_url=exports["AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL"]).list_agent_runtimes()
         self.assertEqual([r["agentRuntimeId"] for r in listed["agentRuntimes"]], [runtime_id])
+        # The exported static pair is the local account's administrator, in moto's IAM where anyone can read it, so
+        # the local AgentCore lets it invoke (a deploy's SigV4 smoke call) as AWS lets an administrator.
+        self.assertIn("LocalStackAdministrator", json.dumps(
+            iam.get_user_policy(UserName="local", PolicyName="local-stack-administrator")["PolicyDocument"]))
         # ...and takes images from the stack's folder, where the deploy tool pushes them.
         self.assertIn(f"--image-dir {self.state_dir / 'images'}", " ".join(self.state()["processes"]["local-agentcore"]["command"]))
 
