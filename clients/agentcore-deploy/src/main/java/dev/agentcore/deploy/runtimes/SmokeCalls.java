@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One call to each deployed runtime, with the auth it is configured for: an agent gets a small invocation (the
@@ -37,7 +38,7 @@ public final class SmokeCalls {
 
     /** How much of an agent's answer the smoke call reads: enough for an error event's message. */
     private static final int ANSWER_START = 1024;
-    private static final java.util.regex.Pattern ERROR_EVENT = java.util.regex.Pattern.compile("(data: ?)?\\{\"error\"\\s*:");
+    private static final Pattern ERROR_EVENT = Pattern.compile("(data: ?)?\\{\"error\"\\s*:");
 
     /** The outcome of one call: healthy, with what it saw, or not, with why. */
     public record Result(String runtime, boolean healthy, String detail) {

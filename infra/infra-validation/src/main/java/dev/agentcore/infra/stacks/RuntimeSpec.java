@@ -13,7 +13,7 @@ import java.util.Optional;
  * One runtime of the manifest ({@code runtimes.json}): the agent or MCP server a Maven module builds, and how
  * AgentCore runs it.
  *
- * @param name        the {@code agentRuntimeName}; AgentCore makes the id {@code name-XXXXXXXXXX} from it, and IAM
+ * @param name        the {@code agentRuntimeName}; AgentCore makes the runtime id from it (the name, a hyphen and ten letters or digits), and IAM
  *                    grants on logs and the workload identity are scoped by it
  * @param module      the Maven module that builds the image, relative to the repository root
  * @param protocol    HTTP ({@code /invocations} on 8080) or MCP ({@code /mcp} on 8000)

@@ -1,6 +1,7 @@
 package dev.agentcore.local.data;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.agentcore.core.arn.PrincipalArn;
@@ -23,12 +24,12 @@ public final class IdentityPolicyCheck {
 
     /** Empty when allowed on every resource, else IAM's AccessDenied text for the first one refused. */
     public Optional<String> refusal(PrincipalArn principal, String action, List<String> resources) {
-        return refusal(principal, action, resources, java.util.Map.of());
+        return refusal(principal, action, resources, Map.of());
     }
 
     /** As above, with the condition keys the service sets on the request. */
     public Optional<String> refusal(PrincipalArn principal, String action, List<String> resources,
-                                    java.util.Map<String, List<String>> context) {
+                                    Map<String, List<String>> context) {
         PolicyEvaluator.Builder builder = PolicyEvaluator.builder();
         iam.identityPolicies(principal).forEach(p -> builder.identityPolicy(p.name(), p.document()));
         PolicyEvaluator evaluator = builder.build();

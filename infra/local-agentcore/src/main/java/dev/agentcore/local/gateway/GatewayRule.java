@@ -1,6 +1,7 @@
 package dev.agentcore.local.gateway;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,10 +47,10 @@ public record GatewayRule(String id, String service, String operation, Optional<
          *                     {@code bedrock:InferenceProfileArn} for a call through an inference profile)
          */
         record Action(String action, String resourceForm, Function<OperationCall, List<String>> resources,
-                      Function<OperationCall, java.util.Map<String, List<String>>> context) implements Check {
+                      Function<OperationCall, Map<String, List<String>>> context) implements Check {
 
             public Action(String action, String resourceForm, Function<OperationCall, List<String>> resources) {
-                this(action, resourceForm, resources, call -> java.util.Map.of());
+                this(action, resourceForm, resources, call -> Map.of());
             }
         }
 

@@ -3,6 +3,7 @@ package dev.agentcore.local.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,7 +78,7 @@ public final class GatewayRules {
         return Optional.empty();
     }
 
-    public record RestMatch(GatewayRule rule, java.util.Map<String, String> labels) {
+    public record RestMatch(GatewayRule rule, Map<String, String> labels) {
     }
 
     /** The rules as the README's table. */
@@ -129,10 +130,10 @@ public final class GatewayRules {
      * Bedrock sets {@code bedrock:InferenceProfileArn} on a call through an inference profile, so a foundation-model
      * grant conditioned on the profile (the pattern AWS's cross-Region inference guide gives) allows it.
      */
-    static java.util.Map<String, List<String>> modelContext(OperationCall call) {
+    static Map<String, List<String>> modelContext(OperationCall call) {
         List<String> resources = modelResources(call);
         return resources.size() == 2 && resources.getFirst().contains(":inference-profile/")
-                ? java.util.Map.of("bedrock:InferenceProfileArn", List.of(resources.getFirst())) : java.util.Map.of();
+                ? Map.of("bedrock:InferenceProfileArn", List.of(resources.getFirst())) : Map.of();
     }
 
     private static GatewayRule json(String id, String service, String operation, String action, String resourceForm,
