@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import (JVM_FIXED_COST, arguments, PYTHON, ROOT, Server, interleaved_cold_starts, java_variants,
+from benchlib import (JVM_FIXED_COST, arguments, PYTHON, ROOT, Server, interleaved_cold_starts, java_variants, SPRING_BEST,
                       lean_variants, log, machine, peak_rss_during, ping_ok, replace_section, rss_mb, verdict, wrk)
 
 JAR = ROOT / "agents/benchmarks/echo-agent/target/echo-agent.jar"
@@ -92,13 +92,13 @@ def main():
         lean_starts = [(label, m, base) for (label, _, base), m in zip(lean, measured[1 + len(variants):])]
 
         log("load ...")
-        java_best = variants[3][1]
+        java_best = variants[SPRING_BEST][1]
         python_load = load(python_server(), args.seconds, str(lua))
         java_load = load(java_best, args.seconds, str(lua))
         lean_loads = {label: load(server, args.seconds, str(lua)) for label, server, _ in lean[3:]}
 
     write_report(args, python_start, starts, python_load, java_load)
-    write_lean_report(args, python_start, starts[3][1], lean_starts, python_load, java_load, lean_loads)
+    write_lean_report(args, python_start, starts[SPRING_BEST][1], lean_starts, python_load, java_load, lean_loads)
 
 
 def write_lean_report(args, python_start, spring_start, lean_starts, py, spring, lean_loads):
@@ -119,7 +119,7 @@ def write_lean_report(args, python_start, spring_start, lean_starts, py, spring,
         "| launch | cold start ms | RSS after start MB | cold start / Python | RSS / Python |",
         "|---|---|---|---|---|",
         f"| Python BedrockAgentCoreApp (uvicorn) | {python_start[0]:.0f} | {python_start[1]:.0f} | 1.00x | 1.00x |",
-        f"| Spring starter, tuned + AOT cache | {spring_start[0]:.0f} | {spring_start[1]:.0f} | "
+        f"| Spring starter, Spring AOT + JDK AOT cache | {spring_start[0]:.0f} | {spring_start[1]:.0f} | "
         f"{ratio(spring_start[0], python_start[0])} | {ratio(spring_start[1], python_start[1])} |",
     ]
     lines += [f"| {label} | {ms:.0f} | {mb:.0f} | {ratio(ms, python_start[0])} | {ratio(mb, python_start[1])} |"
@@ -128,7 +128,7 @@ def write_lean_report(args, python_start, spring_start, lean_starts, py, spring,
         "",
         "### Throughput and memory under load (JSON invocation)",
         "",
-        f"| | Python | Spring, tuned + AOT | {c2_label} | {c1_label} |",
+        f"| | Python | Spring, Spring AOT + JDK AOT cache | {c2_label} | {c1_label} |",
         "|---|---|---|---|---|",
         "| requests/s, concurrency 64 | " + " | ".join(f"{m['c64'][0]:,.0f}" for m in (py, spring, c2, c1)) + " |",
         "| p50 / p99 ms, concurrency 64 | " + " | ".join(f"{m['c64'][1]:.2f} / {m['c64'][2]:.2f}"
@@ -168,7 +168,7 @@ def write_report(args, python_start, starts, py, jv):
         "",
         "### Throughput and latency (JSON invocation, ~70-byte payload)",
         "",
-        "| | Python | Java (tuned + AOT cache) | Java / Python | target |",
+        "| | Python | Java (tuned + Spring AOT + JDK AOT cache) | Java / Python | target |",
         "|---|---|---|---|---|",
         f"| requests/s, concurrency 1 | {py['c1'][0]:,.0f} | {jv['c1'][0]:,.0f} | {ratio(jv['c1'][0], py['c1'][0])} | |",
         f"| requests/s, concurrency 64 | {py['c64'][0]:,.0f} | {jv['c64'][0]:,.0f} | {ratio(jv['c64'][0], py['c64'][0])} | >= 3x |",
