@@ -23,7 +23,7 @@ from moto.cloudformation.exceptions import UnformattedGetAttTemplateException, V
 from moto.core.common_models import CloudFormationModel
 
 import local_aws  # noqa: F401  (refuses another moto version before anything below touches moto)
-from local_aws.cfn_api import HandlerFailed, handler_failed, to_api
+from local_aws.cfn_api import DeclaredModel, HandlerFailed, handler_failed, to_api
 
 ENDPOINT_ENV = "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL"
 TIMEOUT_ENV = "LOCAL_AWS_AGENTCORE_TIMEOUT_SECONDS"
@@ -113,10 +113,11 @@ def _wait_gone(read) -> None:
         time.sleep(0.1)
 
 
-class AgentCoreRuntime(CloudFormationModel):
+class AgentCoreRuntime(DeclaredModel, CloudFormationModel):
     """AWS::BedrockAgentCore::Runtime: CreateAgentRuntime, UpdateAgentRuntime (a new version), DeleteAgentRuntime."""
 
     TYPE = "AWS::BedrockAgentCore::Runtime"
+    NAME_TYPE = "AgentRuntimeName"
     ATTRIBUTES = (
         "AgentRuntimeArn",
         "AgentRuntimeId",
@@ -138,17 +139,6 @@ class AgentCoreRuntime(CloudFormationModel):
     def physical_resource_id(self) -> str:
         return self.described["agentRuntimeId"]
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return AgentCoreRuntime.TYPE
-
-    @staticmethod
-    def cloudformation_name_type() -> str:
-        return "AgentRuntimeName"
-
-    @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return attr in cls.ATTRIBUTES
 
     def get_cfn_attribute(self, attribute_name: str) -> Any:
         values = {
@@ -251,10 +241,11 @@ class AgentCoreRuntime(CloudFormationModel):
         return True
 
 
-class AgentCoreRuntimeEndpoint(CloudFormationModel):
+class AgentCoreRuntimeEndpoint(DeclaredModel, CloudFormationModel):
     """AWS::BedrockAgentCore::RuntimeEndpoint: a named endpoint pinned to a runtime version."""
 
     TYPE = "AWS::BedrockAgentCore::RuntimeEndpoint"
+    NAME_TYPE = "Name"
     ATTRIBUTES = (
         "Id",
         "AgentRuntimeEndpointArn",
@@ -280,17 +271,6 @@ class AgentCoreRuntimeEndpoint(CloudFormationModel):
     def physical_resource_id(self) -> str:
         return self.described["agentRuntimeEndpointArn"]
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return AgentCoreRuntimeEndpoint.TYPE
-
-    @staticmethod
-    def cloudformation_name_type() -> str:
-        return "Name"
-
-    @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return attr in cls.ATTRIBUTES
 
     def get_cfn_attribute(self, attribute_name: str) -> Any:
         values = {

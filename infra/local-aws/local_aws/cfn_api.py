@@ -25,6 +25,29 @@ HANDLER_ERROR_CODES = {
 }
 
 
+class DeclaredModel:
+    """What moto asks of every CloudFormation type, answered from the class's constants: TYPE, NAME_TYPE (the
+    property CloudFormation names the resource with when the template gives none; "" when the name is required)
+    and ATTRIBUTES (what Fn::GetAtt may ask). Listed before CloudFormationModel, which stays a direct base: moto
+    registers the direct subclasses of CloudFormationModel."""
+
+    TYPE: str
+    NAME_TYPE = ""
+    ATTRIBUTES: tuple[str, ...] = ()
+
+    @classmethod
+    def cloudformation_type(cls) -> str:
+        return cls.TYPE
+
+    @classmethod
+    def cloudformation_name_type(cls) -> str:
+        return cls.NAME_TYPE
+
+    @classmethod
+    def has_cfn_attr(cls, attr: str) -> bool:
+        return attr in cls.ATTRIBUTES
+
+
 class HandlerFailed(ValidationError):
     """A handler's failure, worded as a CloudFormation resource status reason (moto 5.2.5 has no resource events,
     so it reaches the caller as the API call's ValidationError)."""

@@ -28,7 +28,7 @@ from moto.core.common_models import CloudFormationModel
 from moto.core.exceptions import JsonRESTError
 
 import local_aws  # noqa: F401  (refuses another moto version before anything below touches moto)
-from local_aws.cfn_api import handler_failed, to_api
+from local_aws.cfn_api import DeclaredModel, handler_failed, to_api
 
 SERVICE = "cognito-idp"
 
@@ -76,11 +76,12 @@ def _changed(old: dict[str, Any], new: dict[str, Any], names: tuple[str, ...]) -
     return any(old.get(name) != new.get(name) for name in names)
 
 
-class CognitoUserPool(CloudFormationModel):
+class CognitoUserPool(DeclaredModel, CloudFormationModel):
     """AWS::Cognito::UserPool: CreateUserPool, then SetUserPoolMfaConfig for EnabledMfas; UpdateUserPool;
     DeleteUserPool."""
 
     TYPE = "AWS::Cognito::UserPool"
+    NAME_TYPE = "UserPoolName"
     ATTRIBUTES = ("Arn", "ProviderName", "ProviderURL", "UserPoolId")
     UNSUPPORTED = {
         "EmailAuthenticationMessage": "moto 5.2.5 has no email MFA",
@@ -105,17 +106,6 @@ class CognitoUserPool(CloudFormationModel):
     def physical_resource_id(self) -> str:
         return self.pool_id
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return CognitoUserPool.TYPE
-
-    @staticmethod
-    def cloudformation_name_type() -> str:
-        return "UserPoolName"
-
-    @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return attr in cls.ATTRIBUTES
 
     def get_cfn_attribute(self, attribute_name: str) -> Any:
         provider = f"cognito-idp.{self.region}.amazonaws.com/{self.pool_id}"
@@ -218,11 +208,12 @@ class CognitoUserPool(CloudFormationModel):
         return True
 
 
-class CognitoUserPoolDomain(CloudFormationModel):
+class CognitoUserPoolDomain(DeclaredModel, CloudFormationModel):
     """AWS::Cognito::UserPoolDomain: CreateUserPoolDomain, UpdateUserPoolDomain (CustomDomainConfig),
     DeleteUserPoolDomain. UserPoolId and Domain are create-only: a new value replaces the domain."""
 
     TYPE = "AWS::Cognito::UserPoolDomain"
+    NAME_TYPE = ""  # Domain is required: CloudFormation makes up no name
     ATTRIBUTES = ("CloudFrontDistribution",)
     CREATE_ONLY = ("UserPoolId", "Domain")
     UNSUPPORTED = {
@@ -242,17 +233,6 @@ class CognitoUserPoolDomain(CloudFormationModel):
     def physical_resource_id(self) -> str:
         return self.request["Domain"]
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return CognitoUserPoolDomain.TYPE
-
-    @staticmethod
-    def cloudformation_name_type() -> str:
-        return ""  # Domain is required: CloudFormation makes up no name
-
-    @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return attr in cls.ATTRIBUTES
 
     def get_cfn_attribute(self, attribute_name: str) -> Any:
         if attribute_name != "CloudFrontDistribution":
@@ -320,12 +300,14 @@ class CognitoUserPoolDomain(CloudFormationModel):
         return True
 
 
-class CognitoUserPoolResourceServer(CloudFormationModel):
+class CognitoUserPoolResourceServer(DeclaredModel, CloudFormationModel):
     """AWS::Cognito::UserPoolResourceServer: CreateResourceServer; the update and the delete change moto's model as
     UpdateResourceServer and DeleteResourceServer would (moto 5.2.5 has neither). UserPoolId and Identifier are
     create-only."""
 
     TYPE = "AWS::Cognito::UserPoolResourceServer"
+    NAME_TYPE = ""  # Name is required: CloudFormation makes up no name
+    ATTRIBUTES = ()  # the schema has no read-only properties
     CREATE_ONLY = ("UserPoolId", "Identifier")
 
     def __init__(self, logical_id: str, properties: dict[str, Any], request: dict[str, Any]) -> None:
@@ -337,17 +319,6 @@ class CognitoUserPoolResourceServer(CloudFormationModel):
     def physical_resource_id(self) -> str:
         return self.request["Identifier"]
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return CognitoUserPoolResourceServer.TYPE
-
-    @staticmethod
-    def cloudformation_name_type() -> str:
-        return ""  # Name is required: CloudFormation makes up no name
-
-    @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return False  # the schema has no read-only properties
 
     def get_cfn_attribute(self, attribute_name: str) -> Any:
         raise UnformattedGetAttTemplateException()
@@ -408,11 +379,12 @@ class CognitoUserPoolResourceServer(CloudFormationModel):
         return True
 
 
-class CognitoUserPoolClient(CloudFormationModel):
+class CognitoUserPoolClient(DeclaredModel, CloudFormationModel):
     """AWS::Cognito::UserPoolClient: CreateUserPoolClient, UpdateUserPoolClient, DeleteUserPoolClient. UserPoolId and
     GenerateSecret are create-only: a new value replaces the client (a new id, and a new secret)."""
 
     TYPE = "AWS::Cognito::UserPoolClient"
+    NAME_TYPE = "ClientName"
     ATTRIBUTES = ("ClientId", "ClientSecret", "Name")
     CREATE_ONLY = ("UserPoolId", "GenerateSecret")
 
@@ -429,17 +401,6 @@ class CognitoUserPoolClient(CloudFormationModel):
     def physical_resource_id(self) -> str:
         return self.client_id
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return CognitoUserPoolClient.TYPE
-
-    @staticmethod
-    def cloudformation_name_type() -> str:
-        return "ClientName"
-
-    @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return attr in cls.ATTRIBUTES
 
     def get_cfn_attribute(self, attribute_name: str) -> Any:
         if attribute_name == "ClientId":
