@@ -10,8 +10,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
-/** The same trivial handlers as the conformance suite's python/conformance_app.py, case by case, on the core's API. */
-final class ConformanceHandlers {
+/**
+ * The same trivial handlers as the conformance suite's python/conformance_app.py, case by case, on the core's API;
+ * the starter's conformance agent calls them too, keeping only the cases it answers with Spring's types.
+ */
+public final class ConformanceHandlers {
 
     private ConformanceHandlers() {
     }
@@ -20,7 +23,7 @@ final class ConformanceHandlers {
         return AgentCoreApp.builder().port(0).entrypoint(ConformanceHandlers::handle).websocket(ConformanceHandlers::chat);
     }
 
-    static Object handle(JsonNode payload, AgentCoreContext context) {
+    public static Object handle(JsonNode payload, AgentCoreContext context) {
         String which = payload.path("case").isString() ? payload.get("case").asString() : null;
         return switch (which == null ? "" : which) {
             case "echo" -> payload;
@@ -43,7 +46,7 @@ final class ConformanceHandlers {
         };
     }
 
-    static void chat(AgentCoreWebSocketSession websocket, AgentCoreContext context) {
+    public static void chat(AgentCoreWebSocketSession websocket, AgentCoreContext context) {
         String which = context.header("X-Amzn-Bedrock-AgentCore-Runtime-Custom-Case").orElse("");
         switch (which) {
             case "refuse" -> {
