@@ -6,46 +6,69 @@ import dev.agentcore.agent.model.Model;
 import dev.agentcore.agent.model.ModelEvent;
 import dev.agentcore.agent.model.ModelRequest;
 import dev.agentcore.agent.offline.OfflineEchoModel;
+import dev.agentcore.runtime.core.AgentCoreApp;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * A second invocation on a session that is still answering answered 200 with an error event and logged a 50-line
  * stack trace (issue 12). It is refused before the stream starts, as the Python SDK answers an HTTPException:
  * a status, {@code {"error": ...}} and one log line.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agent.model.provider=offline")
-@ExtendWith(OutputCaptureExtension.class)
 class SessionBusyTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final String SESSION = "busy-session-0123456789abcdef0123456789";
 
-    @LocalServerPort
-    int port;
+    private final GatedModel model = new GatedModel();
+    private final List<LogRecord> log = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            log.add(record);
+        }
 
-    @Autowired
-    GatedModel model;
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private AgentCoreApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        // Every record of the process, whichever logger writes it: the root logger's handlers see them all.
+        Logger.getLogger("").addHandler(capture);
+        app = HelloAgentApplication.on(model).host(InetAddress.getLoopbackAddress()).port(0).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        Logger.getLogger("").removeHandler(capture);
+    }
 
     @Test
-    void aSecondCallOnABusySessionIs409WithOneLogLineAndTheSessionAnswersAgainAfterwards(CapturedOutput output)
-            throws Exception {
+    void aSecondCallOnABusySessionIs409WithOneLogLineAndTheSessionAnswersAgainAfterwards() throws Exception {
         CompletableFuture<HttpResponse<String>> first = http.sendAsync(invocation(SESSION, "first"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(model.entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -59,8 +82,11 @@ class SessionBusyTest {
         assertThat(second.body()).startsWith("{\"error\":\"This session is still answering another prompt");
         assertThat(otherSession.statusCode()).isEqualTo(200);
         assertThat(first.get(10, TimeUnit.SECONDS).body()).contains("first");
-        assertThat(output.getAll().lines().filter(line -> line.contains("still answering"))).hasSize(1);
-        assertThat(output.getAll()).doesNotContain("ConcurrentInvocationException", "\tat ");
+        assertThat(log).filteredOn(record -> record.getMessage().contains("still answering")).hasSize(1);
+        assertThat(log).allSatisfy(record -> {
+            assertThat(record.getThrown()).as(record.getMessage()).isNull();
+            assertThat(record.getMessage()).doesNotContain("ConcurrentInvocationException", "\tat ", "\n");
+        });
 
         HttpResponse<String> again = http.send(invocation(SESSION, "again"), HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).isEqualTo(200);
@@ -68,7 +94,7 @@ class SessionBusyTest {
     }
 
     private HttpRequest invocation(String session, String prompt) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invocations"))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/invocations"))
                 .header("Content-Type", "application/json")
                 .header("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", session)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"" + prompt + "\"}")).build();
@@ -78,26 +104,21 @@ class SessionBusyTest {
     static final class GatedModel implements Model {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicBoolean first = new AtomicBoolean(true);
         private final Model delegate = new OfflineEchoModel();
 
         @Override
         public Stream<ModelEvent> stream(ModelRequest request) {
-            entered.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // Only the first call: the other session's answer must not wait for the test (it did, 20 s each run).
+            if (first.compareAndSet(true, false)) {
+                entered.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return delegate.stream(request);
-        }
-    }
-
-    @TestConfiguration
-    static class Models {
-        @Bean
-        @Primary
-        GatedModel gatedModel() {
-            return new GatedModel();
         }
     }
 }
