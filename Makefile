@@ -71,7 +71,7 @@ bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
 
 bench-image: jdk tools ## The samples' images by their own entry point: C1 only vs tiered, dynamic CDS, AOT cache
-	$(MVN) -q install -DskipTests -pl infra/local-runner,agents/samples/hello-agent,mcp-servers/mcp-echo -am
+	$(MVN) -q install -DskipTests -pl infra/local-runner,agents/samples/hello-agent,mcp-servers/mcp-echo,agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-image.sh
 
 bench-local: jdk tools ## Local AgentCore: the data plane's added latency over the container, a new session's cold start
