@@ -57,7 +57,7 @@ demo-agent: jdk ## The smaller demo: the hello agent on the offline model, ping 
 	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
 	python3 scripts/demo.py --java $(JDK_HOME)/bin/java
 
-# ARGS default to the local hello agent (start it first: java -jar agents/samples/hello-agent/target/hello-agent.jar --agent.model.provider=offline);
+# ARGS default to the local hello agent (start it first: AGENT_MODEL_PROVIDER=offline java -jar agents/samples/hello-agent/target/hello-agent.jar);
 # any agentcore-invoke arguments work, e.g. ARGS='mcp tools --local http://localhost:8000'.
 invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the local agent on :8080, no AWS needed)
 	$(MVN) -q install -DskipTests -pl clients/agentcore-cli -am

@@ -68,9 +68,12 @@ def mvn(java, *args):
 
 
 def build_tar(java, module, out):
-    """The module's Jib image tar, arm64 on a scratch base: its own layers, entry point, flags and environment."""
+    """The module's Jib image tar, arm64 on a scratch base: its own layers, entry point, flags and environment. Built
+    with the modules it depends on (-am, only it containerized), as test-support's JibImages does: with -pl alone the
+    image would hold whatever libraries another build last installed in the shared local repository."""
     tar = out / f"{Path(module).name}.tar"
-    mvn(java, "-pl", module, "compile", "jib:buildTar", "-Djib.from.image=scratch",
+    mvn(java, "-pl", module, "-am", "package", "-DskipTests", "jib:buildTar", f"-Djib.containerize=:{Path(module).name}",
+        "-Djib.from.image=scratch",
         "-Djib.from.platforms=linux/arm64", f"-Djib.outputPaths.tar={tar}",
         *[f"-Djib.outputPaths.{what}={out / (Path(module).name + '.' + what)}"
           for what in ("digest", "imageId", "imageJson")])
