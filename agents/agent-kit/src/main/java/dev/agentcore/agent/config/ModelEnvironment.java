@@ -3,6 +3,7 @@ package dev.agentcore.agent.config;
 import dev.agentcore.agent.model.Model;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Model settings from environment variables, for an agent without Spring: the variables the Spring starter's
@@ -90,24 +91,22 @@ public final class ModelEnvironment {
     }
 
     private static Integer wholeNumber(String variable, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ModelSettingsException(variable + " must be a whole number, was '" + value + "'", false, e);
-        }
+        return parsed(variable, value, Integer::valueOf, "a whole number");
     }
 
     private static Double number(String variable, String value) {
+        return parsed(variable, value, Double::valueOf, "a number such as 0.7");
+    }
+
+    /** Absent when unset or empty, as Spring binds an empty number; otherwise parsed, or refused naming the variable. */
+    private static <T> T parsed(String variable, String value, Function<String, T> parse, String expected) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Double.valueOf(value.strip());
+            return parse.apply(value.strip());
         } catch (NumberFormatException e) {
-            throw new ModelSettingsException(variable + " must be a number such as 0.7, was '" + value + "'", false, e);
+            throw new ModelSettingsException(variable + " must be " + expected + ", was '" + value + "'", false, e);
         }
     }
 }

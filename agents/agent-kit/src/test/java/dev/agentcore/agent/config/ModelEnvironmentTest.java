@@ -7,15 +7,11 @@ import dev.agentcore.agent.bedrock.BedrockConverseModel;
 import dev.agentcore.agent.model.Model;
 import dev.agentcore.agent.offline.OfflineEchoModel;
 import dev.agentcore.agent.openai.OpenAiCompatibleModel;
+import dev.agentcore.testing.LogRecords;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -149,30 +145,11 @@ class ModelEnvironmentTest {
 
     @Test
     void theLogSaysWhichModelRuns() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(ModelEnvironment.class.getName());
-        logger.addHandler(capture);
-        try {
+        try (LogRecords log = LogRecords.of(ModelEnvironment.class)) {
             ModelEnvironment.of(Map.of("AGENT_MODEL_PROVIDER", "offline")).model();
-        } finally {
-            logger.removeHandler(capture);
+
+            assertThat(log.messages()).singleElement().asString().startsWith("Model provider: offline (");
         }
-        assertThat(records).extracting(LogRecord::getMessage).singleElement().asString()
-                .startsWith("Model provider: offline (");
     }
 
     private static Map<String, String> with(Map<String, String> base, String... pairs) {

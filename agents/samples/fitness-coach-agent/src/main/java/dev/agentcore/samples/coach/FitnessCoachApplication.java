@@ -17,23 +17,7 @@ public final class FitnessCoachApplication {
     }
 
     public static void main(String[] args) {
-        // One line per log record; a format given on the command line wins.
-        System.setProperty("java.util.logging.SimpleFormatter.format",
-                System.getProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n"));
-        AgentCoreApp app;
-        try {
-            if (args.length > 0) {
-                throw new IllegalArgumentException("it takes no arguments; its settings are environment variables, "
-                        + "for example AGENT_MODEL_PROVIDER=offline SERVER_PORT=8080");
-            }
-            app = configured(System.getenv());
-        } catch (IllegalArgumentException unusable) {
-            // A setting is missing or wrong: say which in one line and do not start (no stack trace).
-            System.err.println("fitness-coach-agent: " + unusable.getMessage());
-            System.exit(1);
-            return;
-        }
-        app.run();
+        AgentCoreApp.runFromEnvironment("fitness-coach-agent", args, FitnessCoachApplication::configured);
     }
 
     /** The coach as {@code environment} configures it, built but not started. */

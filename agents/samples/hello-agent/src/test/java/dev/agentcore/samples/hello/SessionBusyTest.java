@@ -7,20 +7,16 @@ import dev.agentcore.agent.model.ModelEvent;
 import dev.agentcore.agent.model.ModelRequest;
 import dev.agentcore.agent.offline.OfflineEchoModel;
 import dev.agentcore.runtime.core.AgentCoreApp;
+import dev.agentcore.testing.LogRecords;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,34 +33,19 @@ class SessionBusyTest {
     private static final String SESSION = "busy-session-0123456789abcdef0123456789";
 
     private final GatedModel model = new GatedModel();
-    private final List<LogRecord> log = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            log.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
     private AgentCoreApp app;
+    private LogRecords log;
 
     @BeforeEach
     void start() throws Exception {
-        // Every record of the process, whichever logger writes it: the root logger's handlers see them all.
-        Logger.getLogger("").addHandler(capture);
+        log = LogRecords.all();
         app = HelloAgentApplication.on(model).host(InetAddress.getLoopbackAddress()).port(0).build().start();
     }
 
     @AfterEach
     void stop() {
         app.close();
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -82,8 +63,8 @@ class SessionBusyTest {
         assertThat(second.body()).startsWith("{\"error\":\"This session is still answering another prompt");
         assertThat(otherSession.statusCode()).isEqualTo(200);
         assertThat(first.get(10, TimeUnit.SECONDS).body()).contains("first");
-        assertThat(log).filteredOn(record -> record.getMessage().contains("still answering")).hasSize(1);
-        assertThat(log).allSatisfy(record -> {
+        assertThat(log.messages()).filteredOn(message -> message.contains("still answering")).hasSize(1);
+        assertThat(log.records()).allSatisfy(record -> {
             assertThat(record.getThrown()).as(record.getMessage()).isNull();
             assertThat(record.getMessage()).doesNotContain("ConcurrentInvocationException", "\tat ", "\n");
         });
