@@ -70,7 +70,7 @@ bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
 
-bench-image: jdk tools ## The samples' images by their own entry point: C1 only vs tiered, dynamic CDS, AOT cache
+bench-image: jdk tools ## The samples' images by their own entry point: C1 only vs tiered, compact headers, dynamic CDS, AOT cache, the Spring path
 	$(MVN) -q install -DskipTests -pl infra/local-runner,agents/samples/hello-agent,mcp-servers/mcp-echo,agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-image.sh
 

@@ -270,16 +270,35 @@ def main():
 
 
 # Fixed text: the reasoning the numbers above feed, and what cannot be measured on this x86 machine.
+ENTRY_POINTS = [
+    "The images start **without Spring** (issue 14): the agents (hello-agent, fitness-coach-agent) are plain mains on",
+    "agents/agentcore-runtime and the agent kit, configured by environment variables only (`AGENT_MODEL_*`,",
+    "`SERVER_ADDRESS`, `SERVER_PORT`, as the Spring starters read them), and mcp-echo's image starts `LeanEchoServer`",
+    "(mcp-lean-server) instead of `EchoServerApplication`, which the rows \"entry point EchoServerApplication instead",
+    "of the image's\" measure in the same image. The agents' Spring image is gone, so the runtime starter's echo app",
+    "stands for the Spring path beside the same handler on the lean core (\"for reference\" rows: a smaller app than",
+    "the hello agent, the same JVM flags).",
+    "",
+    "Before, measured by this benchmark on 2026-12-05 on the Spring images (same machine, same flags, JDK 25):",
+    "hello-agent C1 only 2112 ms and 154 MB after start, with an AOT cache 1458 ms and 103 MB (tiered 6880 ms, 169 MB);",
+    "mcp-echo (`EchoServerApplication`) C1 only 2226 ms and 191 MB, with an AOT cache 1024 ms and 132 MB.",
+]
+
 DECISION = [
     "The images ship **C1 only** (`-XX:TieredStopAtLevel=1`, with `-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xss512k`).",
     "AgentCore starts a new microVM, so a new JVM, for every session and bills its memory by the second: a session",
     "pays the cold start and carries its resident memory for its whole life, and it serves one user's requests, far",
     "from the tens of thousands a C2 compiler needs before it pays back. C2's extra throughput only shows at a",
     "concurrency one session never sees (the lean benchmark measured it there), while its compiler threads, code",
-    "cache and profiling cost start-up time and memory in every session. Once warm, tiered answers more requests",
+    "cache and profiling cost start-up time and memory in every session. Once warm, tiered may answer more requests",
     "per second at concurrency 64 (see the rows above); C1 only still answers thousands per second per process,",
     "far above what one session sends. A server that serves many callers from one long-lived process",
     "(not AgentCore's model) should drop the flag.",
+    "",
+    "Compact object headers (`-XX:+UseCompactObjectHeaders`, a product flag since JDK 25) would ship only if they",
+    "saved memory without costing cold start; the verdict line above compares them with the image as built. The",
+    "resident memory of these small servers is mostly class metadata, code and the mapped class data, not heap",
+    "objects, which is all the flag makes smaller.",
     "",
     "The images are containerized `packaged` (the application as a jar in `/app/classpath`): with Jib's default",
     "`classes/` and `resources/` folders on the class path the JVM refuses to write a class-data or AOT archive",
@@ -292,19 +311,33 @@ DECISION = [
     "  1000). On the local AgentCore sessions run on one host, where it would help from the second session on.",
     "- A CDS or AOT archive is only valid for the JVM build, the class path and the CPU architecture it was made",
     "  with: one trained here (x86-64, the host's JDK) is of no use in the arm64 image, and a flag naming a missing",
-    "  or mismatched archive prints an error at every start. The AOT cache (`-XX:AOTCache`, JDK 24+) needs a JDK 25",
-    "  base image too (`eclipse-temurin:21-jre` ships JDK 21, which has AppCDS only).",
+    "  or mismatched archive prints an error at every start. The AOT cache (`-XX:AOTCache`) needs JDK 24 or newer:",
+    "  the images build from `eclipse-temurin:25-jre`, the JDK this benchmark runs their entry points on here.",
     "- How the AWS deploy can bake one (not built here: it needs an arm64 machine with a container engine): after",
     "  `jib:build` pushes the image, an arm64 build host (CodeBuild `ARM_CONTAINER`, or a Graviton instance) runs",
-    "  the image's own entry point with `-XX:AOTCacheOutput=/app/app.aot` (JDK 25) or",
-    "  `-XX:ArchiveClassesAtExit=/app/app.jsa` (JDK 21), serves one `/ping` and one invocation (`initialize` and one",
-    "  `tools/call` for an MCP server), stops it, adds the file as a layer over the pushed image",
-    "  (`FROM <image>` + `COPY app.aot /app/`) with `-XX:AOTCache=/app/app.aot` (or `-XX:SharedArchiveFile=...`) in",
-    "  the java command, and pushes that. The rows \"AOT cache from a training run\" above are what it would buy,",
-    "  measured the same way on this machine's architecture.",
+    "  the image's own entry point with `-XX:AOTCacheOutput=/app/app.aot`, serves one `/ping` and one invocation",
+    "  (`initialize` and one `tools/call` for an MCP server), stops it, adds the file as a layer over the pushed image",
+    "  (`FROM <image>` + `COPY app.aot /app/`) with `-XX:AOTCache=/app/app.aot` in the java command, and pushes",
+    "  that. The rows \"AOT cache from a training run\" above are what it would buy, measured the same way on this",
+    "  machine's architecture.",
     "- Locally the runner runs the image on the host's JDK, not the image's: an archive baked for arm64 would be",
     "  refused there anyway (the JVM checks and falls back to no archive), so the local path stays without one.",
 ]
+
+
+def headers_verdict(shipped_with, image, other):
+    """Whether the compact-headers rows support the image's choice: (cold start ms, RSS MB, peak MB) of each."""
+    with_, without = (image, other) if shipped_with else (other, image)
+    saves = with_[1] < without[1] - 1 and with_[2] < without[2] - 1
+    costs = with_[0] > without[0] * 1.05
+    keep = saves and not costs
+    said = (f"save memory ({without[1]:.0f} to {with_[1]:.0f} MB after start, {without[2]:.0f} to {with_[2]:.0f} MB"
+            f" under load)" if saves else f"save no memory here ({without[1]:.0f} against {with_[1]:.0f} MB after"
+            f" start, {without[2]:.0f} against {with_[2]:.0f} MB under load)")
+    said += f" and {'cost' if costs else 'do not cost'} cold start ({without[0]:.0f} against {with_[0]:.0f} ms)"
+    agrees = keep == shipped_with
+    return (f"compact object headers {said}: {'kept' if keep else 'not set'}"
+            + ("" if agrees else " by this run, which disagrees with the image's flags: reconsider them"))
 
 
 def write_report(args, results):
@@ -344,11 +377,14 @@ def write_report(args, results):
             f"requests/s at concurrency {CONCURRENCY}; with an AOT cache {c1_aot[0]:.0f} against {c2_aot[0]:.0f} ms "
             f"and {c1_aot[1]:.0f} against {c2_aot[1]:.0f} MB.")
         headers = next(label for label in by if "compact object headers" in label and "AOT" not in label)
+        with_headers = shipped(spec["command"], COMPACT_HEADERS)
         lines.append(
-            f"- {name}: the image ({'with' if shipped(spec['command'], COMPACT_HEADERS) else 'without'} compact object "
+            f"- {name}: the image ({'with' if with_headers else 'without'} compact object "
             f"headers) against \"{headers}\": cold start {c1[0]:.0f} against {by[headers][0]:.0f} ms, RSS after start "
             f"{c1[1]:.0f} against {by[headers][1]:.0f} MB, peak under load {peak('C1 only'):.0f} against "
-            f"{peak(headers):.0f} MB; with an AOT cache {c1_aot[0]:.0f} against {by[headers + ', AOT cache from a training run'][0]:.0f} ms.")
+            f"{peak(headers):.0f} MB; with an AOT cache {c1_aot[0]:.0f} against "
+            f"{by[headers + ', AOT cache from a training run'][0]:.0f} ms. Verdict: "
+            + headers_verdict(with_headers, (*c1, peak("C1 only")), (*by[headers], peak(headers))) + ".")
         other = next((label for label in by if "instead of the image's" in label and "AOT" not in label), None)
         if other:
             lines.append(
@@ -356,7 +392,7 @@ def write_report(args, results):
                 f"cold start {c1[0]:.0f} against {by[other][0]:.0f} ms, RSS {c1[1]:.0f} against {by[other][1]:.0f} MB, "
                 f"peak under load {peak('C1 only'):.0f} against {peak(other):.0f} MB; with an AOT cache {c1_aot[0]:.0f} "
                 f"against {by[other + ', AOT cache from a training run'][0]:.0f} ms.")
-    lines += [""] + DECISION
+    lines += [""] + ENTRY_POINTS + [""] + DECISION
     replace_section(Path(args.report), "image", "\n".join(lines))
     print("\n".join(lines))
 
