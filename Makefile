@@ -57,7 +57,7 @@ demo-agent: jdk ## The smaller demo: the hello agent on the offline model, ping 
 	$(MVN) -q install -DskipTests -pl agents/samples/hello-agent -am
 	python3 scripts/demo.py --java $(JDK_HOME)/bin/java
 
-# ARGS default to the local hello agent (start it first: java -jar agents/samples/hello-agent/target/hello-agent.jar --agent.model.provider=offline);
+# ARGS default to the local hello agent (start it first: AGENT_MODEL_PROVIDER=offline java -jar agents/samples/hello-agent/target/hello-agent.jar);
 # any agentcore-invoke arguments work, e.g. ARGS='mcp tools --local http://localhost:8000'.
 invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the local agent on :8080, no AWS needed)
 	$(MVN) -q install -DskipTests -pl clients/agentcore-cli -am
@@ -70,8 +70,8 @@ bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
 
-bench-image: jdk tools ## The samples' images by their own entry point: C1 only vs tiered, dynamic CDS, AOT cache
-	$(MVN) -q install -DskipTests -pl infra/local-runner,agents/samples/hello-agent,mcp-servers/mcp-echo -am
+bench-image: jdk tools ## The samples' images by their own entry point: C1 only vs tiered, compact headers, dynamic CDS, AOT cache, the Spring path
+	$(MVN) -q install -DskipTests -pl infra/local-runner,agents/samples/hello-agent,mcp-servers/mcp-echo,agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-image.sh
 
 bench-local: jdk tools ## Local AgentCore: the data plane's added latency over the container, a new session's cold start

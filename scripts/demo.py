@@ -2,7 +2,8 @@
 would with `curl -N`, print it, and stop the agent cleanly. Standard library only; no AWS account.
 
 The offline model runs only when asked for (an agent with no model configured refuses to start), so the
-demo asks for it by name with --agent.model.provider=offline."""
+demo asks for it by name with AGENT_MODEL_PROVIDER=offline. The agent is a plain main without Spring: its settings
+are environment variables (the model's AGENT_MODEL_*, its port SERVER_PORT)."""
 import argparse
 import http.client
 import json
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 JAR = ROOT / "agents/samples/hello-agent/target/hello-agent.jar"
 PROMPT = {"prompt": "What is VO2 max?"}
 # The one setting the demo needs: the offline model, by name.
-OFFLINE_MODEL = "--agent.model.provider=offline"
+OFFLINE_MODEL = {"AGENT_MODEL_PROVIDER": "offline"}
 
 
 def port_free(port):
@@ -65,19 +66,20 @@ def main():
 
     port = pick_port(args.port)
     log = Path(tempfile.mkstemp(prefix="hello-agent-", suffix=".log")[1])
-    command = [args.java, "-jar", str(JAR), f"--server.port={port}", OFFLINE_MODEL]
+    command = [args.java, "-jar", str(JAR)]
+    settings = {**OFFLINE_MODEL, "SERVER_PORT": str(port)}
     step(f"Starting the hello agent on port {port} on the offline model (no AWS account needed)")
-    print(f"java -jar {JAR.relative_to(ROOT)} --server.port={port} {OFFLINE_MODEL}")
+    print(" ".join(f"{k}={v}" for k, v in settings.items()) + f" java -jar {JAR.relative_to(ROOT)}")
     started = time.monotonic()
     # Only the offline model, whatever model settings the caller's shell has.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AGENT_MODEL_")}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("AGENT_MODEL_")}, **settings}
     proc = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
     try:
         ping = wait_for_ping(proc, port, log)
         print(f"started in {time.monotonic() - started:.1f} s")
         for line in log.read_text().splitlines():
-            if "Model provider" in line or "entrypoint" in line:
-                print("  log: " + line.split(" : ", 1)[-1])
+            if "Model provider" in line or "listening on" in line:
+                print("  log: " + line.split(": ", 1)[-1])
 
         step(f"GET /ping")
         print(ping)

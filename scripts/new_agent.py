@@ -3,7 +3,8 @@
 
 HTTP copies agents/samples/hello-agent into agents/<slug>; MCP copies mcp-servers/mcp-echo into mcp-servers/<slug>
 (slug: the name in lower case, hyphens for underscores). The copy gets its own artifactId, Java package and class
-names, its entry point, one test and a README; the root pom lists the module; runtimes.json gets the runtime (HTTP:
+names, its entry points (the agent's plain main; the MCP server's lean main, which its image starts, and its Spring
+one), one test and a README; the root pom lists the module; runtimes.json gets the runtime (HTTP:
 SigV4 and the model of the first HTTP runtime there; MCP: Cognito JWT, no model; endpoint dev on version 1). The
 templates and the deploy plan take every runtime of runtimes.json, so nothing else needs editing.
 
@@ -56,7 +57,6 @@ HTTP = Sample(
         "src/main/java/dev/agentcore/samples/hello/HelloAgentApplication.java": "{Class}Application.java",
         "src/main/java/dev/agentcore/samples/hello/HelloAgent.java": "{Class}.java",
         "src/main/java/dev/agentcore/samples/hello/SessionAgents.java": "SessionAgents.java",
-        "src/main/resources/application.properties": "src/main/resources/application.properties",
         "src/test/java/dev/agentcore/samples/hello/HelloAgentTest.java": "{Class}Test.java",
     },
     names=(("agents/samples/hello-agent", "{module}"), ("HelloAgentApplication", "{Class}Application"), ("HelloAgentTest", "{Class}Test"),
@@ -75,12 +75,13 @@ MCP = Sample(
     files={
         "pom.xml": "pom.xml",
         "src/main/java/dev/agentcore/mcp/echo/EchoServerApplication.java": "{Class}Application.java",
+        "src/main/java/dev/agentcore/mcp/echo/LeanEchoServer.java": "Lean{Class}.java",
         "src/main/java/dev/agentcore/mcp/echo/Echo.java": "Echo.java",
         "src/main/resources/application.properties": "src/main/resources/application.properties",
         "src/test/java/dev/agentcore/mcp/echo/EchoTest.java": "EchoTest.java",
     },
-    names=(("EchoServerApplication", "{Class}Application"), ("mcp-echo", "{slug}"),
-           ("mcp.server.name=echo", "mcp.server.name={slug}"),
+    names=(("EchoServerApplication", "{Class}Application"), ("LeanEchoServer", "Lean{Class}"), ("mcp-echo", "{slug}"),
+           ("mcp.server.name=echo", "mcp.server.name={slug}"), ('.serverInfo("echo", ', '.serverInfo("{slug}", '),
            ("MCP server: echo", "MCP server: {name}"),
            ("The seed's FastMCP echo server in Java: tool echo, stateless streamable HTTP, POST /mcp on port 8000.",
             "{name}: stateless MCP server (from mcp-echo: tool echo), POST /mcp on port 8000.")),
@@ -138,8 +139,10 @@ def readme(sample: Sample, name: str, module: str, protocol: str) -> str:
     build = f"./mvnw -B -ntp install -pl {module} -am"
     if protocol == "HTTP":
         body = (f"An agent made by `make new-agent` from [hello-agent](../samples/hello-agent/README.md): "
-                f"`POST /invocations {{\"prompt\": \"...\"}}` streams the model's answer; `GET /ping` on 8080.\n\n"
-                f"```bash\n{build}\njava -jar {module}/target/{slug(name)}.jar --agent.model.provider=offline\n```\n")
+                f"`POST /invocations {{\"prompt\": \"...\"}}` streams the model's answer; `GET /ping` on 8080. "
+                f"A plain `main` on the runtime core, no Spring; its settings are environment variables "
+                f"(`AGENT_MODEL_*` for the model, `SERVER_PORT`).\n\n"
+                f"```bash\n{build}\nAGENT_MODEL_PROVIDER=offline java -jar {module}/target/{slug(name)}.jar\n```\n")
     else:
         body = (f"An MCP server made by `make new-agent` from [mcp-echo](../mcp-echo/README.md): stateless "
                 f"streamable HTTP on `POST /mcp`, port 8000, with the tool `echo` to replace with yours (`Echo.java`).\n\n"

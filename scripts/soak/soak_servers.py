@@ -40,8 +40,10 @@ def free_port():
 def running(java, jar, port, env=None):
     """The server listening on loopback, its log (a temporary file) beside it; stopped afterwards."""
     with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
-        process = subprocess.Popen([java, "-jar", str(jar), f"--server.port={port}", "--server.address=127.0.0.1"],
-                                   stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+        # Environment variables, which the Spring servers and the plain mains (the hello agent) both read.
+        listen = {"SERVER_PORT": str(port), "SERVER_ADDRESS": "127.0.0.1"}
+        process = subprocess.Popen([java, "-jar", str(jar)], stdout=log, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(env or {}), **listen})
         try:
             deadline = time.time() + 90
             while True:

@@ -55,6 +55,10 @@ class NewAgentTest(unittest.TestCase):
         pom = (module / "pom.xml").read_text()
         self.assertIn("<artifactId>weather-agent</artifactId>", pom)
         self.assertIn("<relativePath>../../pom.xml</relativePath>", pom)
+        # A plain main, no Spring: the image and java -jar start the copy's own class.
+        self.assertEqual(pom.count("<mainClass>dev.agentcore.agents.weatheragent.WeatherAgentApplication</mainClass>"), 2)
+        self.assertNotIn("springframework", pom)
+        self.assertFalse((module / "src/main/resources").exists())
         for source in module.rglob("*"):
             if source.is_file() and source.name != "README.md":  # the README links its sample
                 self.assertNotRegex(source.read_text(), r"hello-agent|HelloAgent|samples\.hello", source)
@@ -82,6 +86,12 @@ class NewAgentTest(unittest.TestCase):
         self.assertTrue((module / "src/main/java/dev/agentcore/mcp/tideserver/TideServerApplication.java").is_file())
         self.assertTrue((module / "src/test/java/dev/agentcore/mcp/tideserver/EchoTest.java").is_file())
         self.assertIn("mcp.server.name=tide-server", (module / "src/main/resources/application.properties").read_text())
+        # The image starts the lean main, which the copy has under its own name.
+        lean = module / "src/main/java/dev/agentcore/mcp/tideserver/LeanTideServer.java"
+        self.assertIn('.serverInfo("tide-server", ', lean.read_text())
+        self.assertIn("<mainClass>dev.agentcore.mcp.tideserver.LeanTideServer</mainClass>", (module / "pom.xml").read_text())
+        for source in module.rglob("*.java"):
+            self.assertNotRegex(source.read_text(), r"LeanEchoServer|EchoServerApplication|mcp-echo|mcp\.echo", source)
         entry = json.loads((self.root / "runtimes.json").read_text())["runtimes"][-1]
         self.assertEqual(entry, {"name": "tide_server", "module": "mcp-servers/tide-server", "protocol": "MCP",
                                  "auth": "JWT", "endpoints": {"dev": 2}})

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The samples' images (the hello agent's, mcp-echo's), built by Jib's own {@code jib:buildTar} from the sample's pom, once per test JVM. The base
- * image is {@code scratch} instead of {@code eclipse-temurin:21-jre}: no registry is reachable here, and the runner
+ * image is {@code scratch} instead of {@code eclipse-temurin:25-jre}: no registry is reachable here, and the runner
  * keeps only the application folder anyway. The layers, entry point, flags and environment are the sample's own.
  */
 public final class JibImages {

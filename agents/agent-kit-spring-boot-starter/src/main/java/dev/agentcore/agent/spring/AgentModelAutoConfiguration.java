@@ -26,8 +26,7 @@ public class AgentModelAutoConfiguration {
             // ModelFactory names the setting; say which property and environment variable that is.
             throw new AgentModelSettingsException(e);
         }
-        log.info("Model provider: {} ({})", ModelFactory.provider(properties.toSettings()).settingValue(),
-                model.description());
+        log.info(ModelFactory.startupLine(properties.toSettings(), model));
         return model;
     }
 }

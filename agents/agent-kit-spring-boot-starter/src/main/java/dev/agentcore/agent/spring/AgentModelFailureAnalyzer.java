@@ -1,5 +1,6 @@
 package dev.agentcore.agent.spring;
 
+import dev.agentcore.agent.config.ModelSetting;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -12,13 +13,24 @@ public final class AgentModelFailureAnalyzer extends AbstractFailureAnalyzer<Age
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, AgentModelSettingsException cause) {
         String action = cause.notConfigured()
-                ? """
-                  Choose the agent's model with one of:
-                    agent.model.provider=offline (AGENT_MODEL_PROVIDER=offline): the deterministic offline model, no AWS account
-                    agent.model.model-id and agent.model.region (AGENT_MODEL_MODEL_ID, AGENT_MODEL_REGION): Amazon Bedrock
-                    agent.model.base-url and agent.model.model-id (AGENT_MODEL_BASE_URL, AGENT_MODEL_MODEL_ID): an OpenAI-compatible server
-                  as properties (--agent.model.provider=offline, application.properties) or environment variables."""
-                : "Correct the agent.model.* setting named above (property or environment variable).";
+                ? "Choose the agent's model with one of:\n"
+                  + "  " + assignment(ModelSetting.PROVIDER, "offline") + ": the deterministic offline model, no AWS account\n"
+                  + "  " + both(ModelSetting.MODEL_ID, ModelSetting.REGION) + ": Amazon Bedrock\n"
+                  + "  " + both(ModelSetting.BASE_URL, ModelSetting.MODEL_ID) + ": an OpenAI-compatible server\n"
+                  + "as properties (--" + ModelSetting.PROVIDER.property() + "=offline, application.properties) or "
+                  + "environment variables."
+                : "Correct the " + ModelSetting.PROPERTY_PREFIX + ".* setting named above (property or environment variable).";
         return new FailureAnalysis(cause.getMessage(), action, cause);
+    }
+
+    /** {@code agent.model.provider=offline (AGENT_MODEL_PROVIDER=offline)}. */
+    private static String assignment(ModelSetting setting, String value) {
+        return setting.property() + "=" + value + " (" + setting.environmentVariable() + "=" + value + ")";
+    }
+
+    /** {@code agent.model.model-id and agent.model.region (AGENT_MODEL_MODEL_ID, AGENT_MODEL_REGION)}. */
+    private static String both(ModelSetting first, ModelSetting second) {
+        return first.property() + " and " + second.property() + " (" + first.environmentVariable() + ", "
+                + second.environmentVariable() + ")";
     }
 }

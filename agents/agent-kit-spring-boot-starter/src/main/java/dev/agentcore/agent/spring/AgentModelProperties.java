@@ -1,5 +1,6 @@
 package dev.agentcore.agent.spring;
 
+import dev.agentcore.agent.config.ModelSetting;
 import dev.agentcore.agent.config.ModelSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * or region picks Amazon Bedrock; the offline model runs only with {@code provider=offline}. With nothing set
  * the agent refuses to start, so a deployed runtime never answers from the offline model by accident.
  * Environment variables work as usual ({@code AGENT_MODEL_PROVIDER}, {@code AGENT_MODEL_MODEL_ID},
- * {@code AGENT_MODEL_BASE_URL}, ...).
+ * {@code AGENT_MODEL_BASE_URL}, ...), and mean the same to an agent without Spring ({@code ModelEnvironment});
+ * {@link ModelSetting} holds every name.
  *
  * @param provider         {@code bedrock}, {@code openai}, {@code offline} or {@code auto} (the default: decide
  *                         from the other settings)
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTokens        most tokens per model call
  * @param temperature      sampling temperature
  */
-@ConfigurationProperties("agent.model")
+@ConfigurationProperties(ModelSetting.PROPERTY_PREFIX)
 public record AgentModelProperties(String provider, String modelId, String region, String baseUrl, String apiKey,
                                    String endpointOverride, Integer maxTokens, Double temperature) {
 

@@ -1,9 +1,7 @@
 package dev.agentcore.agent.spring;
 
 import dev.agentcore.agent.config.ModelNotConfiguredException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.agentcore.agent.config.ModelSetting;
 
 /**
  * The {@code agent.model.*} settings choose no model or an unusable one. The message names each setting as
@@ -12,17 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class AgentModelSettingsException extends IllegalStateException {
 
-    static final String PREFIX = "agent.model.";
-
-    // The agent kit names settings by their ModelSettings names in quotes, for example 'baseUrl'; a quoted
-    // value (the unknown provider 'gemini') is left as it is.
-    private static final Pattern SETTING = Pattern.compile(
-            "'(provider|modelId|region|baseUrl|apiKey|endpointOverride|maxTokens|temperature)'");
-
     private final boolean notConfigured;
 
     AgentModelSettingsException(IllegalArgumentException cause) {
-        super("agent.model.*: " + withPropertyNames(cause.getMessage()), cause);
+        super(ModelSetting.PROPERTY_PREFIX + ".*: " + withPropertyNames(cause.getMessage()), cause);
         this.notConfigured = cause instanceof ModelNotConfiguredException;
     }
 
@@ -33,17 +24,11 @@ public final class AgentModelSettingsException extends IllegalStateException {
 
     /** {@code 'baseUrl'} becomes {@code agent.model.base-url (AGENT_MODEL_BASE_URL)}. */
     static String withPropertyNames(String message) {
-        Matcher m = SETTING.matcher(message);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String property = PREFIX + m.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-            m.appendReplacement(out, Matcher.quoteReplacement(property + " (" + environmentVariable(property) + ")"));
-        }
-        return m.appendTail(out).toString();
+        return ModelSetting.renameIn(message, AgentModelSettingsException::named);
     }
 
-    /** The environment variable Spring Boot's relaxed binding reads for a property. */
-    static String environmentVariable(String property) {
-        return property.replace('.', '_').replace("-", "_").toUpperCase(Locale.ROOT);
+    /** A setting as this starter's users set it: its property, then its environment variable. */
+    private static String named(ModelSetting setting) {
+        return setting.property() + " (" + setting.environmentVariable() + ")";
     }
 }

@@ -94,6 +94,17 @@ class AgentModelAutoConfigurationTest {
                                 + "'gemini'; use bedrock, openai, offline or auto"));
     }
 
+    /** The models' own range checks name the property too (before, "maxTokens must be at least 1"). */
+    @Test
+    void anOutOfRangeNumberFailsStartupNamingThePropertyAndItsEnvironmentVariable() {
+        runner.withPropertyValues("agent.model.region=us-east-1", "agent.model.max-tokens=0")
+                .run(context -> assertThat(findSettingsFailure(context.getStartupFailure())).hasMessage(
+                        "agent.model.*: agent.model.max-tokens (AGENT_MODEL_MAX_TOKENS) must be at least 1, was 0"));
+        runner.withPropertyValues("agent.model.region=us-east-1", "agent.model.temperature=1.5")
+                .run(context -> assertThat(findSettingsFailure(context.getStartupFailure())).hasMessage(
+                        "agent.model.*: agent.model.temperature (AGENT_MODEL_TEMPERATURE) must be between 0 and 1, was 1.5"));
+    }
+
     @Test
     void aModelBeanOfTheUsersOwnWins() {
         Model own = new OfflineEchoModel();

@@ -146,15 +146,16 @@ public final class BedrockConverseModel implements Model {
         /** The most tokens the model may generate per call; the model's default when unset. */
         public Builder maxTokens(Integer maxTokens) {
             if (maxTokens != null && maxTokens < 1) {
-                throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
+                throw new IllegalArgumentException("'maxTokens' must be at least 1, was " + maxTokens);
             }
             this.maxTokens = maxTokens;
             return this;
         }
 
         public Builder temperature(Double temperature) {
-            if (temperature != null && (temperature < 0 || temperature > 1)) {
-                throw new IllegalArgumentException("temperature must be between 0 and 1, was " + temperature);
+            // Written so that NaN is refused too.
+            if (temperature != null && !(temperature >= 0 && temperature <= 1)) {
+                throw new IllegalArgumentException("'temperature' must be between 0 and 1, was " + temperature);
             }
             this.temperature = temperature;
             return this;

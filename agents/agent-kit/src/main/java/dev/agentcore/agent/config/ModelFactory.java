@@ -47,6 +47,14 @@ public final class ModelFactory {
         };
     }
 
+    /**
+     * What a start-up log says of the model {@code settings} gave: {@code Model provider: offline (<description>)},
+     * the line the Spring starter and {@link ModelEnvironment} both write.
+     */
+    public static String startupLine(ModelSettings settings, Model model) {
+        return "Model provider: " + provider(settings).settingValue() + " (" + model.description() + ")";
+    }
+
     private static Model bedrock(ModelSettings settings) {
         BedrockConverseModel.Builder builder = BedrockConverseModel.builder()
                 .region(settings.region())

@@ -250,7 +250,7 @@ public final class OpenAiCompatibleModel implements Model {
             }
             URI uri = URI.create(baseUrl.strip());
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("baseUrl must be an http or https URL, was '" + baseUrl + "'");
+                throw new IllegalArgumentException("'baseUrl' must be an http or https URL, was '" + baseUrl + "'");
             }
             this.baseUrl = uri;
             return this;
@@ -270,15 +270,16 @@ public final class OpenAiCompatibleModel implements Model {
 
         public Builder maxTokens(Integer maxTokens) {
             if (maxTokens != null && maxTokens < 1) {
-                throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
+                throw new IllegalArgumentException("'maxTokens' must be at least 1, was " + maxTokens);
             }
             this.maxTokens = maxTokens;
             return this;
         }
 
         public Builder temperature(Double temperature) {
-            if (temperature != null && (temperature < 0 || temperature > 2)) {
-                throw new IllegalArgumentException("temperature must be between 0 and 2, was " + temperature);
+            // Written so that NaN is refused too.
+            if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
+                throw new IllegalArgumentException("'temperature' must be between 0 and 2, was " + temperature);
             }
             this.temperature = temperature;
             return this;

@@ -14,7 +14,9 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,10 @@ public final class AgentCoreApp implements AutoCloseable {
     /** Larger WebSocket messages close the connection with 1009, as uvicorn's default {@code ws_max_size}. */
     public static final long MAX_WEBSOCKET_MESSAGE_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_PORT = 8080;
+
+    private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+    // 12:00:00.000 INFO dev.agentcore.runtime.core.AgentCoreApp: AgentCore app listening on ...
+    private static final String ONE_LINE_LOG_FORMAT = "%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n";
 
     // {"error": "...", "details": "..."}: what the server answers for what it refuses before the app sees it.
     private static final ErrorBody ERRORS = (status, message) -> ("{\"error\":" + JsonText.quote(
@@ -130,6 +136,32 @@ public final class AgentCoreApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The {@code main} of an agent configured by its environment only, as the samples are:
+     * {@code AgentCoreApp.runFromEnvironment("hello-agent", args, Agent::configured)}. {@code configure} builds the app
+     * from the process environment; a setting it refuses with an {@link IllegalArgumentException} (no model, a port that
+     * is not one) is one line on standard error, {@code <name>: <message>}, and exit status 1, never a stack trace; so is
+     * any command-line argument, since the settings are variables. Log records are one line each, unless the command
+     * line sets {@code java.util.logging.SimpleFormatter.format}. Then the app runs until the process is stopped.
+     */
+    public static void runFromEnvironment(String name, String[] args, Function<Map<String, String>, AgentCoreApp> configure) {
+        // Before anything logs: the log manager reads the format once.
+        System.setProperty(LOG_FORMAT_PROPERTY, System.getProperty(LOG_FORMAT_PROPERTY, ONE_LINE_LOG_FORMAT));
+        AgentCoreApp app;
+        try {
+            if (args.length > 0) {
+                throw new IllegalArgumentException("it takes no arguments; its settings are environment variables, "
+                        + "for example SERVER_PORT=8080");
+            }
+            app = configure.apply(System.getenv());
+        } catch (IllegalArgumentException unusable) {
+            System.err.println(name + ": " + unusable.getMessage());
+            System.exit(1);
+            return;
+        }
+        app.run();
     }
 
     /** The port the app listens on, once started. */

@@ -2,6 +2,7 @@ package dev.agentcore.runtime.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentcore.testing.LogRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,35 +132,20 @@ class RobustnessTest {
                 // asserted through the second call
             }
         });
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(Invocations.class.getName());
-        logger.addHandler(capture);
+        LogRecords log = LogRecords.of(Invocations.class);
         try {
             assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
             HttpResponse<String> second = post("{}", session);
 
             assertThat(second.statusCode()).isEqualTo(500);
             assertThat(second.body()).isEqualTo("{\"error\":\"This agent is still answering another prompt\"}");
+            List<LogRecord> records = log.records();
             assertThat(records).hasSize(1);
             assertThat(records.get(0).getThrown()).isNull();
             assertThat(records.get(0).getMessage()).doesNotContain("\n").contains("[session=s-1 ")
                     .contains("This agent is still answering another prompt");
         } finally {
-            logger.removeHandler(capture);
+            log.close();
             release.countDown();
             first.join(10_000);
         }

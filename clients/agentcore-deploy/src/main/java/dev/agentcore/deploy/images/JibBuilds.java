@@ -29,7 +29,7 @@ public final class JibBuilds {
 
     /** Where the base image comes from. */
     public enum Base {
-        /** The module's pom ({@code eclipse-temurin:21-jre}, arm64): a real image for AWS. Needs its registry. */
+        /** The module's pom ({@code eclipse-temurin:25-jre}, arm64): a real image for AWS. Needs its registry. */
         POM,
         /**
          * {@code scratch} for linux/arm64: the local AgentCore runs the application layers on the host JDK and never

@@ -104,10 +104,10 @@ final class SessionProcess {
         });
         env.put("DOCKER_CONTAINER", "1");
         // The session's own port instead of the contract's 8080/8000: Spring Boot reads SERVER_PORT over
-        // application.properties; PORT for servers that read that.
+        // application.properties, the lean mains through ListenAddress; PORT for servers that read that.
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("PORT", Integer.toString(port));
-        // DOCKER_CONTAINER makes the starter bind all interfaces, as in a microVM; on a developer's host the
+        // DOCKER_CONTAINER makes a server bind all interfaces, as in a microVM; on a developer's host the
         // unauthenticated agent stays on loopback, where the data plane calls it.
         env.put("SERVER_ADDRESS", LOOPBACK);
     }

@@ -77,6 +77,9 @@ class HelloAgentSessionsTest {
             String log = Files.readString(lease.logFile());
             assertThat(log).contains("runner HOST_JDK_PROCESS").contains("-XX:TieredStopAtLevel=1")
                     .contains("rootfs/app/jib-classpath-file").doesNotContain("secret-of-the-role");
+            // The plain main on loopback, as the runner's SERVER_ADDRESS says, and the model it was asked for.
+            assertThat(log).contains("AgentCore app listening on http://127.0.0.1:" + lease.port())
+                    .contains("Model provider: offline");
         }
         try (SessionLease again = pool.acquire(key, offline(Lifecycle.DEFAULT).build())) {
             assertThat(again.started()).isFalse();
@@ -135,7 +138,10 @@ class HelloAgentSessionsTest {
                 SessionPool.Settings.defaults(work.resolve("work"), work.resolve("logs-impatient"))
                         .withInitializationLimit(Duration.ofMillis(300)))) {
             SessionKey key = new SessionKey("hello-abcdefghij", "1", "slow-" + "e".repeat(33));
-            assertThatThrownBy(() -> impatient.acquire(key, offline(Lifecycle.DEFAULT).build()))
+            // The lean agent is healthy within some 200 ms, even interpreted: a JVM paused at its start (until a file
+            // it writes is deleted) is one that never answers, whatever the machine's speed.
+            assertThatThrownBy(() -> impatient.acquire(key, offline(Lifecycle.DEFAULT).environmentVariable(
+                    "JAVA_TOOL_OPTIONS", "-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup").build()))
                     .isInstanceOf(RunnerException.InitializationTimeout.class)
                     .hasMessageContaining("did not become healthy within 0 s");
             assertThat(impatient.sessions()).isEmpty();

@@ -35,6 +35,10 @@ class McpEchoSessionTest {
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(tools.statusCode()).isEqualTo(200);
                 assertThat(tools.body()).contains("\"echo\"");
+                // The image's lean server, on loopback as the runner's SERVER_ADDRESS says (DOCKER_CONTAINER alone would
+                // make it listen on all interfaces).
+                assertThat(java.nio.file.Files.readString(lease.logFile())).contains("dev.agentcore.mcp.echo.LeanEchoServer")
+                        .contains("listening on http://127.0.0.1:" + lease.port() + "/mcp");
             }
         }
     }

@@ -18,7 +18,7 @@ class ImageConfigurationTest {
     @Test
     void jibBuildsAnArm64TemurinImageServingPort8000OnAllInterfaces() throws Exception {
         assertThat(JibImage.of(Path.of("pom.xml")))
-                .isEqualTo(new JibImage("eclipse-temurin:21-jre", "arm64", "linux", "8000", "1000",
+                .isEqualTo(new JibImage("eclipse-temurin:25-jre", "arm64", "linux", "8000", "1000",
                         Map.of("SERVER_ADDRESS", "0.0.0.0", "DOCKER_CONTAINER", "1")));
     }
 }

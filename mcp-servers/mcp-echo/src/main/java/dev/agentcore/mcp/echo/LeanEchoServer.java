@@ -1,12 +1,17 @@
 package dev.agentcore.mcp.echo;
 
+import dev.agentcore.http.ListenAddress;
 import dev.agentcore.mcp.lean.LeanMcpServer;
 import dev.agentcore.mcp.server.tools.TypedTools;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The echo server without Spring: the same {@code echo} tool as {@link EchoServerApplication}, served by
- * {@link LeanMcpServer} on port 8000 (or the port given as the first argument, or {@code PORT}).
+ * The echo server without Spring, the image's entry point: the same {@code echo} tool as
+ * {@link EchoServerApplication}, served by {@link LeanMcpServer} where the environment says ({@code SERVER_ADDRESS},
+ * {@code SERVER_PORT} or {@code PORT}, as for the Spring server; {@link ListenAddress}), port 8000 by default. A first
+ * argument is the port, for the benchmarks.
  */
 public final class LeanEchoServer {
 
@@ -28,15 +33,18 @@ public final class LeanEchoServer {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         }
-        String port = args.length > 0 ? args[0] : System.getenv().getOrDefault("PORT", "8000");
-        int parsed;
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (args.length > 0) {
+            environment.put(ListenAddress.PORT_VARIABLE, args[0]); // the benchmarks give the port as an argument
+        }
+        ListenAddress listen;
         try {
-            parsed = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            System.err.println("the port must be a number, was '" + port + "'");
+            listen = ListenAddress.fromEnvironment(environment, LeanMcpServer.DEFAULT_PORT);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mcp-echo: " + e.getMessage());
             System.exit(2);
             return;
         }
-        server().port(parsed).build().run();
+        server().host(listen.host()).port(listen.port()).build().run();
     }
 }

@@ -10,14 +10,12 @@ import dev.agentcore.fitness.formulas.RaceTime;
 import dev.agentcore.fitness.formulas.Vo2Max;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * The coach's tools: plain methods the model may call; their schemas come from the parameters. The formulas
  * are fitness-formulas', the same the fitness MCP server answers with; this class only checks the inputs a
  * model sends and names the results.
  */
-@Component
 public class TrainingCalculators {
 
     public record Vo2MaxEstimate(double mlPerKgPerMinute, String method) {

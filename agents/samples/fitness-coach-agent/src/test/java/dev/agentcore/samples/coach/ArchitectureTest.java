@@ -14,4 +14,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule the_formulas_come_from_the_shared_library = noClasses()
             .should().dependOnClassesThat().haveFullyQualifiedName(Math.class.getName());
+
+    /** The coach starts as fast as the lean core does: no framework between its main and the runtime core. */
+    @ArchTest
+    static final ArchRule the_coach_knows_nothing_of_spring = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..");
 }

@@ -8,21 +8,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import dev.agentcore.runtime.core.AgentCoreApp;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The tool loop end to end over HTTP, on the offline model, which calls the tool the prompt names. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agent.model.provider=offline")
+/**
+ * The tool loop end to end over HTTP on loopback, configured as the main configures it, on the offline model, which
+ * calls the tool the prompt names.
+ */
 class FitnessCoachTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
+    private static AgentCoreApp app;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = FitnessCoachApplication.configured(Map.of("AGENT_MODEL_PROVIDER", "offline",
+                "SERVER_ADDRESS", "127.0.0.1", "SERVER_PORT", "0")).start();
+        port = app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
     @Test
     void aToolRequestRunsTheToolAndStreamsEachStep() throws Exception {
@@ -48,6 +64,16 @@ class FitnessCoachTest {
         assertThat(result.get("status").asString()).isEqualTo("error");
         assertThat(result.toString()).contains("metres must be between 1000 and 5000");
         assertThat(events.getLast().get("type").asString()).isEqualTo("final");
+    }
+
+    @Test
+    void aPayloadWithoutAPromptIs400WithAClearError() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invocations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"zones?\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"the payload needs a \\\"prompt\\\" string\"}");
     }
 
     private List<JsonNode> invoke(String prompt) throws Exception {

@@ -3,19 +3,15 @@ package dev.agentcore.samples.hello;
 import dev.agentcore.agent.Agent;
 import dev.agentcore.agent.model.Model;
 import dev.agentcore.runtime.core.AgentCoreContext;
-import dev.agentcore.runtime.AgentCoreEntrypoint;
+import dev.agentcore.runtime.core.AgentCoreHttpException;
 import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The seed's hello world in Java: each text delta of the answer becomes one {@code data: "..."} event,
  * as {@code yield chunk["data"]} does in the Python original. Each AgentCore session keeps its own
  * conversation.
  */
-@Component
-class HelloAgent {
+final class HelloAgent {
 
     static final String SYSTEM_PROMPT = "You are a friendly running coach. Answer in a few sentences.";
 
@@ -29,10 +25,10 @@ class HelloAgent {
         this.agents = new SessionAgents(() -> Agent.builder().model(model).systemPrompt(SYSTEM_PROMPT).build());
     }
 
-    @AgentCoreEntrypoint
+    /** The entry point: {@code POST /invocations}. */
     Stream<String> invoke(Prompt payload, AgentCoreContext context) {
         if (payload == null || payload.prompt() == null || payload.prompt().isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the payload needs a \"prompt\" string");
+            throw new AgentCoreHttpException(400, "the payload needs a \"prompt\" string");
         }
         return agents.answer(context.sessionId(), payload.prompt());
     }

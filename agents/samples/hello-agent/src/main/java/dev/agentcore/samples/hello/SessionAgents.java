@@ -1,14 +1,13 @@
 package dev.agentcore.samples.hello;
 
 import dev.agentcore.agent.Agent;
+import dev.agentcore.runtime.core.AgentCoreHttpException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One agent, and so one conversation, per AgentCore session id. In AgentCore each session has a microVM
@@ -51,7 +50,7 @@ final class SessionAgents {
         Agent agent;
         synchronized (this) {
             if (!answering.add(sessionId)) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT, "This session is still answering another prompt; "
+                throw new AgentCoreHttpException(409, "This session is still answering another prompt; "
                         + "send the next one when that answer has ended");
             }
             agent = forSession(sessionId);

@@ -18,6 +18,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.agentcore.samples..")
             .should().dependOnClassesThat().resideInAPackage("dev.agentcore.samples..");
 
+    /** The agent starts as fast as the lean core does: no framework between its main and the runtime core. */
+    @ArchTest
+    static final ArchRule the_samples_know_nothing_of_spring = noClasses()
+            .that().resideInAPackage("dev.agentcore.samples..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..");
+
     @ArchTest
     static final ArchRule the_runtime_starter_knows_nothing_of_the_agent_kit = noClasses()
             .that().resideInAPackage("dev.agentcore.runtime..")

@@ -8,20 +8,36 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import dev.agentcore.runtime.core.AgentCoreApp;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The hello agent over real HTTP, on the offline model, asked for by name as {@code make demo} does. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agent.model.provider=offline")
+/**
+ * The hello agent over real HTTP on loopback, configured as its main configures it: the offline model asked for by
+ * name in the environment, as {@code make demo} does.
+ */
 class HelloAgentTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
+    private static AgentCoreApp app;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = HelloAgentApplication.configured(Map.of("AGENT_MODEL_PROVIDER", "offline",
+                "SERVER_ADDRESS", "127.0.0.1", "SERVER_PORT", "0")).start();
+        port = app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
     @Test
     void streamsTheAnswerAsDataLinesOfJsonStrings() throws Exception {
