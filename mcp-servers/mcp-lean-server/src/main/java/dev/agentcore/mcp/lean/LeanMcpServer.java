@@ -3,8 +3,10 @@ package dev.agentcore.mcp.lean;
 import dev.agentcore.http.BindAddress;
 import dev.agentcore.http.HttpLimits;
 import dev.agentcore.http.LeanHttpServer;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceSpecification;
@@ -12,7 +14,9 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateless MCP server over streamable HTTP ({@code POST /mcp}, JSON answers, no session) on the MCP Java SDK's
@@ -33,6 +38,11 @@ import java.util.Objects;
  * ({@code 408}), the size of every error text; it listens on loopback outside a container and then checks
  * {@code Host} and {@code Origin} against loopback names (DNS rebinding); in a container (AgentCore's, which
  * forwards its own Host) it listens on all interfaces and checks only what it is told to.
+ *
+ * <p>Cold start: {@link #start()} listens first and then makes the SDK server with its features (tool schemas,
+ * the schema validator) while a second SDK server, with the same settings and no features, already answers
+ * {@code initialize}, whose answer depends on the settings only. Every other request waits until the server with
+ * the features is made, so no client sees a server without its tools.
  */
 public final class LeanMcpServer implements AutoCloseable {
 
@@ -41,11 +51,13 @@ public final class LeanMcpServer implements AutoCloseable {
             "127.0.0.1", "[::1]");
     static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*");
 
-    private static final System.Logger log = System.getLogger(LeanMcpServer.class.getName());
 
     private final Builder settings;
-    private final McpStatelessSyncServer mcp;
+    private final ServerCapabilities capabilities;
+    private final JsonSchemaValidator schemaValidator;
     private final LeanStatelessTransport transport;
+    private final McpStatelessSyncServer initializer;
+    private volatile McpStatelessSyncServer mcp;
     private LeanHttpServer http;
 
     private LeanMcpServer(Builder builder) {
@@ -53,7 +65,7 @@ public final class LeanMcpServer implements AutoCloseable {
         this.transport = new LeanStatelessTransport(builder.endpoint, builder.json, securityValidator(builder),
                 builder.maxRequestBytes);
         ServerCapabilities.Builder capabilities = ServerCapabilities.builder();
-        if (!builder.tools.isEmpty()) {
+        if (!builder.tools.isEmpty() || !builder.toolFactories.isEmpty()) {
             capabilities.tools(false);
         }
         if (!builder.resources.isEmpty()) {
@@ -62,17 +74,30 @@ public final class LeanMcpServer implements AutoCloseable {
         if (!builder.prompts.isEmpty()) {
             capabilities.prompts(false);
         }
-        this.mcp = McpServer.sync(transport)
-                .serverInfo(builder.name, builder.version)
-                .jsonMapper(builder.json)
-                .capabilities(capabilities.build())
-                .requestTimeout(builder.requestTimeout)
+        this.capabilities = capabilities.build();
+        List<String> versions = transport.protocolVersions();
+        FirstRequestPriming.start(builder.json, versions.get(versions.size() - 1), this.capabilities,
+                new Implementation(builder.name, builder.version));
+        // The validator the SDK would find for itself (McpJsonDefaults), without its class path scan, made on first use.
+        this.schemaValidator = new LazySchemaValidator(DefaultJsonSchemaValidator::new);
+        this.initializer = sdkServer(transport.initializeOnly(), List.of(), List.of(), List.of());
+    }
+
+    /** An SDK server on a transport, with the features given and the settings both servers share. */
+    private McpStatelessSyncServer sdkServer(McpStatelessServerTransport on, List<SyncToolSpecification> tools,
+            List<SyncResourceSpecification> resources, List<SyncPromptSpecification> prompts) {
+        return McpServer.sync(on)
+                .serverInfo(settings.name, settings.version)
+                .jsonMapper(settings.json)
+                .jsonSchemaValidator(schemaValidator)
+                .capabilities(capabilities)
+                .requestTimeout(settings.requestTimeout)
                 .validateToolInputs(true)
                 // Handlers run on the request's own virtual thread, which waits for them anyway.
                 .immediateExecution(true)
-                .tools(builder.tools)
-                .resources(builder.resources)
-                .prompts(builder.prompts)
+                .tools(tools)
+                .resources(resources)
+                .prompts(prompts)
                 .build();
     }
 
@@ -80,7 +105,11 @@ public final class LeanMcpServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Binds and starts serving; returns at once. */
+    /**
+     * Binds, then makes the server's features and the SDK server that serves them on this thread while
+     * {@code initialize} is already answered; returns once every request is served. What making the features throws
+     * (an invalid tool schema, a duplicate tool name) is thrown from here after the port is closed again.
+     */
     public LeanMcpServer start() throws IOException {
         http = LeanHttpServer.builder()
                 .address(settings.host)
@@ -91,6 +120,17 @@ public final class LeanMcpServer implements AutoCloseable {
                 .handler(transport::serve)
                 .name("mcp")
                 .start();
+        try {
+            List<SyncToolSpecification> tools = new ArrayList<>(settings.tools);
+            for (ToolFactory factory : settings.toolFactories) {
+                tools.addAll(factory.tools(settings.json));
+            }
+            mcp = sdkServer(transport, tools, settings.resources, settings.prompts);
+        } catch (RuntimeException | Error e) {
+            transport.notServing(e);
+            close();
+            throw e;
+        }
         return this;
     }
 
@@ -103,7 +143,7 @@ public final class LeanMcpServer implements AutoCloseable {
                     + settings.port + ": " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "mcp-shutdown"));
-        log.log(System.Logger.Level.INFO, "MCP server " + settings.name + " listening on http://"
+        log().log(System.Logger.Level.INFO, "MCP server " + settings.name + " listening on http://"
                 + settings.host.getHostAddress() + ":" + port() + settings.endpoint);
         try {
             http.awaitClosed();
@@ -121,7 +161,27 @@ public final class LeanMcpServer implements AutoCloseable {
         if (http != null) {
             http.close(Duration.ofSeconds(10));
         }
-        mcp.close();
+        if (mcp != null) {
+            mcp.close();
+        }
+        initializer.close();
+    }
+
+    /**
+     * This class's logger, looked up on first use: the JDK's logger lookup searches the class path for a
+     * {@code LoggerFinder}, opening every jar on it, which a static field would put on the path to listening.
+     */
+    static System.Logger log() {
+        return LogHolder.LOG;
+    }
+
+    private static final class LogHolder {
+        static final System.Logger LOG = System.getLogger(LeanMcpServer.class.getName());
+    }
+
+    /** The JSON mapper the SDK would find for itself (McpJsonDefaults), without its class path scan. */
+    static McpJsonMapper defaultJsonMapper() {
+        return new JacksonMcpJsonMapper(JsonMapper.shared());
     }
 
     private static ServerTransportSecurityValidator securityValidator(Builder builder) {
@@ -140,6 +200,12 @@ public final class LeanMcpServer implements AutoCloseable {
                 .build();
     }
 
+    /** Makes tool definitions with the server's JSON mapper (see {@link Builder#tools(ToolFactory)}). */
+    @FunctionalInterface
+    public interface ToolFactory {
+        List<SyncToolSpecification> tools(McpJsonMapper json);
+    }
+
     /** Settings; the server info and at least one feature are what a server needs. */
     public static final class Builder {
         private String name = "mcp-server";
@@ -154,6 +220,7 @@ public final class LeanMcpServer implements AutoCloseable {
         private List<String> allowedHosts;
         private List<String> allowedOrigins;
         private final List<SyncToolSpecification> tools = new ArrayList<>();
+        private final List<ToolFactory> toolFactories = new ArrayList<>();
         private final List<SyncResourceSpecification> resources = new ArrayList<>();
         private final List<SyncPromptSpecification> prompts = new ArrayList<>();
 
@@ -227,6 +294,15 @@ public final class LeanMcpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Tools made by {@link #start()} once the server listens, with the server's JSON mapper: generating a tool's
+         * JSON schemas is most of a cold start, and {@code initialize} does not wait for it.
+         */
+        public Builder tools(ToolFactory factory) {
+            toolFactories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
         public Builder resource(SyncResourceSpecification resource) {
             resources.add(Objects.requireNonNull(resource, "resource"));
             return this;
@@ -239,7 +315,7 @@ public final class LeanMcpServer implements AutoCloseable {
 
         public LeanMcpServer build() {
             if (json == null) {
-                json = McpJsonDefaults.getMapper();
+                json = defaultJsonMapper();
             }
             return new LeanMcpServer(this);
         }

@@ -10,6 +10,7 @@ import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,17 +34,21 @@ import reactor.core.publisher.Mono;
  * the validator says), an Accept without both JSON and SSE 406, a body that is not JSON 415, an unknown
  * {@code MCP-Protocol-Version} 400, malformed JSON -32700, batches and other invalid messages -32600. Params the SDK
  * cannot decode are -32602 answering the request's id (the SDK would answer 500 with a Java exception text).
+ *
+ * <p>Two SDK servers answer through it: the one with the server's features, once it is made, and until then one
+ * with the same settings and no features for {@code initialize} alone (see {@link LeanMcpServer#start()}); every
+ * other message waits for the first.
  */
 final class LeanStatelessTransport implements McpStatelessServerTransport {
 
-    private static final System.Logger log = System.getLogger(LeanStatelessTransport.class.getName());
     private static final String JSON = "application/json";
 
     private final String endpoint;
     private final McpJsonMapper json;
     private final ServerTransportSecurityValidator security;
     private final long maxRequestBytes;
-    private volatile McpStatelessServerHandler handler;
+    private final CompletableFuture<McpStatelessServerHandler> serving = new CompletableFuture<>();
+    private volatile McpStatelessServerHandler initializeHandler;
 
     LeanStatelessTransport(String endpoint, McpJsonMapper json, ServerTransportSecurityValidator security,
             long maxRequestBytes) {
@@ -52,7 +60,45 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
 
     @Override
     public void setMcpHandler(McpStatelessServerHandler handler) {
-        this.handler = handler;
+        serving.complete(handler);
+    }
+
+    /** Why the server with the features will never be there: messages waiting for it are refused. */
+    void notServing(Throwable why) {
+        serving.completeExceptionally(why);
+    }
+
+    /** The transport of the server that answers {@code initialize} while the one with the features is made. */
+    McpStatelessServerTransport initializeOnly() {
+        return new McpStatelessServerTransport() {
+            @Override
+            public void setMcpHandler(McpStatelessServerHandler handler) {
+                initializeHandler = handler;
+            }
+
+            @Override
+            public List<String> protocolVersions() {
+                return LeanStatelessTransport.this.protocolVersions();
+            }
+
+            @Override
+            public Mono<Void> closeGracefully() {
+                return Mono.empty();
+            }
+        };
+    }
+
+    /** The handler for a message: the full server's, or the initialize-only one's while the full one is made. */
+    private McpStatelessServerHandler handlerFor(String method) {
+        McpStatelessServerHandler initialize = initializeHandler;
+        if (!serving.isDone() && initialize != null && McpSchema.METHOD_INITIALIZE.equals(method)) {
+            return initialize;
+        }
+        try {
+            return serving.join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
     }
 
     @Override
@@ -109,25 +155,31 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             return;
         }
         McpTransportContext context = McpTransportContext.create(Map.of());
-        if (envelope.kind() == Envelope.Kind.REQUEST) {
-            answer(exchange, envelope, json.convertValue(message, JSONRPCRequest.class), context);
-        } else if (envelope.kind() == Envelope.Kind.NOTIFICATION) {
+        if (envelope.kind() == Envelope.Kind.RESPONSE) {
+            exchange.respond(202, null, new byte[0]); // a response from the client: nothing waits for it here
+            return;
+        }
+        McpStatelessServerHandler handler = handlerFor(envelope.method());
+        if (handler == null) {
+            refuse(exchange, 503, envelope.idJson(), JsonRpcRefusals.SERVER_ERROR,
+                    "Service Unavailable: the server could not set up its tools, resources or prompts");
+        } else if (envelope.kind() == Envelope.Kind.REQUEST) {
+            answer(exchange, handler, envelope, json.convertValue(message, JSONRPCRequest.class), context);
+        } else {
             handler.handleNotification(context, json.convertValue(message, JSONRPCNotification.class))
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
             exchange.respond(202, null, new byte[0]);
-        } else {
-            exchange.respond(202, null, new byte[0]); // a response from the client: nothing waits for it here
         }
     }
 
-    private void answer(Exchange exchange, Envelope envelope, JSONRPCRequest request, McpTransportContext context)
-            throws IOException {
+    private void answer(Exchange exchange, McpStatelessServerHandler handler, Envelope envelope,
+            JSONRPCRequest request, McpTransportContext context) throws IOException {
         Mono<JSONRPCResponse> reply;
         try {
             reply = handler.handleRequest(context, request);
         } catch (RuntimeException e) {
             // The SDK decodes params before its own error handling; what it cannot decode is the client's fault.
-            log.log(Level.DEBUG, "params of " + request.method() + " not decoded: " + e.getMessage());
+            log().log(Level.DEBUG, "params of " + request.method() + " not decoded: " + e.getMessage());
             refuse(exchange, 200, envelope.idJson(), JsonRpcRefusals.INVALID_PARAMS, "Invalid params for "
                     + request.method() + ": " + (request.params() == null ? "params are required"
                     : "the params do not have the shape the method takes"));
@@ -139,7 +191,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
         } catch (RuntimeException e) {
             McpError error = e instanceof McpError mcp ? mcp : null;
             if (error == null) {
-                log.log(Level.ERROR, request.method() + " failed: " + LeanHttpServer.oneLine(e));
+                log().log(Level.ERROR, request.method() + " failed: " + LeanHttpServer.oneLine(e));
             }
             refuse(exchange, error == null ? 500 : 200, envelope.idJson(),
                     error == null ? -32603 : error.getJsonRpcError().code(),
@@ -147,6 +199,15 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             return;
         }
         exchange.respond(200, JSON, json.writeValueAsBytes(response));
+    }
+
+    /** Looked up on first use, as {@link LeanMcpServer#log()} is. */
+    private static System.Logger log() {
+        return LogHolder.LOG;
+    }
+
+    private static final class LogHolder {
+        static final System.Logger LOG = System.getLogger(LeanStatelessTransport.class.getName());
     }
 
     private static void refuse(Exchange exchange, int status, String idJson, int code, String message) throws IOException {
@@ -182,7 +243,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
     }
 
     /** What one POST body is: a request, a notification, a response, or why it is none of them. */
-    record Envelope(Kind kind, String idJson, String problem) {
+    record Envelope(Kind kind, String idJson, String method, String problem) {
 
         enum Kind { REQUEST, NOTIFICATION, RESPONSE, INVALID }
 
@@ -215,11 +276,11 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
                 return invalid(idJson, "Invalid Request: MCP \"params\" must be an object");
             }
             Kind kind = !request ? Kind.RESPONSE : idJson == null ? Kind.NOTIFICATION : Kind.REQUEST;
-            return new Envelope(kind, idJson, null);
+            return new Envelope(kind, idJson, request ? (String) fields.get("method") : null, null);
         }
 
         private static Envelope invalid(String idJson, String problem) {
-            return new Envelope(Kind.INVALID, idJson, problem);
+            return new Envelope(Kind.INVALID, idJson, null, problem);
         }
     }
 }
