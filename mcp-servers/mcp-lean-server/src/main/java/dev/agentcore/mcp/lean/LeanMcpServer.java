@@ -39,14 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Host} and {@code Origin} against loopback names (DNS rebinding); in a container (AgentCore's, which
  * forwards its own Host) it listens on all interfaces and checks only what it is told to.
  *
- * <p>Cold start: {@link #start()} listens first and then makes the SDK server with its features (tool schemas,
- * the schema validator) while a second SDK server, with the same settings and no features, already answers
- * {@code initialize}, whose answer depends on the settings only. Every other request waits until the server with
+ * <p>Cold start: the server listens first and makes the SDK server with its features (tool schemas, the schema
+ * validator) afterwards, while a second SDK server, with the same settings and no features, answers
+ * {@code initialize}, whose answer depends on the settings only. Every other message waits until the server with
  * the features is made, so no client sees a server without its tools.
  */
 public final class LeanMcpServer implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 8000;
+    /** How long {@link #run()} waits for a first request before it makes the server's features anyway. */
+    public static final Duration FEATURES_AT_THE_LATEST = Duration.ofSeconds(1);
     static final List<String> LOOPBACK_HOSTS = List.of("localhost:*", "127.0.0.1:*", "[::1]:*", "localhost",
             "127.0.0.1", "[::1]");
     static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*");
@@ -106,11 +108,44 @@ public final class LeanMcpServer implements AutoCloseable {
     }
 
     /**
-     * Binds, then makes the server's features and the SDK server that serves them on this thread while
-     * {@code initialize} is already answered; returns once every request is served. What making the features throws
-     * (an invalid tool schema, a duplicate tool name) is thrown from here after the port is closed again.
+     * Binds, then makes the server's features (tool schemas, the schema validator) and the SDK server that serves
+     * them on this thread, while {@code initialize} is already answered; returns once every request is served. What
+     * making the features throws (an invalid tool schema, a duplicate tool name) is thrown from here after the port
+     * is closed again.
      */
     public LeanMcpServer start() throws IOException {
+        listen();
+        makeFeatures();
+        return this;
+    }
+
+    /**
+     * Serves until the process is stopped; calls in progress get 10 s to finish on SIGTERM. Unlike {@link #start()}
+     * it answers the first client before making the features: they are made once the first request is answered, a
+     * message that needs them arrives, or {@link #FEATURES_AT_THE_LATEST} has passed, whichever comes first. On two
+     * cores the JIT compiler already takes one, and making them beside the first request would slow it down; a
+     * client's next request waits for them, and a server nobody calls still fails within a second on a bad tool.
+     */
+    public void run() {
+        try {
+            listen();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not listen on " + settings.host.getHostAddress() + ":"
+                    + settings.port + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "mcp-shutdown"));
+        try {
+            transport.awaitFirstAnswer(FEATURES_AT_THE_LATEST);
+            makeFeatures();
+            log().log(System.Logger.Level.INFO, "MCP server " + settings.name + " listening on http://"
+                    + settings.host.getHostAddress() + ":" + port() + settings.endpoint);
+            http.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void listen() throws IOException {
         http = LeanHttpServer.builder()
                 .address(settings.host)
                 .port(settings.port)
@@ -120,6 +155,9 @@ public final class LeanMcpServer implements AutoCloseable {
                 .handler(transport::serve)
                 .name("mcp")
                 .start();
+    }
+
+    private void makeFeatures() {
         try {
             List<SyncToolSpecification> tools = new ArrayList<>(settings.tools);
             for (ToolFactory factory : settings.toolFactories) {
@@ -130,25 +168,6 @@ public final class LeanMcpServer implements AutoCloseable {
             transport.notServing(e);
             close();
             throw e;
-        }
-        return this;
-    }
-
-    /** Starts and serves until the process is stopped; calls in progress get 10 s to finish on SIGTERM. */
-    public void run() {
-        try {
-            start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not listen on " + settings.host.getHostAddress() + ":"
-                    + settings.port + ": " + e.getMessage(), e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "mcp-shutdown"));
-        log().log(System.Logger.Level.INFO, "MCP server " + settings.name + " listening on http://"
-                + settings.host.getHostAddress() + ":" + port() + settings.endpoint);
-        try {
-            http.awaitClosed();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,6 +16,7 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
+import java.time.Duration;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,6 +52,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
     private final long maxRequestBytes;
     private final CompletableFuture<McpStatelessServerHandler> serving = new CompletableFuture<>();
     private volatile McpStatelessServerHandler initializeHandler;
+    private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
     LeanStatelessTransport(String endpoint, McpJsonMapper json, ServerTransportSecurityValidator security,
             long maxRequestBytes) {
@@ -66,6 +70,14 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
     /** Why the server with the features will never be there: messages waiting for it are refused. */
     void notServing(Throwable why) {
         serving.completeExceptionally(why);
+    }
+
+    /**
+     * Waits until the first {@code initialize} has been answered or a message needs the server with the features,
+     * for at most {@code atMost}.
+     */
+    void awaitFirstAnswer(Duration atMost) throws InterruptedException {
+        firstAnswer.await(atMost.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The transport of the server that answers {@code initialize} while the one with the features is made. */
@@ -94,6 +106,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
         if (!serving.isDone() && initialize != null && McpSchema.METHOD_INITIALIZE.equals(method)) {
             return initialize;
         }
+        firstAnswer.countDown();
         try {
             return serving.join();
         } catch (CompletionException | CancellationException e) {
@@ -199,6 +212,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             return;
         }
         exchange.respond(200, JSON, json.writeValueAsBytes(response));
+        firstAnswer.countDown();
     }
 
     /** Looked up on first use, as {@link LeanMcpServer#log()} is. */
