@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,19 +54,19 @@ public final class LeanMcpServer implements AutoCloseable {
             "127.0.0.1", "[::1]");
     static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*");
 
-
     private final Builder settings;
     private final ServerCapabilities capabilities;
     private final JsonSchemaValidator schemaValidator;
     private final LeanStatelessTransport transport;
     private final McpStatelessSyncServer initializer;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile McpStatelessSyncServer mcp;
     private LeanHttpServer http;
 
-    private LeanMcpServer(Builder builder) {
+    private LeanMcpServer(Builder builder, FirstRequestPriming priming) {
         this.settings = builder;
         this.transport = new LeanStatelessTransport(builder.endpoint, builder.json, securityValidator(builder),
-                builder.maxRequestBytes);
+                builder.maxRequestBytes, priming);
         ServerCapabilities.Builder capabilities = ServerCapabilities.builder();
         if (!builder.tools.isEmpty() || !builder.toolFactories.isEmpty()) {
             capabilities.tools(false);
@@ -78,8 +79,8 @@ public final class LeanMcpServer implements AutoCloseable {
         }
         this.capabilities = capabilities.build();
         List<String> versions = transport.protocolVersions();
-        FirstRequestPriming.start(builder.json, versions.get(versions.size() - 1), this.capabilities,
-                new Implementation(builder.name, builder.version));
+        priming.prime(new FirstRequestPriming.Settings(builder.json, versions.get(versions.size() - 1),
+                this.capabilities, new Implementation(builder.name, builder.version)));
         // The validator the SDK would find for itself (McpJsonDefaults), without its class path scan, made on first use.
         this.schemaValidator = new LazySchemaValidator(DefaultJsonSchemaValidator::new);
         this.initializer = sdkServer(transport.initializeOnly(), List.of(), List.of(), List.of());
@@ -177,6 +178,9 @@ public final class LeanMcpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closed after a failed start and again by the shutdown hook
+        }
         if (http != null) {
             http.close(Duration.ofSeconds(10));
         }
@@ -332,11 +336,18 @@ public final class LeanMcpServer implements AutoCloseable {
             return this;
         }
 
+        /** The server, not yet listening; what its first request needs is prepared on a second thread from here. */
         public LeanMcpServer build() {
-            if (json == null) {
-                json = defaultJsonMapper();
+            FirstRequestPriming priming = FirstRequestPriming.start();
+            try {
+                if (json == null) {
+                    json = defaultJsonMapper();
+                }
+                return new LeanMcpServer(this, priming);
+            } catch (RuntimeException | Error e) {
+                priming.prime(null);
+                throw e;
             }
-            return new LeanMcpServer(this);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -50,12 +51,14 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
     private final McpJsonMapper json;
     private final ServerTransportSecurityValidator security;
     private final long maxRequestBytes;
+    private final FirstRequestPriming priming;
     private final CompletableFuture<McpStatelessServerHandler> serving = new CompletableFuture<>();
     private volatile McpStatelessServerHandler initializeHandler;
     private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
     LeanStatelessTransport(String endpoint, McpJsonMapper json, ServerTransportSecurityValidator security,
-            long maxRequestBytes) {
+            long maxRequestBytes, FirstRequestPriming priming) {
+        this.priming = priming;
         this.endpoint = endpoint;
         this.json = json;
         this.security = security;
@@ -98,6 +101,16 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
                 return Mono.empty();
             }
         };
+    }
+
+    /** The first messages wait for the priming thread rather than doing its work again beside it. */
+    private void awaitPriming() throws IOException {
+        try {
+            priming.awaitDone();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the server was starting");
+        }
     }
 
     /** The handler for a message: the full server's, or the initialize-only one's while the full one is made. */
@@ -155,6 +168,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             return;
         }
         byte[] body = exchange.readBody(maxRequestBytes);
+        awaitPriming();
         Object message;
         try {
             message = json.readValue(body, Object.class);
