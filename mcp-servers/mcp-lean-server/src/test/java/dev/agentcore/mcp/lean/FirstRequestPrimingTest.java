@@ -3,10 +3,10 @@ package dev.agentcore.mcp.lean;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import java.util.List;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,10 +18,8 @@ class FirstRequestPrimingTest {
 
     @Test
     void anInitializeExchangeIsReadAndWrittenWithTheServersMapper() {
-        List<String> versions = new LeanStatelessTransport("/mcp", LeanMcpServer.defaultJsonMapper(), null, 1024,
-                null).protocolVersions();
         FirstRequestPriming.Settings settings = new FirstRequestPriming.Settings(LeanMcpServer.defaultJsonMapper(),
-                versions.get(versions.size() - 1), TOOLS, new Implementation("echo", "0.1.0"));
+                ProtocolVersions.MCP_2025_11_25, TOOLS, new Implementation("echo", "0.1.0"));
 
         // Priming swallows its failures; called directly, a request the SDK's records cannot read would throw here.
         assertThatCode(() -> FirstRequestPriming.initializeExchange(settings)).doesNotThrowAnyException();
@@ -31,7 +29,7 @@ class FirstRequestPrimingTest {
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
     void aFailingPrimingStillLetsTheFirstRequestThrough() throws InterruptedException {
         FirstRequestPriming priming = FirstRequestPriming.start();
-        priming.prime(new FirstRequestPriming.Settings(new FailingMapper(), "2025-06-18", TOOLS,
+        priming.prime(new FirstRequestPriming.Settings(failingMapper(), ProtocolVersions.MCP_2025_06_18, TOOLS,
                 new Implementation("echo", "0.1.0")));
 
         priming.awaitDone();
@@ -46,46 +44,11 @@ class FirstRequestPrimingTest {
         priming.awaitDone();
     }
 
-    /** A mapper that cannot read anything. */
-    private static final class FailingMapper implements McpJsonMapper {
-        @Override
-        public <T> T readValue(String content, Class<T> type) {
-            throw new IllegalStateException("cannot read");
-        }
-
-        @Override
-        public <T> T readValue(byte[] content, Class<T> type) {
-            throw new IllegalStateException("cannot read");
-        }
-
-        @Override
-        public <T> T readValue(String content, TypeRef<T> type) {
-            throw new IllegalStateException("cannot read");
-        }
-
-        @Override
-        public <T> T readValue(byte[] content, TypeRef<T> type) {
-            throw new IllegalStateException("cannot read");
-        }
-
-        @Override
-        public <T> T convertValue(Object from, Class<T> type) {
-            throw new IllegalStateException("cannot convert");
-        }
-
-        @Override
-        public <T> T convertValue(Object from, TypeRef<T> type) {
-            throw new IllegalStateException("cannot convert");
-        }
-
-        @Override
-        public String writeValueAsString(Object value) {
-            throw new IllegalStateException("cannot write");
-        }
-
-        @Override
-        public byte[] writeValueAsBytes(Object value) {
-            throw new IllegalStateException("cannot write");
-        }
+    /** A mapper whose every call fails. */
+    private static McpJsonMapper failingMapper() {
+        return (McpJsonMapper) Proxy.newProxyInstance(McpJsonMapper.class.getClassLoader(),
+                new Class<?>[] {McpJsonMapper.class}, (proxy, method, arguments) -> {
+                    throw new IllegalStateException("cannot " + method.getName());
+                });
     }
 }
