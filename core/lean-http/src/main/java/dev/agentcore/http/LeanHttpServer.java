@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LeanHttpServer implements AutoCloseable {
 
+    private static final System.Logger log = System.getLogger(LeanHttpServer.class.getName());
     // How much of a body the handler left unread is read and dropped to keep the connection; beyond it, close.
     private static final long DRAIN_LIMIT = 64 * 1024;
 
@@ -115,7 +116,7 @@ public final class LeanHttpServer implements AutoCloseable {
                 socket = serverSocket.accept();
             } catch (IOException e) {
                 if (!closing) {
-                    log().log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage());
+                    log.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage());
                 }
                 continue;
             }
@@ -147,7 +148,7 @@ public final class LeanHttpServer implements AutoCloseable {
         } catch (SocketInput.Idle | SocketException idleOrGone) {
             // Closed by the peer, or idle past the keep-alive limit.
         } catch (IOException e) {
-            log().log(System.Logger.Level.DEBUG, "connection ended: " + e.getMessage());
+            log.log(System.Logger.Level.DEBUG, "connection ended: " + e.getMessage());
         } finally {
             connections.remove(socket);
         }
@@ -180,7 +181,7 @@ public final class LeanHttpServer implements AutoCloseable {
                 if (isClientGone(e)) {
                     return false;
                 }
-                log().log(System.Logger.Level.ERROR, "request " + exchange.method() + " " + exchange.path()
+                log.log(System.Logger.Level.ERROR, "request " + exchange.method() + " " + exchange.path()
                         + " failed: " + oneLine(e));
                 exchange.closeAfter();
                 if (!exchange.responded()) {
@@ -192,7 +193,7 @@ public final class LeanHttpServer implements AutoCloseable {
                 return false;
             }
             if (!exchange.responded()) {
-                log().log(System.Logger.Level.ERROR, "request " + exchange.method() + " " + exchange.path()
+                log.log(System.Logger.Level.ERROR, "request " + exchange.method() + " " + exchange.path()
                         + " was not answered by its handler");
                 exchange.closeAfter();
                 exchange.respond(500, "application/json", errors.json(500, "the request could not be served"));
@@ -380,18 +381,6 @@ public final class LeanHttpServer implements AutoCloseable {
         } catch (IOException gone) {
             // the peer closed or reset: nothing left to protect
         }
-    }
-
-    /**
-     * Looked up on first use: the JDK's logger lookup searches the class path for a {@code LoggerFinder}, opening
-     * every jar on it, which a static field would put on the path to listening.
-     */
-    private static System.Logger log() {
-        return LogHolder.LOG;
-    }
-
-    private static final class LogHolder {
-        static final System.Logger LOG = System.getLogger(LeanHttpServer.class.getName());
     }
 
     private static void closeQuietly(Socket socket) {

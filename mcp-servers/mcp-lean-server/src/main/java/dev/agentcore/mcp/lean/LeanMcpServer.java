@@ -14,7 +14,6 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
-import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
@@ -54,6 +53,8 @@ public final class LeanMcpServer implements AutoCloseable {
             "127.0.0.1", "[::1]");
     static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*");
 
+    private static final System.Logger log = System.getLogger(LeanMcpServer.class.getName());
+
     private final Builder settings;
     private final ServerCapabilities capabilities;
     private final JsonSchemaValidator schemaValidator;
@@ -63,10 +64,10 @@ public final class LeanMcpServer implements AutoCloseable {
     private volatile McpStatelessSyncServer mcp;
     private LeanHttpServer http;
 
-    private LeanMcpServer(Builder builder, FirstRequestPriming priming) {
+    private LeanMcpServer(Builder builder) {
         this.settings = builder;
         this.transport = new LeanStatelessTransport(builder.endpoint, builder.json, securityValidator(builder),
-                builder.maxRequestBytes, priming);
+                builder.maxRequestBytes);
         ServerCapabilities.Builder capabilities = ServerCapabilities.builder();
         if (!builder.tools.isEmpty() || !builder.toolFactories.isEmpty()) {
             capabilities.tools(false);
@@ -78,9 +79,6 @@ public final class LeanMcpServer implements AutoCloseable {
             capabilities.prompts(false);
         }
         this.capabilities = capabilities.build();
-        List<String> versions = transport.protocolVersions();
-        priming.prime(new FirstRequestPriming.Settings(builder.json, versions.get(versions.size() - 1),
-                this.capabilities, new Implementation(builder.name, builder.version)));
         // The validator the SDK would find for itself (McpJsonDefaults), without its class path scan, made on first use.
         this.schemaValidator = new LazySchemaValidator(DefaultJsonSchemaValidator::new);
         this.initializer = sdkServer(transport.initializeOnly(), List.of(), List.of(), List.of());
@@ -138,7 +136,7 @@ public final class LeanMcpServer implements AutoCloseable {
         try {
             transport.awaitFirstAnswer(FEATURES_AT_THE_LATEST);
             makeFeatures();
-            log().log(System.Logger.Level.INFO, "MCP server " + settings.name + " listening on http://"
+            log.log(System.Logger.Level.INFO, "MCP server " + settings.name + " listening on http://"
                     + settings.host.getHostAddress() + ":" + port() + settings.endpoint);
             http.awaitClosed();
         } catch (InterruptedException e) {
@@ -188,18 +186,6 @@ public final class LeanMcpServer implements AutoCloseable {
             mcp.close();
         }
         initializer.close();
-    }
-
-    /**
-     * This class's logger, looked up on first use: the JDK's logger lookup searches the class path for a
-     * {@code LoggerFinder}, opening every jar on it, which a static field would put on the path to listening.
-     */
-    static System.Logger log() {
-        return LogHolder.LOG;
-    }
-
-    private static final class LogHolder {
-        static final System.Logger LOG = System.getLogger(LeanMcpServer.class.getName());
     }
 
     /** The JSON mapper the SDK would find for itself (McpJsonDefaults), without its class path scan. */
@@ -336,18 +322,11 @@ public final class LeanMcpServer implements AutoCloseable {
             return this;
         }
 
-        /** The server, not yet listening; what its first request needs is prepared on a second thread from here. */
         public LeanMcpServer build() {
-            FirstRequestPriming priming = FirstRequestPriming.start();
-            try {
-                if (json == null) {
-                    json = defaultJsonMapper();
-                }
-                return new LeanMcpServer(this, priming);
-            } catch (RuntimeException | Error e) {
-                priming.prime(null);
-                throw e;
+            if (json == null) {
+                json = defaultJsonMapper();
             }
+            return new LeanMcpServer(this);
         }
     }
 }

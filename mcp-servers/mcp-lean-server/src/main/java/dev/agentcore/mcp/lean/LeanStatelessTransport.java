@@ -16,9 +16,8 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,20 +44,19 @@ import reactor.core.publisher.Mono;
  */
 final class LeanStatelessTransport implements McpStatelessServerTransport {
 
+    private static final System.Logger log = System.getLogger(LeanStatelessTransport.class.getName());
     private static final String JSON = "application/json";
 
     private final String endpoint;
     private final McpJsonMapper json;
     private final ServerTransportSecurityValidator security;
     private final long maxRequestBytes;
-    private final FirstRequestPriming priming;
     private final CompletableFuture<McpStatelessServerHandler> serving = new CompletableFuture<>();
     private volatile McpStatelessServerHandler initializeHandler;
     private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
     LeanStatelessTransport(String endpoint, McpJsonMapper json, ServerTransportSecurityValidator security,
-            long maxRequestBytes, FirstRequestPriming priming) {
-        this.priming = priming;
+            long maxRequestBytes) {
         this.endpoint = endpoint;
         this.json = json;
         this.security = security;
@@ -101,16 +99,6 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
                 return Mono.empty();
             }
         };
-    }
-
-    /** The first messages wait for the priming thread rather than doing its work again beside it. */
-    private void awaitPriming() throws IOException {
-        try {
-            priming.awaitDone();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the server was starting");
-        }
     }
 
     /** The handler for a message: the full server's, or the initialize-only one's while the full one is made. */
@@ -168,7 +156,6 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             return;
         }
         byte[] body = exchange.readBody(maxRequestBytes);
-        awaitPriming();
         Object message;
         try {
             message = json.readValue(body, Object.class);
@@ -191,7 +178,11 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             refuse(exchange, 503, envelope.idJson(), JsonRpcRefusals.SERVER_ERROR,
                     "Service Unavailable: the server could not set up its tools, resources or prompts");
         } else if (envelope.kind() == Envelope.Kind.REQUEST) {
-            answer(exchange, handler, envelope, json.convertValue(message, JSONRPCRequest.class), context);
+            try {
+                answer(exchange, handler, envelope, json.convertValue(message, JSONRPCRequest.class), context);
+            } finally {
+                firstAnswer.countDown(); // the first client is answered: run() may make the features now
+            }
         } else {
             handler.handleNotification(context, json.convertValue(message, JSONRPCNotification.class))
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
@@ -206,7 +197,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             reply = handler.handleRequest(context, request);
         } catch (RuntimeException e) {
             // The SDK decodes params before its own error handling; what it cannot decode is the client's fault.
-            log().log(Level.DEBUG, "params of " + request.method() + " not decoded: " + e.getMessage());
+            log.log(Level.DEBUG, "params of " + request.method() + " not decoded: " + e.getMessage());
             refuse(exchange, 200, envelope.idJson(), JsonRpcRefusals.INVALID_PARAMS, "Invalid params for "
                     + request.method() + ": " + (request.params() == null ? "params are required"
                     : "the params do not have the shape the method takes"));
@@ -218,7 +209,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
         } catch (RuntimeException e) {
             McpError error = e instanceof McpError mcp ? mcp : null;
             if (error == null) {
-                log().log(Level.ERROR, request.method() + " failed: " + LeanHttpServer.oneLine(e));
+                log.log(Level.ERROR, request.method() + " failed: " + LeanHttpServer.oneLine(e));
             }
             refuse(exchange, error == null ? 500 : 200, envelope.idJson(),
                     error == null ? -32603 : error.getJsonRpcError().code(),
@@ -226,16 +217,6 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             return;
         }
         exchange.respond(200, JSON, json.writeValueAsBytes(response));
-        firstAnswer.countDown();
-    }
-
-    /** Looked up on first use, as {@link LeanMcpServer#log()} is. */
-    private static System.Logger log() {
-        return LogHolder.LOG;
-    }
-
-    private static final class LogHolder {
-        static final System.Logger LOG = System.getLogger(LeanStatelessTransport.class.getName());
     }
 
     private static void refuse(Exchange exchange, int status, String idJson, int code, String message) throws IOException {
