@@ -3,8 +3,8 @@ package dev.agentcore.mcp.echo;
 import dev.agentcore.http.ListenAddress;
 import dev.agentcore.mcp.lean.LeanMcpServer;
 import dev.agentcore.mcp.server.tools.TypedTools;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,13 +19,13 @@ public final class LeanEchoServer {
     }
 
     static LeanMcpServer.Builder server() {
-        TypedTools tools = new TypedTools(McpJsonDefaults.getMapper());
+        // Made once the server listens: the schemas are most of a cold start, and initialize does not need them.
         return LeanMcpServer.builder()
                 .serverInfo("echo", "0.1.0")
-                .tool(tools.tool(Echo.NAME, Echo.Arguments.class, Echo.Reply.class)
+                .tools(json -> List.of(new TypedTools(json).tool(Echo.NAME, Echo.Arguments.class, Echo.Reply.class)
                         .description(Echo.DESCRIPTION)
                         .readOnly()
-                        .handledBy(Echo::echo));
+                        .handledBy(Echo::echo)));
     }
 
     public static void main(String[] args) {

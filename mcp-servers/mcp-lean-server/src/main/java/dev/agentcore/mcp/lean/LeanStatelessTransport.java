@@ -10,17 +10,24 @@ import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +37,10 @@ import reactor.core.publisher.Mono;
  * the validator says), an Accept without both JSON and SSE 406, a body that is not JSON 415, an unknown
  * {@code MCP-Protocol-Version} 400, malformed JSON -32700, batches and other invalid messages -32600. Params the SDK
  * cannot decode are -32602 answering the request's id (the SDK would answer 500 with a Java exception text).
+ *
+ * <p>Two SDK servers answer through it: the one with the server's features, once it is made, and until then one
+ * with the same settings and no features for {@code initialize} alone (see {@link LeanMcpServer#start()}); every
+ * other message waits for the first.
  */
 final class LeanStatelessTransport implements McpStatelessServerTransport {
 
@@ -40,7 +51,9 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
     private final McpJsonMapper json;
     private final ServerTransportSecurityValidator security;
     private final long maxRequestBytes;
-    private volatile McpStatelessServerHandler handler;
+    private final CompletableFuture<McpStatelessServerHandler> serving = new CompletableFuture<>();
+    private volatile McpStatelessServerHandler initializeHandler;
+    private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
     LeanStatelessTransport(String endpoint, McpJsonMapper json, ServerTransportSecurityValidator security,
             long maxRequestBytes) {
@@ -52,7 +65,54 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
 
     @Override
     public void setMcpHandler(McpStatelessServerHandler handler) {
-        this.handler = handler;
+        serving.complete(handler);
+    }
+
+    /** Why the server with the features will never be there: messages waiting for it are refused. */
+    void notServing(Throwable why) {
+        serving.completeExceptionally(why);
+    }
+
+    /**
+     * Waits until the first {@code initialize} has been answered or a message needs the server with the features,
+     * for at most {@code atMost}.
+     */
+    void awaitFirstAnswer(Duration atMost) throws InterruptedException {
+        firstAnswer.await(atMost.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The transport of the server that answers {@code initialize} while the one with the features is made. */
+    McpStatelessServerTransport initializeOnly() {
+        return new McpStatelessServerTransport() {
+            @Override
+            public void setMcpHandler(McpStatelessServerHandler handler) {
+                initializeHandler = handler;
+            }
+
+            @Override
+            public List<String> protocolVersions() {
+                return LeanStatelessTransport.this.protocolVersions();
+            }
+
+            @Override
+            public Mono<Void> closeGracefully() {
+                return Mono.empty();
+            }
+        };
+    }
+
+    /** The handler for a message: the full server's, or the initialize-only one's while the full one is made. */
+    private McpStatelessServerHandler handlerFor(String method) {
+        McpStatelessServerHandler initialize = initializeHandler;
+        if (!serving.isDone() && initialize != null && McpSchema.METHOD_INITIALIZE.equals(method)) {
+            return initialize;
+        }
+        firstAnswer.countDown();
+        try {
+            return serving.join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
     }
 
     @Override
@@ -109,19 +169,29 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
             return;
         }
         McpTransportContext context = McpTransportContext.create(Map.of());
-        if (envelope.kind() == Envelope.Kind.REQUEST) {
-            answer(exchange, envelope, json.convertValue(message, JSONRPCRequest.class), context);
-        } else if (envelope.kind() == Envelope.Kind.NOTIFICATION) {
+        if (envelope.kind() == Envelope.Kind.RESPONSE) {
+            exchange.respond(202, null, new byte[0]); // a response from the client: nothing waits for it here
+            return;
+        }
+        McpStatelessServerHandler handler = handlerFor(envelope.method());
+        if (handler == null) {
+            refuse(exchange, 503, envelope.idJson(), JsonRpcRefusals.SERVER_ERROR,
+                    "Service Unavailable: the server could not set up its tools, resources or prompts");
+        } else if (envelope.kind() == Envelope.Kind.REQUEST) {
+            try {
+                answer(exchange, handler, envelope, json.convertValue(message, JSONRPCRequest.class), context);
+            } finally {
+                firstAnswer.countDown(); // the first client is answered: run() may make the features now
+            }
+        } else {
             handler.handleNotification(context, json.convertValue(message, JSONRPCNotification.class))
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
             exchange.respond(202, null, new byte[0]);
-        } else {
-            exchange.respond(202, null, new byte[0]); // a response from the client: nothing waits for it here
         }
     }
 
-    private void answer(Exchange exchange, Envelope envelope, JSONRPCRequest request, McpTransportContext context)
-            throws IOException {
+    private void answer(Exchange exchange, McpStatelessServerHandler handler, Envelope envelope,
+            JSONRPCRequest request, McpTransportContext context) throws IOException {
         Mono<JSONRPCResponse> reply;
         try {
             reply = handler.handleRequest(context, request);
@@ -182,7 +252,7 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
     }
 
     /** What one POST body is: a request, a notification, a response, or why it is none of them. */
-    record Envelope(Kind kind, String idJson, String problem) {
+    record Envelope(Kind kind, String idJson, String method, String problem) {
 
         enum Kind { REQUEST, NOTIFICATION, RESPONSE, INVALID }
 
@@ -215,11 +285,11 @@ final class LeanStatelessTransport implements McpStatelessServerTransport {
                 return invalid(idJson, "Invalid Request: MCP \"params\" must be an object");
             }
             Kind kind = !request ? Kind.RESPONSE : idJson == null ? Kind.NOTIFICATION : Kind.REQUEST;
-            return new Envelope(kind, idJson, null);
+            return new Envelope(kind, idJson, request ? (String) fields.get("method") : null, null);
         }
 
         private static Envelope invalid(String idJson, String problem) {
-            return new Envelope(Kind.INVALID, idJson, problem);
+            return new Envelope(Kind.INVALID, idJson, null, problem);
         }
     }
 }
