@@ -76,29 +76,18 @@ public final class BedrockConverseModel implements Model {
     }
 
     /**
-     * A client whose HTTP protocol suits its endpoint. Only the SDK knows every place an endpoint may come from
-     * ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, {@code AWS_ENDPOINT_URL}, their system properties, the profile's
-     * {@code endpoint_url}), so without an override here the client is built once to ask it, and built again with
-     * HTTP/1.1 when it names a plain {@code http://} endpoint.
+     * A client whose HTTP protocol suits its endpoint ({@link BedrockHttpProtocol}): decided here for an endpoint given
+     * to the builder, else at the first request from the endpoint the SDK resolved.
      */
     private static BedrockRuntimeAsyncClient newClient(Builder builder) {
-        BedrockHttpProtocol known = builder.endpointOverride != null
-                ? BedrockHttpProtocol.forEndpoint(builder.endpointOverride) : null;
-        BedrockRuntimeAsyncClient client = newClient(builder, known != null ? known : BedrockHttpProtocol.SDK_DEFAULT);
-        if (known == null && BedrockHttpProtocol.forEndpoint(client.serviceClientConfiguration().endpointOverride()
-                .orElse(null)) == BedrockHttpProtocol.HTTP_1_1) {
-            client.close();
-            client = newClient(builder, BedrockHttpProtocol.HTTP_1_1);
-        }
-        return client;
-    }
-
-    private static BedrockRuntimeAsyncClient newClient(Builder builder, BedrockHttpProtocol protocol) {
+        NettyNioAsyncHttpClient.Builder netty = NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout);
         BedrockRuntimeAsyncClientBuilder client = BedrockRuntimeAsyncClient.builder()
-                .region(builder.region != null ? builder.region : regionFromChain())
-                .httpClientBuilder(protocol.apply(NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout)));
+                .region(builder.region != null ? builder.region : regionFromChain());
         if (builder.endpointOverride != null) {
-            client.endpointOverride(builder.endpointOverride);
+            client.endpointOverride(builder.endpointOverride)
+                    .httpClientBuilder(BedrockHttpProtocol.forEndpoint(builder.endpointOverride).apply(netty));
+        } else {
+            client.httpClientBuilder(BedrockHttpProtocol.followingTheEndpoint(netty));
         }
         return client.build();
     }

@@ -82,6 +82,25 @@ class BedrockHttpProtocolTest {
         }
     }
 
+    /**
+     * The model used to build a client to ask the SDK for the endpoint, close it and build another; closing Netty's
+     * event loops waited out their 2 s quiet period, which every session with the endpoint in its environment (the
+     * local AgentCore's sessions, the first-event benchmark) paid before its first answer.
+     */
+    @Test
+    void aModelWhoseEndpointOnlyTheSdkKnowsBuildsOneClient() {
+        System.setProperty("aws.endpointUrlBedrockRuntime", endpoint().toString());
+        try {
+            int before = ClientBuildCounter.BUILT.get();
+            BedrockConverseModel model = BedrockConverseModel.builder().modelId(MODEL_ID).region("us-east-1").build();
+
+            assertThat(ClientBuildCounter.BUILT.get() - before).as("SDK clients built").isEqualTo(1);
+            assertThat(Agent.builder().model(model).build().invoke("Hi").text()).isEqualTo("Hello over HTTP/1.1");
+        } finally {
+            System.clearProperty("aws.endpointUrlBedrockRuntime");
+        }
+    }
+
     @Test
     void awsAndHttpsEndpointsKeepTheSdksDefaultProtocol() {
         assertThat(BedrockHttpProtocol.forEndpoint(null)).isEqualTo(BedrockHttpProtocol.SDK_DEFAULT);
