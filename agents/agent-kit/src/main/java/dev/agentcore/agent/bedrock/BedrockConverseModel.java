@@ -76,20 +76,22 @@ public final class BedrockConverseModel implements Model {
     }
 
     /**
-     * A client whose HTTP protocol suits its endpoint ({@link BedrockHttpProtocol}): decided here for an endpoint given
-     * to the builder, else at the first request from the endpoint the SDK resolved.
+     * A client whose HTTP protocol suits its endpoint ({@link BedrockHttpProtocol}): the endpoint given to the builder,
+     * else the one the SDK resolved, with the Netty client built once the SDK client knows it.
      */
     private static BedrockRuntimeAsyncClient newClient(Builder builder) {
         NettyNioAsyncHttpClient.Builder netty = NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout);
         BedrockRuntimeAsyncClientBuilder client = BedrockRuntimeAsyncClient.builder()
                 .region(builder.region != null ? builder.region : regionFromChain());
         if (builder.endpointOverride != null) {
-            client.endpointOverride(builder.endpointOverride)
-                    .httpClientBuilder(BedrockHttpProtocol.forEndpoint(builder.endpointOverride).apply(netty));
-        } else {
-            client.httpClientBuilder(BedrockHttpProtocol.followingTheEndpoint(netty));
+            return client.endpointOverride(builder.endpointOverride)
+                    .httpClientBuilder(BedrockHttpProtocol.forEndpoint(builder.endpointOverride).apply(netty))
+                    .build();
         }
-        return client.build();
+        DeferredNettyClient http = new DeferredNettyClient(netty);
+        BedrockRuntimeAsyncClient built = client.httpClientBuilder(http.builder()).build();
+        http.connectTo(built.serviceClientConfiguration().endpointOverride().orElse(null));
+        return built;
     }
 
     private static Region regionFromChain() {

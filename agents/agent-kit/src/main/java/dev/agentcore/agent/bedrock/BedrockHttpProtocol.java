@@ -2,12 +2,8 @@ package dev.agentcore.agent.bedrock;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.http.Protocol;
-import software.amazon.awssdk.http.async.AsyncExecuteRequest;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * Which HTTP protocol the Bedrock client speaks to its endpoint. The SDK's Bedrock runtime client asks for HTTP/2
@@ -34,65 +30,5 @@ enum BedrockHttpProtocol {
 
     NettyNioAsyncHttpClient.Builder apply(NettyNioAsyncHttpClient.Builder http) {
         return this == HTTP_1_1 ? http.protocol(Protocol.HTTP1_1) : http;
-    }
-
-    /**
-     * For an endpoint only the SDK knows ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, {@code AWS_ENDPOINT_URL}, their
-     * system properties, the profile's {@code endpoint_url}): the Netty client is built at the first request, with
-     * the protocol its URL's scheme needs, so that the Bedrock client is built once. Asking the SDK first meant
-     * building a client, and closing its Netty event loops waits out their 2 s quiet period: 2.2 s more to a
-     * session's first model event (docs/benchmarks.md, section first-event).
-     */
-    static SdkAsyncHttpClient.Builder<?> followingTheEndpoint(NettyNioAsyncHttpClient.Builder netty) {
-        return new SchemeFollowingBuilder(netty);
-    }
-
-    private record SchemeFollowingBuilder(NettyNioAsyncHttpClient.Builder netty)
-            implements SdkAsyncHttpClient.Builder<SchemeFollowingBuilder> {
-        @Override
-        public SdkAsyncHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-            return new SchemeFollowingClient(netty, serviceDefaults);
-        }
-    }
-
-    /** All of one SDK client's requests go to one endpoint, so the first request's scheme decides. */
-    private static final class SchemeFollowingClient implements SdkAsyncHttpClient {
-        private final NettyNioAsyncHttpClient.Builder netty;
-        private final AttributeMap serviceDefaults;
-        private SdkAsyncHttpClient client; // guarded by this
-        private boolean closed; // guarded by this
-
-        SchemeFollowingClient(NettyNioAsyncHttpClient.Builder netty, AttributeMap serviceDefaults) {
-            this.netty = netty;
-            this.serviceDefaults = serviceDefaults;
-        }
-
-        @Override
-        public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
-            SdkAsyncHttpClient http;
-            synchronized (this) {
-                if (closed) {
-                    return CompletableFuture.failedFuture(new IllegalStateException("the Bedrock client is closed"));
-                }
-                if (client == null) {
-                    client = forScheme(request.request().protocol()).apply(netty).buildWithDefaults(serviceDefaults);
-                }
-                http = client;
-            }
-            return http.execute(request);
-        }
-
-        @Override
-        public String clientName() {
-            return "NettyNio";
-        }
-
-        @Override
-        public synchronized void close() {
-            closed = true;
-            if (client != null) {
-                client.close();
-            }
-        }
     }
 }
