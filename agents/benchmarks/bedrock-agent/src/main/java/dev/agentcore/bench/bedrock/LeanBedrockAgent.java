@@ -17,7 +17,6 @@ import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
@@ -29,8 +28,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
  * is measured in the same process shape:
  * <ul>
  *   <li>{@code client=kit} (default): agent-kit as shipped, {@code BedrockConverseModel.builder().build()};
- *       {@code netty}, {@code netty1} (one event-loop thread) or {@code crt}: the client built here with that HTTP
- *       client;</li>
+ *       {@code netty} or {@code crt}: the client built here with that HTTP client;</li>
  *   <li>{@code credentials=chain} (the SDK's default chain) or {@code environment}, for {@code netty} and {@code crt};</li>
  *   <li>{@code build=main} (before the server starts), {@code background} (a thread at start) or {@code first-call}.</li>
  * </ul>
@@ -90,9 +88,6 @@ public final class LeanBedrockAgent {
         }
         SdkAsyncHttpClient http = switch (client) {
             case "netty" -> NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)
-                    .readTimeout(BedrockConverseModel.DEFAULT_READ_TIMEOUT).build();
-            case "netty1" -> NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)
-                    .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(1))
                     .readTimeout(BedrockConverseModel.DEFAULT_READ_TIMEOUT).build();
             case "crt" -> AwsCrtAsyncHttpClient.builder().connectionMaxIdleTime(Duration.ofSeconds(60)).build();
             default -> throw new IllegalArgumentException("client=" + client);
