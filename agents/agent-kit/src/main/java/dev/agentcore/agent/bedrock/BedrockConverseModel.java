@@ -78,6 +78,12 @@ public final class BedrockConverseModel implements Model {
     /**
      * A client whose HTTP protocol suits its endpoint ({@link BedrockHttpProtocol}): the endpoint given to the builder,
      * else the one the SDK resolved, with the Netty client built once the SDK client knows it.
+     * <p>Chosen by measuring a session's first model event (docs/benchmarks.md, section first-event): the AWS CRT
+     * client brought it sooner in most paired rounds and held some 5 MB less, but it has no read timeout for a stream
+     * that goes quiet (its minimum-throughput check never fired: BedrockHttpProtocolTest), so Netty stays. The
+     * credentials stay the SDK's default chain: an environment-only provider measured no faster, and on AgentCore the
+     * execution role's credentials come from the microVM metadata service, at the chain's end. The caller builds the
+     * model before it serves: building the client on a thread at start, or at the first call, measured no sooner.
      */
     private static BedrockRuntimeAsyncClient newClient(Builder builder) {
         NettyNioAsyncHttpClient.Builder netty = NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout);

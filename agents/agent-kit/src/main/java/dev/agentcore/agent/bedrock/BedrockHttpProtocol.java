@@ -3,6 +3,7 @@ package dev.agentcore.agent.bedrock;
 import java.net.URI;
 import java.util.Locale;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 /**
@@ -28,7 +29,12 @@ enum BedrockHttpProtocol {
         return scheme != null && "http".equals(scheme.toLowerCase(Locale.ROOT)) ? HTTP_1_1 : SDK_DEFAULT;
     }
 
+    /**
+     * HTTP/1.1 also without the service's ALPN negotiation, which means nothing without TLS and which Netty prepares
+     * for as it is built (docs/benchmarks.md, section first-event).
+     */
     NettyNioAsyncHttpClient.Builder apply(NettyNioAsyncHttpClient.Builder http) {
-        return this == HTTP_1_1 ? http.protocol(Protocol.HTTP1_1) : http;
+        return this == HTTP_1_1 ? http.protocol(Protocol.HTTP1_1).protocolNegotiation(ProtocolNegotiation.ASSUME_PROTOCOL)
+                : http;
     }
 }
