@@ -263,9 +263,9 @@ def choices(results):
         "  does; an environment-only provider would fail there. Region: `AWS_REGION`, read by the region chain.",
         f"- **When the client is built: before the server starts.** On a thread at start: "
         f"{pair(background, KIT[0], C1)} / {pair(background, KIT[0], C1_AOT)} ms (without / with a cache); at the "
-        f"first invocation: {pair(first_call, KIT[0], C1_AOT)} ms (with a cache): no sooner. On two cores the",
-        "  client's construction and the server's start compete for the same CPU; the samples build the model as",
-        "  they start.",
+        f"first invocation: {pair(first_call, KIT[0], C1_AOT)} ms (with a cache): no steady gain (trial runs",
+        "  scattered both ways too). On two cores the client's construction and the server's start compete for the",
+        "  same CPU; the samples build the model as they start.",
         "- **Built once.** With the endpoint only the SDK knew (`AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, as here and in",
         "  every local AgentCore session, which gets `AWS_ENDPOINT_URL`), agent-kit built a client to ask the SDK,",
         "  closed it and built another; the close waited out Netty's 2 s quiet period, about 2.2 s more to the first",

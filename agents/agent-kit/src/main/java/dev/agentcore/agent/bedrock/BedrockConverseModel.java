@@ -83,7 +83,7 @@ public final class BedrockConverseModel implements Model {
      * that goes quiet (its minimum-throughput check never fired: BedrockHttpProtocolTest), so Netty stays. The
      * credentials stay the SDK's default chain: an environment-only provider measured no faster, and on AgentCore the
      * execution role's credentials come from the microVM metadata service, at the chain's end. The caller builds the
-     * model before it serves: building the client on a thread at start, or at the first call, measured no sooner.
+     * model before it serves: building the client on a thread at start, or at the first call, gained nothing steady.
      */
     private static BedrockRuntimeAsyncClient newClient(Builder builder) {
         NettyNioAsyncHttpClient.Builder netty = NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout);
