@@ -92,11 +92,12 @@ class Server:
                 time.sleep(0.005)
         raise SystemExit(f"{self.name} did not answer {self.probe} within 60 s")
 
-    def stop(self):
+    def stop(self, grace=15):
+        """SIGTERM, then SIGKILL after grace seconds (a JVM writing its AOT cache as it exits needs minutes)."""
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(15)
+                self.proc.wait(grace)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
 

@@ -100,13 +100,7 @@ def first_event(argv_for_port, env, label):
             raise SystemExit(f"{label}: expected a 200 streaming {ANSWER!r}, got {seen[:400]!r}")
         return first, rss_mb(server.proc.pid)
     finally:
-        # A training run writes its AOT cache as it exits: give it time (Server.stop waits 15 s, then kills).
-        if server.proc and server.proc.poll() is None:
-            server.proc.terminate()
-            try:
-                server.proc.wait(300)
-            except subprocess.TimeoutExpired:
-                server.proc.kill()
+        server.stop(grace=300)  # a training run writes its AOT cache as it exits
 
 
 def java_argv(java, options, agent_args):
