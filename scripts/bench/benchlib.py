@@ -4,6 +4,7 @@ machine description, and rewriting one section of docs/benchmarks.md. Standard l
 """
 import argparse
 import http.client
+import json
 import os
 import platform
 import re
@@ -81,7 +82,7 @@ class Server:
         self.port = free_port()
         argv = self.argv_for_port(self.port)
         env = self.env(self.port) if callable(self.env) else self.env
-        started = time.perf_counter()
+        started = self.started = time.perf_counter()
         self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                                      cwd=self.cwd)
         deadline = started + 60
@@ -95,13 +96,32 @@ class Server:
                 time.sleep(0.005)
         raise SystemExit(f"{self.name} did not answer {self.probe} within 60 s")
 
-    def stop(self):
+    def stop(self, grace=15):
+        """SIGTERM, then SIGKILL after grace seconds (a JVM writing its AOT cache as it exits needs minutes)."""
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(15)
+                self.proc.wait(grace)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+
+
+def invocation_request(payload):
+    """The bytes of a POST /invocations of payload (as JSON) on a connection that closes after the answer."""
+    body = json.dumps(payload).encode()
+    return (b"POST /invocations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Connection: close\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+
+
+def read_to_first_event(sock, who="the stream"):
+    """Reads from sock until the first `data:` bytes of a server-sent event; returns all read so far."""
+    seen = b""
+    while b"data:" not in seen:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise SystemExit(f"{who} ended before its first event: {seen[:300]!r}")
+        seen += chunk
+    return seen
 
 
 def ping_ok(port):

@@ -13,8 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import (JVM_FIXED_COST, arguments, PYTHON, ROOT, Server, interleaved_cold_starts, java_variants, SPRING_BEST,
-                      lean_variants, log, machine, peak_rss_during, ping_ok, replace_section, rss_mb, verdict, wrk)
+from benchlib import (JVM_FIXED_COST, SPRING_BEST, arguments, PYTHON, ROOT, Server, interleaved_cold_starts,
+                      invocation_request, java_variants, lean_variants, log, machine, peak_rss_during, ping_ok,
+                      read_to_first_event, replace_section, rss_mb, verdict, wrk)
 
 JAR = ROOT / "agents/benchmarks/echo-agent/target/echo-agent.jar"
 PY_APP = ROOT / "scripts/bench/echo_agent.py"
@@ -37,20 +38,13 @@ def python_server():
 
 def first_event_ms(port, runs):
     """Request start to the first `data: ` bytes on the wire, on a fresh connection each time."""
-    body = json.dumps({"stream": 5}).encode()
-    request = (b"POST /invocations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-               b"Connection: close\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    request = invocation_request({"stream": 5})
     times = []
     for _ in range(runs):
         with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
             started = time.perf_counter()
             conn.sendall(request)
-            seen = b""
-            while b"data: " not in seen:
-                chunk = conn.recv(65536)
-                if not chunk:
-                    raise SystemExit(f"the stream ended before its first event: {seen[:300]!r}")
-                seen += chunk
+            read_to_first_event(conn)
             times.append((time.perf_counter() - started) * 1000)
             while conn.recv(65536):
                 pass

@@ -129,6 +129,10 @@ public final class LocalAgentCore implements AutoCloseable {
             }
             return;
         }
+        if (args.length > 0 && args[0].equals(BedrockEcho.COMMAND)) {
+            System.exit(BedrockEcho.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals(PushImage.COMMAND)) {
             System.exit(PushImage.run(java.util.Arrays.copyOfRange(args, 1, args.length), out,
                     System.err));
@@ -235,6 +239,7 @@ public final class LocalAgentCore implements AutoCloseable {
         static final String USAGE = """
                 Usage: local-agentcore --self-check
                        local-agentcore push-image URI TAR [--image-dir DIR | --state-dir DIR]
+                       local-agentcore bedrock-echo [--port N] [--host H] [--region R] [--account-id A] [--caller ...]
                        local-agentcore [--port N] [--host H] [--region R] [--account-id A] [--state-dir DIR]
                                        [--provisioning-delay MILLIS] [--image URI=TAR]... [--image-dir DIR]
                                        [--work-dir DIR] [--log-dir DIR] [--max-sessions N] [--aws-endpoint URL]
@@ -242,6 +247,8 @@ public final class LocalAgentCore implements AutoCloseable {
                                        [--check-images true|false] [--iam-cache MILLIS]
                 A local Amazon Bedrock AgentCore for development and tests (not for production): control plane, data
                 plane (runtimes' Jib images run as one process per session) and Cognito-compatible tokens, one port.
+                bedrock-echo serves the AWS gateway's Bedrock echo model alone (Converse, ConverseStream; no local AWS),
+                signed with the static pair or a --caller, and prints its AWS_ENDPOINT_URL_BEDROCK_RUNTIME.
                   --port N                  port to listen on; 0 (the default) picks a free one, printed at start
                   --host H                  address to bind (default 127.0.0.1)
                   --region R                region of the ARNs and of SigV4 signatures (default: AWS_REGION,
@@ -415,7 +422,7 @@ public final class LocalAgentCore implements AutoCloseable {
             };
         }
 
-        private static int integer(String option, String value) {
+        static int integer(String option, String value) {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
@@ -423,7 +430,7 @@ public final class LocalAgentCore implements AutoCloseable {
             }
         }
 
-        private static String firstOf(String... values) {
+        static String firstOf(String... values) {
             for (String v : values) {
                 if (v != null && !v.isBlank()) {
                     return v.strip();

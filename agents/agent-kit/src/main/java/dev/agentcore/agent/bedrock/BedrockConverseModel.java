@@ -76,31 +76,28 @@ public final class BedrockConverseModel implements Model {
     }
 
     /**
-     * A client whose HTTP protocol suits its endpoint. Only the SDK knows every place an endpoint may come from
-     * ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, {@code AWS_ENDPOINT_URL}, their system properties, the profile's
-     * {@code endpoint_url}), so without an override here the client is built once to ask it, and built again with
-     * HTTP/1.1 when it names a plain {@code http://} endpoint.
+     * A client whose HTTP protocol suits its endpoint ({@link BedrockHttpProtocol}): the endpoint given to the builder,
+     * else the one the SDK resolved, with the Netty client built once the SDK client knows it.
+     * <p>Chosen by measuring a session's first model event (docs/benchmarks.md, section first-event): the AWS CRT
+     * client brought it sooner in most paired rounds and held some 5 MB less, but it has no read timeout for a stream
+     * that goes quiet (its minimum-throughput check never fired: BedrockHttpProtocolTest), so Netty stays. The
+     * credentials stay the SDK's default chain: an environment-only provider measured no faster, and on AgentCore the
+     * execution role's credentials come from the microVM metadata service, at the chain's end. The caller builds the
+     * model before it serves: building the client on a thread at start, or at the first call, gained nothing steady.
      */
     private static BedrockRuntimeAsyncClient newClient(Builder builder) {
-        BedrockHttpProtocol known = builder.endpointOverride != null
-                ? BedrockHttpProtocol.forEndpoint(builder.endpointOverride) : null;
-        BedrockRuntimeAsyncClient client = newClient(builder, known != null ? known : BedrockHttpProtocol.SDK_DEFAULT);
-        if (known == null && BedrockHttpProtocol.forEndpoint(client.serviceClientConfiguration().endpointOverride()
-                .orElse(null)) == BedrockHttpProtocol.HTTP_1_1) {
-            client.close();
-            client = newClient(builder, BedrockHttpProtocol.HTTP_1_1);
-        }
-        return client;
-    }
-
-    private static BedrockRuntimeAsyncClient newClient(Builder builder, BedrockHttpProtocol protocol) {
+        NettyNioAsyncHttpClient.Builder netty = NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout);
         BedrockRuntimeAsyncClientBuilder client = BedrockRuntimeAsyncClient.builder()
-                .region(builder.region != null ? builder.region : regionFromChain())
-                .httpClientBuilder(protocol.apply(NettyNioAsyncHttpClient.builder().readTimeout(builder.readTimeout)));
+                .region(builder.region != null ? builder.region : regionFromChain());
         if (builder.endpointOverride != null) {
-            client.endpointOverride(builder.endpointOverride);
+            return client.endpointOverride(builder.endpointOverride)
+                    .httpClientBuilder(BedrockHttpProtocol.forEndpoint(builder.endpointOverride).apply(netty))
+                    .build();
         }
-        return client.build();
+        DeferredNettyClient http = new DeferredNettyClient(netty);
+        BedrockRuntimeAsyncClient built = client.httpClientBuilder(http.builder()).build();
+        http.connectTo(built.serviceClientConfiguration().endpointOverride().orElse(null));
+        return built;
     }
 
     private static Region regionFromChain() {

@@ -3,6 +3,7 @@ package dev.agentcore.agent.bedrock;
 import java.net.URI;
 import java.util.Locale;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 /**
@@ -21,11 +22,19 @@ enum BedrockHttpProtocol {
 
     /** HTTP/1.1 for a plain {@code http://} endpoint; the SDK's default for {@code https://} and for AWS (none). */
     static BedrockHttpProtocol forEndpoint(URI endpoint) {
-        return endpoint != null && endpoint.getScheme() != null
-                && "http".equals(endpoint.getScheme().toLowerCase(Locale.ROOT)) ? HTTP_1_1 : SDK_DEFAULT;
+        return endpoint != null ? forScheme(endpoint.getScheme()) : SDK_DEFAULT;
     }
 
+    static BedrockHttpProtocol forScheme(String scheme) {
+        return scheme != null && "http".equals(scheme.toLowerCase(Locale.ROOT)) ? HTTP_1_1 : SDK_DEFAULT;
+    }
+
+    /**
+     * HTTP/1.1 also without the service's ALPN negotiation, which means nothing without TLS and which Netty prepares
+     * for as it is built (docs/benchmarks.md, section first-event).
+     */
     NettyNioAsyncHttpClient.Builder apply(NettyNioAsyncHttpClient.Builder http) {
-        return this == HTTP_1_1 ? http.protocol(Protocol.HTTP1_1) : http;
+        return this == HTTP_1_1 ? http.protocol(Protocol.HTTP1_1).protocolNegotiation(ProtocolNegotiation.ASSUME_PROTOCOL)
+                : http;
     }
 }

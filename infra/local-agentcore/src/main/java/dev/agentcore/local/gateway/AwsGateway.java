@@ -64,7 +64,8 @@ public final class AwsGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final URI localAws;
+    /** Empty for a gateway that answers Bedrock only ({@code local-agentcore bedrock-echo}). */
+    private final Optional<URI> localAws;
     private final String region;
     private final String accountId;
     private final CredentialsDirectory credentials;
@@ -77,7 +78,7 @@ public final class AwsGateway implements AutoCloseable {
     private final Set<String> uncheckedLogged = ConcurrentHashMap.newKeySet();
 
     private AwsGateway(Builder b) throws IOException {
-        this.localAws = Objects.requireNonNull(b.localAws, "localAws");
+        this.localAws = Optional.ofNullable(b.localAws);
         this.region = Objects.requireNonNull(b.region, "region");
         this.accountId = Objects.requireNonNull(b.accountId, "accountId");
         this.credentials = Objects.requireNonNull(b.credentials, "credentials");
@@ -92,7 +93,15 @@ public final class AwsGateway implements AutoCloseable {
     }
 
     public static Builder builder(URI localAws) {
-        return new Builder(localAws);
+        return new Builder(Objects.requireNonNull(localAws, "localAws"));
+    }
+
+    /**
+     * A gateway with no local AWS behind it: Bedrock Converse and ConverseStream are answered by the local model, and
+     * what would be forwarded is answered {@code 501 NotImplemented} naming the operation.
+     */
+    public static Builder withoutLocalAws() {
+        return new Builder(null);
     }
 
     /** {@code http://host:port}: what sessions get as {@code AWS_ENDPOINT_URL}. */
@@ -168,7 +177,7 @@ public final class AwsGateway implements AutoCloseable {
                 log.println("local-agentcore: AWS gateway: " + service + " " + call.operation()
                         + " is not in the gateway's rules: forwarded to the local AWS without an IAM check");
             }
-            return forward(request);
+            return forward(request, call);
         }
         if (rule.get().check() instanceof Check.Action check) {
             List<String> resources = check.resources().apply(call);
@@ -183,7 +192,7 @@ public final class AwsGateway implements AutoCloseable {
             return rule.get().operation().equals("ConverseStream") ? LocalBedrockModel.converseStream(request.body())
                     : LocalBedrockModel.converse(request.body());
         }
-        return forward(request);
+        return forward(request, call);
     }
 
     /** The protocol the request speaks, from how it names its operation. */
@@ -242,9 +251,15 @@ public final class AwsGateway implements AutoCloseable {
     }
 
     /** The request as it came (method, path, query, headers, body) to the local AWS; its answer streamed back. */
-    private Response forward(Request request) throws IOException {
+    private Response forward(Request request, OperationCall call) throws IOException {
+        if (localAws.isEmpty()) {
+            throw AwsError.of(501, "NotImplemented", "This gateway has no local AWS behind it and answers Bedrock"
+                    + " Converse and ConverseStream only, not " + call.service() + " " + call.operation()
+                    + ": start the local stack (make local-up) for other services").exception();
+        }
+        URI aws = localAws.get();
         String query = request.rawQuery();
-        URI target = URI.create(localAws.toString().replaceAll("/+$", "") + request.rawPath()
+        URI target = URI.create(aws.toString().replaceAll("/+$", "") + request.rawPath()
                 + (query.isEmpty() ? "" : "?" + query));
         byte[] body = request.body();
         HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(5))
@@ -262,7 +277,7 @@ public final class AwsGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling the local AWS", e);
         } catch (IOException e) {
-            throw AwsError.of(503, "ServiceUnavailable", "The local AWS at " + localAws + " does not answer: "
+            throw AwsError.of(503, "ServiceUnavailable", "The local AWS at " + aws + " does not answer: "
                     + e.getMessage()).exception();
         }
         return exchange -> {
