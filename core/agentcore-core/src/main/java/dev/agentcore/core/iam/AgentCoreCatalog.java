@@ -36,6 +36,7 @@ public final class AgentCoreCatalog {
     private final Map<String, java.util.regex.Pattern> regexes = new ConcurrentHashMap<>();
     private final Map<String, List<AgentCoreResourceType>> matches = new ConcurrentHashMap<>();
     private final Map<String, List<String>> closest = new ConcurrentHashMap<>();
+    private final Map<String, List<AgentCoreAction>> matchingActions = new ConcurrentHashMap<>();
 
     private AgentCoreCatalog(List<AgentCoreAction> actions, List<AgentCoreResourceType> resourceTypes) {
         Map<String, AgentCoreAction> byName = new LinkedHashMap<>();
@@ -156,6 +157,11 @@ public final class AgentCoreCatalog {
 
     /** The actions an action pattern such as {@code GetWorkloadAccessToken*} covers (without the service prefix). */
     public List<AgentCoreAction> actionsMatching(String namePattern) {
+        // Remembered: a lint asks for the same few patterns (GetWorkloadAccessToken*, *) in every policy it reads.
+        return matchingActions.computeIfAbsent(namePattern, this::computeActionsMatching);
+    }
+
+    private List<AgentCoreAction> computeActionsMatching(String namePattern) {
         Glob glob = new Glob(namePattern);
         return actions().stream().filter(a -> glob.matchesIgnoreCase(a.name())).toList();
     }

@@ -64,6 +64,8 @@ public final class MalformedArn implements Rule {
         }
     }
 
+    private static final Pattern UNKNOWN_RUN = Pattern.compile(Texts.UNKNOWN + "+");
+
     /** The resource as an IAM pattern, each placeholder segment as {@code *}. */
     private static String resourcePattern(ArnParts parts, List<ArnParts.Segment> segments) {
         int offset = parts.starts()[ArnParts.RESOURCE];
@@ -73,7 +75,7 @@ public final class MalformedArn implements Rule {
                 out.replace(segment.start() - offset, segment.end() - offset, "*");
             }
         }
-        return out.toString().replaceAll(Texts.UNKNOWN + "+", "*");
+        return UNKNOWN_RUN.matcher(out).replaceAll("*");
     }
 
     /** The formats that share a word with the resource, else the runtime ones. */

@@ -45,6 +45,31 @@ public final class TreeReader {
                     .build())
             .build();
 
+    /**
+     * The tokens a tree is built from: Jackson's JSON or YAML parser, or {@link BlockYaml}. Offsets are character
+     * offsets in the file; tags and anchors are YAML's (null for JSON).
+     */
+    interface Tokens {
+        /** The next token; null after the document. */
+        JsonToken next();
+
+        /** Where the current token starts (a tagged value: its tag). */
+        int offset();
+
+        /** The current scalar's text. */
+        String text();
+
+        /** The current property name. */
+        String name();
+
+        /** The current value's tag without its '!' ({@code Sub} of {@code !Sub}), or null. */
+        String tag();
+
+        String anchor();
+
+        boolean isAlias();
+    }
+
     /** A document's tree and the keys it defines twice (the last definition is the one in the tree). */
     public record Parsed(Node root, List<DuplicateKey> duplicateKeys) {
         public Parsed {
@@ -59,6 +84,7 @@ public final class TreeReader {
     private final List<DuplicateKey> duplicates = new ArrayList<>();
     private final Map<String, Node> anchors = new HashMap<>();
     private int budget = NODE_BUDGET;
+    private Tokens tokens;
     /** Of the values spent, those that aliases repeated: tells an alias bomb from a document that is simply large. */
     private long throughAliases;
 
@@ -78,16 +104,42 @@ public final class TreeReader {
      * duplicates are returned to be reported, not thrown, so that the rest of the file is still checked.
      */
     public static Parsed readTemplate(SourceFile file) throws ParseProblem {
+        if (!startsLikeJson(file.text())) {
+            // Most templates are block YAML, which BlockYaml reads at a fraction of the cost; what it declines, and
+            // any problem, is left to the full reader (which words the errors).
+            BlockYaml tokens = BlockYaml.scan(file.text());
+            if (tokens != null) {
+                try {
+                    TreeReader reader = new TreeReader(file, true, false);
+                    return new Parsed(reader.build(tokens), reader.duplicates);
+                } catch (ParseProblem e) {
+                    // fall through to the full reader
+                }
+            }
+        }
         return read(file, false);
     }
 
-    private static Parsed read(SourceFile file, boolean strict) throws ParseProblem {
-        String text = file.text();
+    /** {@link #readTemplate} without {@link BlockYaml}: what BlockYamlTest compares it with. */
+    static Parsed readTemplateFully(SourceFile file) throws ParseProblem {
+        return read(file, false);
+    }
+
+    /** True when BlockYaml reads the text (else the full reader does). */
+    static boolean readsAsBlockYaml(SourceFile file) {
+        return !startsLikeJson(file.text()) && BlockYaml.scan(file.text()) != null;
+    }
+
+    private static boolean startsLikeJson(String text) {
         int i = 0;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
-        if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+        return i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[');
+    }
+
+    private static Parsed read(SourceFile file, boolean strict) throws ParseProblem {
+        if (startsLikeJson(file.text())) {
             try {
                 return new TreeReader(file, false, strict).parsed();
             } catch (ParseProblem jsonProblem) {
@@ -114,15 +166,7 @@ public final class TreeReader {
         try (JsonParser p = yaml
                 ? YAML.createParser(ObjectReadContext.empty(), new StringReader(file.text()))
                 : JSON.createParser(ObjectReadContext.empty(), file.text())) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return new ScalarNode(file, 0, "", ScalarNode.Kind.NULL);
-            }
-            Node root = value(p, t, 1);
-            if (!yaml && p.nextToken() != null) {
-                throw problem("unexpected content after the JSON document", p.currentTokenLocation());
-            }
-            return root;
+            return build(new JacksonTokens(p));
         } catch (JacksonException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof ReaderException r) {
@@ -151,37 +195,95 @@ public final class TreeReader {
         }
     }
 
-    private Node value(JsonParser p, JsonToken t, int depth) throws ParseProblem {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        if (depth > MAX_DEPTH) {
-            throw problem("nesting deeper than " + MAX_DEPTH + " levels", loc);
+    /** The document's tree from its tokens. */
+    private Node build(Tokens source) throws ParseProblem {
+        tokens = source;
+        JsonToken t = tokens.next();
+        if (t == null) {
+            return new ScalarNode(file, 0, "", ScalarNode.Kind.NULL);
         }
-        int offset = offset(loc);
+        Node root = value(t, 1);
+        if (!yaml && tokens.next() != null) {
+            throw problem("unexpected content after the JSON document", tokens.offset());
+        }
+        return root;
+    }
+
+    /** Jackson's parser as {@link Tokens}. */
+    private final class JacksonTokens implements Tokens {
+        private final JsonParser p;
+        private final YAMLParser yp;
+
+        JacksonTokens(JsonParser p) {
+            this.p = p;
+            this.yp = p instanceof YAMLParser y ? y : null;
+        }
+
+        @Override
+        public JsonToken next() {
+            return p.nextToken();
+        }
+
+        @Override
+        public int offset() {
+            return TreeReader.this.offset(p.currentTokenLocation());
+        }
+
+        @Override
+        public String text() {
+            return p.getString();
+        }
+
+        @Override
+        public String name() {
+            return p.currentName();
+        }
+
+        @Override
+        public String tag() {
+            Object typeId = yp.getTypeId();
+            return typeId == null ? null : typeId.toString();
+        }
+
+        @Override
+        public String anchor() {
+            Object objectId = yp.getObjectId();
+            return objectId == null ? null : objectId.toString();
+        }
+
+        @Override
+        public boolean isAlias() {
+            return yp.isCurrentAlias();
+        }
+    }
+
+    private Node value(JsonToken t, int depth) throws ParseProblem {
+        int offset = tokens.offset();
+        if (depth > MAX_DEPTH) {
+            throw problem("nesting deeper than " + MAX_DEPTH + " levels", offset);
+        }
         String tag = null;
         String anchor = null;
         if (yaml) {
-            YAMLParser yp = (YAMLParser) p;
-            if (yp.isCurrentAlias()) {
-                Node target = anchors.get(p.getString());
+            if (tokens.isAlias()) {
+                Node target = anchors.get(tokens.text());
                 if (target == null) {
-                    throw problem("alias *" + p.getString() + " refers to no anchor defined before it", loc);
+                    throw problem("alias *" + tokens.text() + " refers to no anchor defined before it", offset);
                 }
-                spend(target.size(), offset(loc), true);
+                spend(target.size(), offset, true);
                 return target;
             }
-            Object typeId = yp.getTypeId();
-            tag = typeId == null ? null : typeId.toString();
-            Object objectId = yp.getObjectId();
-            anchor = objectId == null ? null : objectId.toString();
+            tag = tokens.tag();
+            anchor = tokens.anchor();
         }
         Node node = switch (t) {
-            case START_OBJECT -> map(p, offset, depth);
-            case START_ARRAY -> list(p, offset, depth);
-            case VALUE_STRING -> scalar(offset, p.getString(), ScalarNode.Kind.STRING);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(offset, p.getString(), ScalarNode.Kind.NUMBER);
-            case VALUE_TRUE, VALUE_FALSE -> scalar(offset, p.getString(), ScalarNode.Kind.BOOLEAN);
+            case START_OBJECT -> map(offset, depth);
+            case START_ARRAY -> list(offset, depth);
+            case VALUE_STRING -> scalar(offset, tokens.text(), ScalarNode.Kind.STRING);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(offset, tokens.text(), ScalarNode.Kind.NUMBER);
+            case VALUE_TRUE, VALUE_FALSE -> scalar(offset, tokens.text(), ScalarNode.Kind.BOOLEAN);
             case VALUE_NULL -> scalar(offset, "", ScalarNode.Kind.NULL);
-            default -> throw problem("unexpected " + t, loc);
+            default -> throw problem("unexpected " + t, offset);
         };
         if (tag != null && !tag.startsWith("tag:yaml.org,2002:")) {
             node = longForm(tag, node, offset);
@@ -197,20 +299,19 @@ public final class TreeReader {
         return new ScalarNode(file, offset, value == null ? "" : value, kind);
     }
 
-    private Node map(JsonParser p, int offset, int depth) throws ParseProblem {
+    private Node map(int offset, int depth) throws ParseProblem {
         List<MapNode.Entry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>(); // key -> its index in entries
         List<Node> merges = new ArrayList<>();
         int size = 1;
         int childDepth = 0;
         JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+        while ((t = tokens.next()) != JsonToken.END_OBJECT) {
             if (t != JsonToken.PROPERTY_NAME) {
-                throw problem("expected a key, found " + t, p.currentTokenLocation());
+                throw problem("expected a key, found " + t, tokens.offset());
             }
-            TokenStreamLocation keyLoc = p.currentTokenLocation();
-            String name = p.currentName();
-            int keyOffset = offset(keyLoc);
+            String name = tokens.name();
+            int keyOffset = tokens.offset();
             if (!yaml) {
                 // jackson-core places a name token where its scan began (after the comma): move to the quote
                 String text = file.text();
@@ -219,7 +320,7 @@ public final class TreeReader {
                 }
             }
             ScalarNode key = new ScalarNode(file, keyOffset, name == null ? "" : name, ScalarNode.Kind.STRING);
-            Node value = value(p, p.nextToken(), depth + 1);
+            Node value = value(tokens.next(), depth + 1);
             if (yaml && "<<".equals(name)) {
                 merges.add(value);
                 continue;
@@ -261,13 +362,13 @@ public final class TreeReader {
         return new MapNode(file, offset, entries, size, childDepth + 1);
     }
 
-    private Node list(JsonParser p, int offset, int depth) throws ParseProblem {
+    private Node list(int offset, int depth) throws ParseProblem {
         List<Node> items = new ArrayList<>();
         int size = 1;
         int childDepth = 0;
         JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            Node item = value(p, t, depth + 1);
+        while ((t = tokens.next()) != JsonToken.END_ARRAY) {
+            Node item = value(t, depth + 1);
             items.add(item);
             size += item.size();
             childDepth = Math.max(childDepth, item.depth());
@@ -314,8 +415,8 @@ public final class TreeReader {
         return file.offset(loc.getLineNr(), loc.getColumnNr());
     }
 
-    private ParseProblem problem(String message, TokenStreamLocation loc) {
-        return new ParseProblem((yaml ? "YAML: " : "JSON: ") + message, file.position(offset(loc)));
+    private ParseProblem problem(String message, int offset) {
+        return new ParseProblem((yaml ? "YAML: " : "JSON: ") + message, file.position(offset));
     }
 
     /** Jackson's messages name the source as "[Source: REDACTED ...]": we report positions ourselves. */
