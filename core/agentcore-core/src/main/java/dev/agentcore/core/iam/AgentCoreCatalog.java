@@ -172,13 +172,34 @@ public final class AgentCoreCatalog {
     }
 
     private List<String> computeClosestActions(String name, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
         String lower = name.toLowerCase(Locale.ROOT);
-        Map<String, Integer> distance = new LinkedHashMap<>();
-        actions().forEach(a -> distance.put(a.name(), Similarity.editDistance(lower, a.name().toLowerCase(Locale.ROOT))));
-        return distance.keySet().stream()
-                .sorted(Comparator.comparingInt((String a) -> distance.get(a)).thenComparing(a -> a))
-                .limit(limit)
-                .toList();
+        // The best `limit` by (distance, name), actions taken in name order: a candidate whose length alone puts it
+        // further than the current last of the best can be passed over (a distance is at least the length difference).
+        List<String> best = new ArrayList<>(limit + 1);
+        List<Integer> distances = new ArrayList<>(limit + 1);
+        for (AgentCoreAction a : actions()) {
+            String candidate = a.name().toLowerCase(Locale.ROOT);
+            if (best.size() == limit && Math.abs(candidate.length() - lower.length()) >= distances.getLast()) {
+                continue;
+            }
+            int d = Similarity.editDistance(lower, candidate);
+            int at = best.size();
+            while (at > 0 && (distances.get(at - 1) > d || distances.get(at - 1) == d && best.get(at - 1).compareTo(a.name()) > 0)) {
+                at--;
+            }
+            if (at < limit) {
+                best.add(at, a.name());
+                distances.add(at, d);
+                if (best.size() > limit) {
+                    best.removeLast();
+                    distances.removeLast();
+                }
+            }
+        }
+        return List.copyOf(best);
     }
 
     /**
@@ -199,6 +220,12 @@ public final class AgentCoreCatalog {
             String text = prefix ? resourcePattern.substring(0, star) : resourcePattern;
             List<AgentCoreResourceType> result = new ArrayList<>();
             for (AgentCoreResourceType type : resourceTypes) {
+                // The regex starts with the format's literal start: a text that neither starts with it nor (for a
+                // prefix) is the start of it cannot match, so the regex need not run.
+                String formatPrefix = literalPrefix(type.resourceFormat(), "$");
+                if (!text.startsWith(formatPrefix) && !(prefix && formatPrefix.startsWith(text))) {
+                    continue;
+                }
                 java.util.regex.Matcher m = regexes.computeIfAbsent(type.name(), n -> type.resourceRegex()).matcher(text);
                 if (m.matches() || prefix && m.hitEnd()) {
                     result.add(type);

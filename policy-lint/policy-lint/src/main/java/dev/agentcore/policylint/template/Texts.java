@@ -18,6 +18,10 @@ public final class Texts {
     }
 
     public static String shape(Value.Text text) {
+        List<Piece> pieces = text.pieces();
+        if (pieces.size() == 1 && pieces.getFirst() instanceof Piece.Literal only) {
+            return only.text(); // most strings: one literal, asked for by every rule
+        }
         StringBuilder sb = new StringBuilder();
         for (Piece p : text.pieces()) {
             if (p instanceof Piece.Literal l) {
@@ -48,7 +52,12 @@ public final class Texts {
     }
 
     public static boolean isLiteral(Value.Text text) {
-        return text.pieces().stream().allMatch(p -> p instanceof Piece.Literal);
+        for (Piece p : text.pieces()) {
+            if (!(p instanceof Piece.Literal)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The literal piece that holds shape index {@code index}, or null when the index falls on an unknown piece. */
