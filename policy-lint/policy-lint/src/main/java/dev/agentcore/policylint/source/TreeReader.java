@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.agentcore.core.text.JsonTokenizer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -33,17 +34,20 @@ public final class TreeReader {
     static final int NODE_BUDGET = 1_000_000;
     static final int MAX_DEPTH = 400;
 
-    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH + 10)
-            .build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .streamReadConstraints(CONSTRAINTS)
-            .loadSettings(LoadSettings.builder()
-                    .setCodePointLimit(Integer.MAX_VALUE)
-                    .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both positions
-                    .build())
-            .build();
+    /** Jackson's factories, made on first use: a run whose files BlockYaml and JsonTokenizer read never needs them. */
+    private static final class Jackson {
+        private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH + 10)
+                .build();
+        static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+        static final YAMLFactory YAML = YAMLFactory.builder()
+                .streamReadConstraints(CONSTRAINTS)
+                .loadSettings(LoadSettings.builder()
+                        .setCodePointLimit(Integer.MAX_VALUE)
+                        .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both positions
+                        .build())
+                .build();
+    }
 
     /**
      * The tokens a tree is built from: Jackson's JSON or YAML parser, or {@link BlockYaml}. Offsets are character
@@ -104,7 +108,16 @@ public final class TreeReader {
      * duplicates are returned to be reported, not thrown, so that the rest of the file is still checked.
      */
     public static Parsed readTemplate(SourceFile file) throws ParseProblem {
-        if (!startsLikeJson(file.text())) {
+        if (startsLikeJson(file.text())) {
+            // Strict JSON through JsonTokenizer, which needs none of Jackson's start-up; what it refuses (and any
+            // problem) is left to Jackson, which words the errors and reads YAML flow style.
+            try {
+                TreeReader reader = new TreeReader(file, false, false);
+                return new Parsed(reader.build(new StrictJsonTokens(file.text())), reader.duplicates);
+            } catch (JsonTokenizer.Refused | ParseProblem e) {
+                // fall through to the full reader
+            }
+        } else {
             // Most templates are block YAML, which BlockYaml reads at a fraction of the cost; what it declines, and
             // any problem, is left to the full reader (which words the errors).
             BlockYaml tokens = BlockYaml.scan(file.text());
@@ -128,6 +141,66 @@ public final class TreeReader {
     /** True when BlockYaml reads the text (else the full reader does). */
     static boolean readsAsBlockYaml(SourceFile file) {
         return !startsLikeJson(file.text()) && BlockYaml.scan(file.text()) != null;
+    }
+
+    /** JsonTokenizer's tokens as Jackson names them. */
+    private static final class StrictJsonTokens implements Tokens {
+        private final JsonTokenizer json;
+
+        StrictJsonTokens(String text) {
+            this.json = new JsonTokenizer(text);
+        }
+
+        private JsonTokenizer.Token current;
+
+        @Override
+        public JsonToken next() {
+            JsonTokenizer.Token t = json.next();
+            current = t;
+            return t == null ? null : switch (t) {
+                case START_OBJECT -> JsonToken.START_OBJECT;
+                case END_OBJECT -> JsonToken.END_OBJECT;
+                case START_ARRAY -> JsonToken.START_ARRAY;
+                case END_ARRAY -> JsonToken.END_ARRAY;
+                case NAME -> JsonToken.PROPERTY_NAME;
+                case STRING -> JsonToken.VALUE_STRING;
+                case INTEGER -> JsonToken.VALUE_NUMBER_INT;
+                case DECIMAL -> JsonToken.VALUE_NUMBER_FLOAT;
+                case TRUE -> JsonToken.VALUE_TRUE;
+                case FALSE -> JsonToken.VALUE_FALSE;
+                case NULL -> JsonToken.VALUE_NULL;
+            };
+        }
+
+        @Override
+        public int offset() {
+            return json.offset();
+        }
+
+        @Override
+        public String text() {
+            return current == JsonTokenizer.Token.TRUE ? "true" : current == JsonTokenizer.Token.FALSE ? "false" : json.text();
+        }
+
+        @Override
+        public String name() {
+            return json.text();
+        }
+
+        @Override
+        public String tag() {
+            return null;
+        }
+
+        @Override
+        public String anchor() {
+            return null;
+        }
+
+        @Override
+        public boolean isAlias() {
+            return false;
+        }
     }
 
     private static boolean startsLikeJson(String text) {
@@ -164,8 +237,8 @@ public final class TreeReader {
 
     private Node parse() throws ParseProblem {
         try (JsonParser p = yaml
-                ? YAML.createParser(ObjectReadContext.empty(), new StringReader(file.text()))
-                : JSON.createParser(ObjectReadContext.empty(), file.text())) {
+                ? Jackson.YAML.createParser(ObjectReadContext.empty(), new StringReader(file.text()))
+                : Jackson.JSON.createParser(ObjectReadContext.empty(), file.text())) {
             return build(new JacksonTokens(p));
         } catch (JacksonException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {

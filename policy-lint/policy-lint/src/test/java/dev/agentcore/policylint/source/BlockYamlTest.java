@@ -121,7 +121,7 @@ class BlockYamlTest {
                 "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      Path: !Sub '/${A}/'\n"))).isTrue();
     }
 
-    private static void assertSameAsFullReader(SourceFile file) {
+    static void assertSameAsFullReader(SourceFile file) {
         String full = outcome(() -> TreeReader.readTemplateFully(file));
         String read = outcome(() -> TreeReader.readTemplate(file));
         assertThat(read).as(file.displayPath()).isEqualTo(full);
