@@ -196,16 +196,16 @@ public final class AgentCoreCatalog {
             return List.of();
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        // The best `limit` by (distance, name), actions taken in name order: a candidate whose length alone puts it
-        // further than the current last of the best can be passed over (a distance is at least the length difference).
+        // The best `limit` by (distance, name), actions taken in name order: the distance to a candidate is computed
+        // only as far as it can still beat the current last of the best.
         List<String> best = new ArrayList<>(limit + 1);
         List<Integer> distances = new ArrayList<>(limit + 1);
         for (AgentCoreAction a : actions()) {
             String candidate = a.name().toLowerCase(Locale.ROOT);
-            if (best.size() == limit && Math.abs(candidate.length() - lower.length()) >= distances.getLast()) {
+            int d = Similarity.editDistanceAtMost(lower, candidate, best.size() < limit ? Integer.MAX_VALUE : distances.getLast());
+            if (best.size() == limit && d > distances.getLast()) {
                 continue;
             }
-            int d = Similarity.editDistance(lower, candidate);
             int at = best.size();
             while (at > 0 && (distances.get(at - 1) > d || distances.get(at - 1) == d && best.get(at - 1).compareTo(a.name()) > 0)) {
                 at--;
