@@ -1,6 +1,9 @@
 package dev.agentcore.policylint.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +133,17 @@ public final class PolicyLint implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // Standard output written in blocks, not a write per line (System.out flushes each println, and the report of
+        // a corpus has a line per finding); flushed before exit, after what went to standard error, as before.
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+                System.out.charset());
+        int code;
+        try {
+            code = run(args, out, System.err);
+        } finally {
+            out.flush();
+        }
+        System.exit(code);
     }
 
     /** Runs policy-lint in-process; returns the exit code (0 no errors, 1 errors, 2 usage or input errors). */
