@@ -332,8 +332,10 @@ final class BlockYaml implements TreeReader.Tokens {
             } else if (inMapping && c == indent && tag == null && sequenceEntry(next)) {
                 pos = next;
                 blockSequence(c, true, -1, null);
+            } else if (tag == null) {
+                emit(JsonToken.VALUE_STRING, indicatorEnd, "", null); // an empty value: "" where its indicator ends
             } else {
-                throw DECLINE; // an empty value (Jackson reads it as null or as "", by its settings)
+                throw DECLINE;
             }
             return;
         }

@@ -100,7 +100,8 @@ public final class TreeReader {
 
     /** Parses JSON when the text starts with '{' or '[' and is valid JSON, else YAML; a duplicate key is an error. */
     public static Node read(SourceFile file) throws ParseProblem {
-        return read(file, true).root();
+        Parsed fast = readFast(file, true, true);
+        return (fast != null ? fast : read(file, true)).root();
     }
 
     /**
@@ -108,29 +109,34 @@ public final class TreeReader {
      * duplicates are returned to be reported, not thrown, so that the rest of the file is still checked.
      */
     public static Parsed readTemplate(SourceFile file) throws ParseProblem {
-        if (startsLikeJson(file.text())) {
-            // Strict JSON through JsonTokenizer, which needs none of Jackson's start-up; what it refuses (and any
-            // problem) is left to Jackson, which words the errors and reads YAML flow style.
-            try {
-                TreeReader reader = new TreeReader(file, false, false);
-                return new Parsed(reader.build(new StrictJsonTokens(file.text())), reader.duplicates);
-            } catch (JsonTokenizer.Refused | ParseProblem e) {
-                // fall through to the full reader
-            }
-        } else {
-            // Most templates are block YAML, which BlockYaml reads at a fraction of the cost; what it declines, and
-            // any problem, is left to the full reader (which words the errors).
-            BlockYaml tokens = BlockYaml.scan(file.text());
-            if (tokens != null) {
-                try {
-                    TreeReader reader = new TreeReader(file, true, false);
-                    return new Parsed(reader.build(tokens), reader.duplicates);
-                } catch (ParseProblem e) {
-                    // fall through to the full reader
+        Parsed fast = readFast(file, true, false);
+        return fast != null ? fast : read(file, false);
+    }
+
+    /**
+     * The document read without Jackson, or null to leave it to the full reader: strict JSON through JsonTokenizer
+     * (when {@code json} and the text starts like JSON), block YAML through BlockYaml. Most files are one or the other,
+     * read at a fraction of the cost and without Jackson's start-up; what they refuse, and any problem, the full
+     * reader reads again, and words the errors (and reads YAML flow style).
+     */
+    private static Parsed readFast(SourceFile file, boolean json, boolean strict) {
+        try {
+            if (startsLikeJson(file.text())) {
+                if (!json) {
+                    return null;
                 }
+                TreeReader reader = new TreeReader(file, false, strict);
+                return new Parsed(reader.build(new StrictJsonTokens(file.text())), reader.duplicates);
             }
+            BlockYaml tokens = BlockYaml.scan(file.text());
+            if (tokens == null) {
+                return null;
+            }
+            TreeReader reader = new TreeReader(file, true, strict);
+            return new Parsed(reader.build(tokens), reader.duplicates);
+        } catch (JsonTokenizer.Refused | ParseProblem e) {
+            return null;
         }
-        return read(file, false);
     }
 
     /** {@link #readTemplate} without {@link BlockYaml}: what BlockYamlTest compares it with. */
@@ -227,7 +233,8 @@ public final class TreeReader {
     }
 
     public static Node readYaml(SourceFile file) throws ParseProblem {
-        return new TreeReader(file, true, true).parse();
+        Parsed fast = readFast(file, false, true);
+        return fast != null ? fast.root() : new TreeReader(file, true, true).parse();
     }
 
     private Parsed parsed() throws ParseProblem {
