@@ -30,6 +30,8 @@ public final class AgentCoreCatalog {
     private final Map<String, AgentCoreAction> actionsByLowerName;
     private final List<AgentCoreAction> actionsByName;
     private final List<AgentCoreResourceType> resourceTypes;
+    /** Each resource type's format up to its first variable ({@code runtime/} of {@code runtime/${RuntimeId}}). */
+    private final Map<String, String> formatPrefixes;
     private final Map<String, Automaton> languages = new ConcurrentHashMap<>();
     private final Map<String, java.util.regex.Pattern> regexes = new ConcurrentHashMap<>();
     private final Map<String, List<AgentCoreResourceType>> matches = new ConcurrentHashMap<>();
@@ -42,6 +44,9 @@ public final class AgentCoreCatalog {
         this.actionsByLowerName = Map.copyOf(byName);
         this.actionsByName = byName.values().stream().sorted(Comparator.comparing(AgentCoreAction::name)).toList();
         this.resourceTypes = List.copyOf(resourceTypes);
+        Map<String, String> prefixes = new java.util.HashMap<>();
+        resourceTypes.forEach(t -> prefixes.put(t.name(), literalPrefix(t.resourceFormat(), "$")));
+        this.formatPrefixes = prefixes;
     }
 
     private static final class Bundled {
@@ -242,7 +247,7 @@ public final class AgentCoreCatalog {
             for (AgentCoreResourceType type : resourceTypes) {
                 // The regex starts with the format's literal start: a text that neither starts with it nor (for a
                 // prefix) is the start of it cannot match, so the regex need not run.
-                String formatPrefix = literalPrefix(type.resourceFormat(), "$");
+                String formatPrefix = formatPrefixes.get(type.name());
                 if (!text.startsWith(formatPrefix) && !(prefix && formatPrefix.startsWith(text))) {
                     continue;
                 }

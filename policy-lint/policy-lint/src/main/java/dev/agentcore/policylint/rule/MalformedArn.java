@@ -64,8 +64,6 @@ public final class MalformedArn implements Rule {
         }
     }
 
-    private static final Pattern UNKNOWN_RUN = Pattern.compile(Texts.UNKNOWN + "+");
-
     /** The resource as an IAM pattern, each placeholder segment as {@code *}. */
     private static String resourcePattern(ArnParts parts, List<ArnParts.Segment> segments) {
         int offset = parts.starts()[ArnParts.RESOURCE];
@@ -75,7 +73,7 @@ public final class MalformedArn implements Rule {
                 out.replace(segment.start() - offset, segment.end() - offset, "*");
             }
         }
-        return UNKNOWN_RUN.matcher(out).replaceAll("*");
+        return Texts.unknownRunsAsStar(out);
     }
 
     /** The formats that share a word with the resource, else the runtime ones. */

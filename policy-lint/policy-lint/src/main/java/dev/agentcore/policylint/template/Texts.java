@@ -1,6 +1,7 @@
 package dev.agentcore.policylint.template;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.agentcore.policylint.source.Position;
 import dev.agentcore.policylint.source.Region;
@@ -31,6 +32,14 @@ public final class Texts {
             }
         }
         return sb.toString();
+    }
+
+    private static final Pattern UNKNOWN_RUN = Pattern.compile(UNKNOWN + "+");
+
+    /** {@code shape} with each run of unknown characters as one {@code *}: an IAM pattern. */
+    public static String unknownRunsAsStar(CharSequence shape) {
+        String s = shape.toString();
+        return s.indexOf(UNKNOWN) < 0 ? s : UNKNOWN_RUN.matcher(s).replaceAll("*");
     }
 
     /** The string as an IAM pattern: unknown pieces become {@code *} (they may be anything). */
