@@ -58,12 +58,25 @@ public final class Linter {
      * the templates checked; what was passed over (for {@code --verbose}).
      */
     public record Result(List<Finding> findings, List<String> inputErrors, int filesChecked, List<PassedOver> passedOver) {
+        // Loops, not streams with lambdas: these run once at the end of every lint, on a path the AOT cache's
+        // training does not link.
         public long count(Severity s) {
-            return findings.stream().filter(f -> f.severity() == s).count();
+            long n = 0;
+            for (Finding f : findings) {
+                if (f.severity() == s) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         public boolean hasParseErrors() {
-            return findings.stream().anyMatch(f -> f.ruleId().equals(ParseError.INFO.id()));
+            for (Finding f : findings) {
+                if (f.ruleId().equals(ParseError.INFO.id())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -148,32 +161,33 @@ public final class Linter {
             }
         }
         findings.addAll(project.all());
-        passedOver.sort(java.util.Comparator.comparing(PassedOver::path));
+        if (passedOver.size() > 1) {
+            passedOver.sort(PASSED_OVER_ORDER);
+        }
         return new Result(finish(findings, suppressions, options.config()), inputErrors, checked, passedOver);
     }
 
     private TemplateContext lintFile(Path file, String display, Options options, Findings findings, List<String> inputErrors,
             List<PassedOver> passedOver) {
-        SourceFile source;
-        switch (Documents.load(file, display, disk)) {
-            case Documents.Text t -> source = t.file();
-            case Documents.Undecodable u -> {
-                inputErrors.add(display + ": cannot read: " + u.problem());
-                return null;
-            }
-            case Documents.TooLarge t -> {
-                SourceFile empty = new SourceFile(file, display, "");
-                findings.add(ParseError.INFO, Region.at(empty, new dev.agentcore.policylint.source.Position(1, 1)),
-                        "file is " + (t.bytes() / (1024 * 1024)) + " MB, over the " + (Documents.MAX_BYTES / (1024 * 1024))
-                                + " MB limit (CloudFormation accepts templates up to 1 MB)",
-                        "split the template, or exclude the file", null);
-                return null;
-            }
-            case Documents.Unreadable u -> {
-                inputErrors.add(display + ": cannot read the file: " + u.reason());
-                return null;
-            }
+        Documents.Loaded loaded = Documents.load(file, display, disk);
+        // instanceof, not a switch on types: such a switch spins a class at its first run, which the AOT cache does not keep
+        if (loaded instanceof Documents.Undecodable u) {
+            inputErrors.add(display + ": cannot read: " + u.problem());
+            return null;
         }
+        if (loaded instanceof Documents.TooLarge t) {
+            SourceFile empty = new SourceFile(file, display, "");
+            findings.add(ParseError.INFO, Region.at(empty, new dev.agentcore.policylint.source.Position(1, 1)),
+                    "file is " + (t.bytes() / (1024 * 1024)) + " MB, over the " + (Documents.MAX_BYTES / (1024 * 1024))
+                            + " MB limit (CloudFormation accepts templates up to 1 MB)",
+                    "split the template, or exclude the file", null);
+            return null;
+        }
+        if (loaded instanceof Documents.Unreadable u) {
+            inputErrors.add(display + ": cannot read the file: " + u.reason());
+            return null;
+        }
+        SourceFile source = ((Documents.Text) loaded).file();
         TreeReader.Parsed root;
         try {
             root = TreeReader.readTemplate(source);
@@ -208,6 +222,28 @@ public final class Linter {
         return ctx;
     }
 
+    /**
+     * By file, position, rule. A class, not Comparator.comparing: the JDK's comparators are lambdas spun at each start
+     * (the AOT cache keeps the application's lambdas, not those).
+     */
+    private static final Comparator<PassedOver> PASSED_OVER_ORDER = new Comparator<>() {
+        @Override
+        public int compare(PassedOver a, PassedOver b) {
+            return a.path().compareTo(b.path());
+        }
+    };
+
+    private static final Comparator<Finding> REPORT_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = a.region().file().displayPath().compareTo(b.region().file().displayPath());
+            if (c == 0) {
+                c = a.region().start().compareTo(b.region().start());
+            }
+            return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+        }
+    };
+
     private static List<Finding> finish(List<Finding> findings, List<Suppressions> suppressions, Config config) {
         List<Finding> out = new ArrayList<>();
         Findings configFindings = new Findings();
@@ -241,9 +277,7 @@ public final class Linter {
             }
             out.add(f);
         }
-        out.sort(Comparator.comparing((Finding f) -> f.region().file().displayPath())
-                .thenComparing(f -> f.region().start())
-                .thenComparing(Finding::ruleId));
+        out.sort(REPORT_ORDER);
         // The same value reached twice (through a YAML alias, or two policies) is one finding.
         Map<String, Finding> unique = new java.util.LinkedHashMap<>();
         for (Finding f : out) {

@@ -42,12 +42,22 @@ public final class AgentCoreCatalog {
         Map<String, AgentCoreAction> byName = new LinkedHashMap<>();
         actions.forEach(a -> byName.put(a.name().toLowerCase(Locale.ROOT), a));
         this.actionsByLowerName = Map.copyOf(byName);
-        this.actionsByName = byName.values().stream().sorted(Comparator.comparing(AgentCoreAction::name)).toList();
+        List<AgentCoreAction> sorted = new ArrayList<>(byName.values());
+        sorted.sort(BY_NAME);
+        this.actionsByName = List.copyOf(sorted);
         this.resourceTypes = List.copyOf(resourceTypes);
         Map<String, String> prefixes = new java.util.HashMap<>();
         resourceTypes.forEach(t -> prefixes.put(t.name(), literalPrefix(t.resourceFormat(), "$")));
         this.formatPrefixes = prefixes;
     }
+
+    /** A class, not Comparator.comparing: the JDK's comparator lambdas are spun at each start of a short-lived JVM. */
+    private static final Comparator<AgentCoreAction> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(AgentCoreAction a, AgentCoreAction b) {
+            return a.name().compareTo(b.name());
+        }
+    };
 
     private static final class Bundled {
         static final AgentCoreCatalog INSTANCE = load();

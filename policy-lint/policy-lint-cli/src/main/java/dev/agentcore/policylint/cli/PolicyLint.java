@@ -21,6 +21,7 @@ import dev.agentcore.policylint.ExitStatus;
 import dev.agentcore.policylint.Lint;
 import dev.agentcore.policylint.LintOutcome;
 import dev.agentcore.policylint.LintRequest;
+import dev.agentcore.policylint.Linter;
 import dev.agentcore.policylint.NamedNonTemplates;
 import dev.agentcore.policylint.config.ConfigSource;
 import dev.agentcore.policylint.report.Report;
@@ -315,9 +316,13 @@ public final class PolicyLint implements Callable<Integer> {
         }
         LintOutcome.Linted linted = (LintOutcome.Linted) outcome;
         if (verbose) {
-            linted.result().passedOver().forEach(p -> err.println("policy-lint: passed over " + p));
+            for (Linter.PassedOver p : linted.result().passedOver()) {
+                err.println("policy-lint: passed over " + p);
+            }
         }
-        linted.result().inputErrors().forEach(e -> err.println("policy-lint: " + e));
+        for (String e : linted.result().inputErrors()) { // loops: lambdas here would be spun at each start
+            err.println("policy-lint: " + e);
+        }
         if (!write(linted)) {
             return USAGE;
         }

@@ -115,26 +115,25 @@ public final class TemplateContext {
             return;
         }
         for (Value alt : v.alternatives()) {
-            switch (alt) {
-                case Value.Text t -> {
-                    if (Texts.shape(t).startsWith("arn:")) {
-                        arns.add(new ArnText(t, r, policy, principal));
+            // instanceof, not a switch on types (see Lint.loadConfig)
+            if (alt instanceof Value.Text t) {
+                if (Texts.shape(t).startsWith("arn:")) {
+                    arns.add(new ArnText(t, r, policy, principal));
+                }
+            } else if (alt instanceof Value.ListValue l) {
+                for (Value i : l.items()) {
+                    collect(i, r, policy, principal, depth + 1, own);
+                }
+            } else if (alt instanceof Value.MapValue m) {
+                LocatedPolicy here = policy;
+                for (LocatedPolicy p : own) {
+                    if (p.node() == m) {
+                        here = p;
                     }
                 }
-                case Value.ListValue l -> l.items().forEach(i -> collect(i, r, policy, principal, depth + 1, own));
-                case Value.MapValue m -> {
-                    LocatedPolicy here = policy;
-                    for (LocatedPolicy p : own) {
-                        if (p.node() == m) {
-                            here = p;
-                        }
-                    }
-                    for (Value.MapValue.Entry e : m.entries()) {
-                        boolean isPrincipal = principal || e.key().equals("Principal") || e.key().equals("NotPrincipal");
-                        collect(e.value(), r, here, isPrincipal, depth + 1, own);
-                    }
-                }
-                default -> {
+                for (Value.MapValue.Entry e : m.entries()) {
+                    boolean isPrincipal = principal || e.key().equals("Principal") || e.key().equals("NotPrincipal");
+                    collect(e.value(), r, here, isPrincipal, depth + 1, own);
                 }
             }
         }
