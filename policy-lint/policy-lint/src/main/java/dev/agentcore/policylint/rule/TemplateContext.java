@@ -30,6 +30,8 @@ public final class TemplateContext {
     private List<LocatedStatement> statements;
     private List<Roles.Role> roles;
     private List<ArnText> arns;
+    private List<LocatedStatement> identityAllows;
+    private List<LocatedStatement> trustAllows;
 
     public TemplateContext(Template template, RuntimeSet runtimes, AgentCoreCatalog catalog) {
         this.template = template;
@@ -70,14 +72,29 @@ public final class TemplateContext {
      * grant reaches judge these alone.
      */
     public List<LocatedStatement> identityAllows() {
-        return statements().stream()
-                .filter(s -> s.policy().kind() == LocatedPolicy.Kind.IDENTITY && s.isAllow()).toList();
+        if (identityAllows == null) {
+            identityAllows = allows(LocatedPolicy.Kind.IDENTITY);
+        }
+        return identityAllows;
     }
 
     /** The Allow statements of the trust policies ({@code AssumeRolePolicyDocument}). */
     public List<LocatedStatement> trustAllows() {
-        return statements().stream()
-                .filter(s -> s.policy().kind() == LocatedPolicy.Kind.TRUST && s.isAllow()).toList();
+        if (trustAllows == null) {
+            trustAllows = allows(LocatedPolicy.Kind.TRUST);
+        }
+        return trustAllows;
+    }
+
+    /** Computed once: several rules ask, for every template. */
+    private List<LocatedStatement> allows(LocatedPolicy.Kind kind) {
+        List<LocatedStatement> out = new ArrayList<>();
+        for (LocatedStatement s : statements()) {
+            if (s.policy().kind() == kind && s.isAllow()) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<Roles.Role> roles() {
@@ -97,7 +114,12 @@ public final class TemplateContext {
                 }
             } else {
                 for (Template.Resource r : template.resources().values()) {
-                    List<LocatedPolicy> own = policies().stream().filter(p -> p.resource() == r).toList();
+                    List<LocatedPolicy> own = new ArrayList<>();
+                    for (LocatedPolicy p : policies()) {
+                        if (p.resource() == r) {
+                            own.add(p);
+                        }
+                    }
                     collect(template.properties(r), r, null, false, 0, own);
                 }
             }
