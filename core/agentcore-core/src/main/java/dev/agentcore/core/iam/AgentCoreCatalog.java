@@ -29,6 +29,9 @@ public final class AgentCoreCatalog {
 
     private final Map<String, AgentCoreAction> actionsByLowerName;
     private final List<AgentCoreAction> actionsByName;
+    /** The actions by the length of their name (in name order within a length): closest names are searched by length. */
+    private final Map<Integer, List<AgentCoreAction>> actionsByLength;
+    private final int longestActionName;
     private final List<AgentCoreResourceType> resourceTypes;
     /** Each resource type's format up to its first variable ({@code runtime/} of {@code runtime/${RuntimeId}}). */
     private final Map<String, String> formatPrefixes;
@@ -45,6 +48,14 @@ public final class AgentCoreCatalog {
         List<AgentCoreAction> sorted = new ArrayList<>(byName.values());
         sorted.sort(BY_NAME);
         this.actionsByName = List.copyOf(sorted);
+        Map<Integer, List<AgentCoreAction>> byLength = new java.util.HashMap<>();
+        int longest = 0;
+        for (AgentCoreAction a : actionsByName) {
+            byLength.computeIfAbsent(a.name().length(), k -> new ArrayList<>()).add(a);
+            longest = Math.max(longest, a.name().length());
+        }
+        this.actionsByLength = byLength;
+        this.longestActionName = longest;
         this.resourceTypes = List.copyOf(resourceTypes);
         Map<String, String> prefixes = new java.util.HashMap<>();
         resourceTypes.forEach(t -> prefixes.put(t.name(), literalPrefix(t.resourceFormat(), "$")));
@@ -211,30 +222,41 @@ public final class AgentCoreCatalog {
             return List.of();
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        // The best `limit` by (distance, name), actions taken in name order: the distance to a candidate is computed
-        // only as far as it can still beat the current last of the best.
+        // The best `limit` by (distance, name). Candidates are taken by length, nearest to the name's first: a distance
+        // is at least the length difference, so the good ones come early, each distance is computed only as far as it
+        // can still rank, and the search stops at the first length too far from the name to rank at all.
         List<String> best = new ArrayList<>(limit + 1);
         List<Integer> distances = new ArrayList<>(limit + 1);
-        for (AgentCoreAction a : actions()) {
-            String candidate = a.name().toLowerCase(Locale.ROOT);
-            int d = Similarity.editDistanceAtMost(lower, candidate, best.size() < limit ? Integer.MAX_VALUE : distances.getLast());
-            if (best.size() == limit && d > distances.getLast()) {
-                continue;
+        int length = lower.length();
+        for (int diff = 0; diff <= Math.max(length, longestActionName); diff++) {
+            if (best.size() == limit && diff > distances.getLast()) {
+                break;
             }
-            int at = best.size();
-            while (at > 0 && (distances.get(at - 1) > d || distances.get(at - 1) == d && best.get(at - 1).compareTo(a.name()) > 0)) {
-                at--;
-            }
-            if (at < limit) {
-                best.add(at, a.name());
-                distances.add(at, d);
-                if (best.size() > limit) {
-                    best.removeLast();
-                    distances.removeLast();
+            for (int sign = diff == 0 ? 1 : -1; sign <= 1; sign += 2) {
+                List<AgentCoreAction> sameLength = actionsByLength.getOrDefault(length + sign * diff, List.of());
+                for (AgentCoreAction a : sameLength) {
+                    rank(a.name(), Similarity.editDistanceAtMost(lower, a.name().toLowerCase(Locale.ROOT),
+                            best.size() < limit ? Integer.MAX_VALUE : distances.getLast()), best, distances, limit);
                 }
             }
         }
         return List.copyOf(best);
+    }
+
+    /** Puts {@code candidate} at its place among the best by (distance, name), keeping at most {@code limit}. */
+    private static void rank(String candidate, int d, List<String> best, List<Integer> distances, int limit) {
+        int at = best.size();
+        while (at > 0 && (distances.get(at - 1) > d || distances.get(at - 1) == d && best.get(at - 1).compareTo(candidate) > 0)) {
+            at--;
+        }
+        if (at < limit) {
+            best.add(at, candidate);
+            distances.add(at, d);
+            if (best.size() > limit) {
+                best.removeLast();
+                distances.removeLast();
+            }
+        }
     }
 
     /**

@@ -213,8 +213,7 @@ public final class JsonTokenizer {
     private String string() {
         int start = ++pos;
         int quote = s.indexOf('"', start);
-        int escape = s.indexOf('\\', start);
-        if (quote >= 0 && (escape < 0 || escape > quote)) {
+        if (quote >= 0 && s.indexOf('\\', start, quote) < 0) {
             // No escape before the closing quote: the common case, one substring.
             checkControl(start, quote);
             pos = quote + 1;
