@@ -36,7 +36,8 @@ public final class TextReport implements Report {
                 .append(" checked")
                 .append(result.inputErrors().isEmpty() ? "" : "; " + plural(result.inputErrors().size(), "input") + " not read")
                 .append(nl);
-        out.print(text);
+        // As bytes in the stream's charset, as print would encode them, without its char-by-char path through a writer.
+        out.writeBytes(text.toString().getBytes(out.charset()));
     }
 
     private static String plural(long n, String word) {
