@@ -24,9 +24,13 @@ public final class WildcardResourceSensitiveAction implements Rule {
     }
 
     static boolean sensitive(String action) {
-        String a = action.toLowerCase(Locale.ROOT);
-        return a.startsWith("getworkloadaccesstoken") || a.equals("getresourceoauth2token") || a.equals("getresourceapikey")
-                || a.startsWith("invokeagentruntime");
+        // Without lower-casing a copy: asked for each of the catalog's actions that a wildcard grants.
+        return startsWithIgnoreCase(action, "getworkloadaccesstoken") || action.equalsIgnoreCase("getresourceoauth2token")
+                || action.equalsIgnoreCase("getresourceapikey") || startsWithIgnoreCase(action, "invokeagentruntime");
+    }
+
+    private static boolean startsWithIgnoreCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /** True for {@code *} and {@code bedrock-agentcore:*} written as such: what PL160 reports. */
