@@ -244,6 +244,15 @@ public final class Linter {
         }
     };
 
+    private static boolean suppressed(List<Suppressions> ofTheFile, Finding finding) {
+        for (Suppressions s : ofTheFile) {
+            if (s.suppresses(finding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Finding> finish(List<Finding> findings, List<Suppressions> suppressions, Config config) {
         List<Finding> out = new ArrayList<>();
         Findings configFindings = new Findings();
@@ -264,7 +273,7 @@ public final class Linter {
                 out.add(f); // never suppressed: a file that does not parse was not checked (Config refuses to lower it)
                 continue;
             }
-            if (byFile.getOrDefault(finding.region().file().path(), List.of()).stream().anyMatch(s -> s.suppresses(finding))
+            if (suppressed(byFile.getOrDefault(finding.region().file().path(), List.of()), finding)
                     || Suppressions.ignoredByConfig(config, finding)) {
                 continue;
             }

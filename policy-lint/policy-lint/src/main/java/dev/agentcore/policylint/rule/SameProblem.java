@@ -64,7 +64,12 @@ public final class SameProblem {
         if (group.size() == 1) {
             return group;
         }
-        Finding cause = group.stream().min(CAUSE).orElseThrow();
+        Finding cause = group.getFirst();
+        for (Finding f : group) {
+            if (CAUSE.compare(f, cause) < 0) {
+                cause = f;
+            }
+        }
         List<Finding> out = new ArrayList<>();
         List<Finding.Related> related = new ArrayList<>();
         for (Finding f : group) {

@@ -39,9 +39,23 @@ public final class WildcardResourceSensitiveAction implements Rule {
         return Texts.isLiteral(action) && (shape.equals("*") || shape.equalsIgnoreCase("bedrock-agentcore:*"));
     }
 
+    private static boolean anyServiceWildcard(List<Value.Text> actions) {
+        for (Value.Text a : actions) {
+            if (isServiceWildcard(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The literal {@code "*"} among the statement's resources, or null. */
     static Value.Text starResource(LocatedStatement s) {
-        return s.resources().stream().filter(r -> Texts.isLiteral(r) && Texts.shape(r).equals("*")).findFirst().orElse(null);
+        for (Value.Text r : s.resources()) {
+            if (Texts.isLiteral(r) && Texts.shape(r).equals("*")) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The sensitive actions that {@code actions} grant. */
@@ -96,7 +110,7 @@ public final class WildcardResourceSensitiveAction implements Rule {
                 continue;
             }
             // bedrock-agentcore:* on "*" is one grant, one problem: PL160 reports it with this rule's view related.
-            if (s.actions().stream().anyMatch(WildcardResourceSensitiveAction::isServiceWildcard)) {
+            if (anyServiceWildcard(s.actions())) {
                 continue;
             }
             Set<String> covered = sensitiveActions(ctx, s.actions());
