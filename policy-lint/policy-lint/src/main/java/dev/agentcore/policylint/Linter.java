@@ -2,6 +2,7 @@ package dev.agentcore.policylint;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ public final class Linter {
         List<Suppressions> suppressions = new ArrayList<>();
         int checked = 0;
         // Files are independent until the project-wide rules: lint them in parallel, keep their order.
-        List<FileResult> results = found.files().parallelStream().map(file -> {
+        List<FileResult> results = lintAll(found.files(), file -> {
             String display = FileFinder.display(file, options.base());
             Findings fileFindings = new Findings();
             List<String> errors = new ArrayList<>();
@@ -130,7 +131,7 @@ public final class Linter {
                 s = Suppressions.of(source, ctx == null ? null : ctx.template(), fileFindings);
             }
             return new FileResult(file, ctx, fileFindings, errors, s, notes.isEmpty() ? null : notes.getFirst());
-        }).toList();
+        });
         for (FileResult r : results) {
             inputErrors.addAll(r.errors());
             if (r.passedOver() != null) {
@@ -165,6 +166,55 @@ public final class Linter {
             passedOver.sort(PASSED_OVER_ORDER);
         }
         return new Result(finish(findings, suppressions, options.config()), inputErrors, checked, passedOver);
+    }
+
+    /**
+     * {@code lint} applied to every file, the results in the files' order. The files are handed out one at a time to
+     * this thread and one more per further processor, so a thread that the machine's other work holds up, or that
+     * meets the slow files, does not leave the others idle with files of its share still waiting (a parallel stream
+     * hands out a quarter of them at once). One file is linted on this thread alone.
+     */
+    private static List<FileResult> lintAll(List<Path> files, java.util.function.Function<Path, FileResult> lint) {
+        FileResult[] results = new FileResult[files.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Throwable[] failure = new Throwable[1];
+        Runnable worker = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                    results[i] = lint.apply(files.get(i));
+                }
+            } catch (RuntimeException | Error e) {
+                synchronized (failure) {
+                    if (failure[0] == null) {
+                        failure[0] = e;
+                    }
+                }
+                next.set(results.length); // the others stop too
+            }
+        };
+        int helpers = Math.min(Runtime.getRuntime().availableProcessors(), results.length) - 1;
+        List<Thread> threads = new ArrayList<>();
+        for (int h = 0; h < helpers; h++) {
+            threads.add(Thread.ofPlatform().daemon().name("policy-lint-" + (h + 1)).start(worker));
+        }
+        worker.run();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while linting", e);
+            }
+        }
+        synchronized (failure) {
+            if (failure[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure[0] instanceof Error e) {
+                throw e;
+            }
+        }
+        return Arrays.asList(results);
     }
 
     private TemplateContext lintFile(Path file, String display, Options options, Findings findings, List<String> inputErrors,
