@@ -88,23 +88,8 @@ final class BlockYaml implements TreeReader.Tokens {
     }
 
     @Override
-    public String name() {
-        return texts[current];
-    }
-
-    @Override
     public String tag() {
         return tags[current];
-    }
-
-    @Override
-    public String anchor() {
-        return null;
-    }
-
-    @Override
-    public boolean isAlias() {
-        return false;
     }
 
     // ---- scanning
@@ -230,15 +215,11 @@ final class BlockYaml implements TreeReader.Tokens {
         while (true) {
             key();
             value(indent, true);
-            int next = contentStart(pos);
-            if (next >= n) {
+            int next = nextEntry(indent);
+            if (next < 0) {
                 break;
             }
-            int c = column(next);
-            if (c < indent) {
-                break;
-            }
-            if (c > indent || sequenceEntry(next)) {
+            if (sequenceEntry(next)) {
                 throw DECLINE;
             }
             pos = next;
@@ -252,16 +233,9 @@ final class BlockYaml implements TreeReader.Tokens {
         while (true) {
             pos++; // the '-'
             value(indent, false);
-            int next = contentStart(pos);
-            if (next >= n) {
+            int next = nextEntry(indent);
+            if (next < 0) {
                 break;
-            }
-            int c = column(next);
-            if (c < indent) {
-                break;
-            }
-            if (c > indent) {
-                throw DECLINE;
             }
             if (!sequenceEntry(next)) {
                 if (indentless) {
@@ -272,6 +246,21 @@ final class BlockYaml implements TreeReader.Tokens {
             pos = next;
         }
         emit(JsonToken.END_ARRAY, pos, null, null);
+    }
+
+    /**
+     * After an entry of a collection at column {@code indent}: where the next entry starts, or -1 when the collection
+     * ends there (a line less indented, or the end); a line more indented is outside the subset.
+     */
+    private int nextEntry(int indent) {
+        int next = contentStart(pos);
+        if (next >= n || column(next) < indent) {
+            return -1;
+        }
+        if (column(next) > indent) {
+            throw DECLINE;
+        }
+        return next;
     }
 
     /** A block mapping's key and its ':'. */

@@ -64,14 +64,22 @@ public final class TreeReader {
         String text();
 
         /** The current property name. */
-        String name();
+        default String name() {
+            return text();
+        }
 
         /** The current value's tag without its '!' ({@code Sub} of {@code !Sub}), or null. */
-        String tag();
+        default String tag() {
+            return null;
+        }
 
-        String anchor();
+        default String anchor() {
+            return null;
+        }
 
-        boolean isAlias();
+        default boolean isAlias() {
+            return false;
+        }
     }
 
     /** A document's tree and the keys it defines twice (the last definition is the one in the tree). */
@@ -191,21 +199,6 @@ public final class TreeReader {
         @Override
         public String name() {
             return json.text();
-        }
-
-        @Override
-        public String tag() {
-            return null;
-        }
-
-        @Override
-        public String anchor() {
-            return null;
-        }
-
-        @Override
-        public boolean isAlias() {
-            return false;
         }
     }
 
