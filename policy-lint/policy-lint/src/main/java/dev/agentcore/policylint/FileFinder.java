@@ -165,10 +165,18 @@ final class FileFinder {
 
     private static boolean candidate(Path f) {
         String name = String.valueOf(f.getFileName()).toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
+        for (String extension : EXTENSIONS) {
+            if (name.endsWith(extension)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isExcluded(Path p) {
+        if (excluded.isEmpty()) {
+            return false; // the common case: no path to relativize for each file of a walk
+        }
         Path relative = p.startsWith(base) ? base.relativize(p) : p;
         return excluded.stream().anyMatch(m -> m.matches(relative));
     }

@@ -16,7 +16,12 @@ public sealed interface LintOutcome {
             if (!result.inputErrors().isEmpty() || result.hasParseErrors()) {
                 return ExitStatus.INPUT_ERROR;
             }
-            return result.findings().stream().anyMatch(f -> f.severity().isAtLeast(failOn)) ? ExitStatus.FINDINGS : ExitStatus.OK;
+            for (dev.agentcore.policylint.rule.Finding f : result.findings()) { // a loop: no lambda to spin at the end of a run
+                if (f.severity().isAtLeast(failOn)) {
+                    return ExitStatus.FINDINGS;
+                }
+            }
+            return ExitStatus.OK;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.agentcore.policylint;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,25 @@ public final class Linter {
      * the templates checked; what was passed over (for {@code --verbose}).
      */
     public record Result(List<Finding> findings, List<String> inputErrors, int filesChecked, List<PassedOver> passedOver) {
+        // Loops, not streams with lambdas: these run once at the end of every lint, on a path the AOT cache's
+        // training does not link.
         public long count(Severity s) {
-            return findings.stream().filter(f -> f.severity() == s).count();
+            long n = 0;
+            for (Finding f : findings) {
+                if (f.severity() == s) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         public boolean hasParseErrors() {
-            return findings.stream().anyMatch(f -> f.ruleId().equals(ParseError.INFO.id()));
+            for (Finding f : findings) {
+                if (f.ruleId().equals(ParseError.INFO.id())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -105,7 +119,7 @@ public final class Linter {
         List<Suppressions> suppressions = new ArrayList<>();
         int checked = 0;
         // Files are independent until the project-wide rules: lint them in parallel, keep their order.
-        List<FileResult> results = found.files().parallelStream().map(file -> {
+        List<FileResult> results = lintAll(found.files(), file -> {
             String display = FileFinder.display(file, options.base());
             Findings fileFindings = new Findings();
             List<String> errors = new ArrayList<>();
@@ -117,7 +131,7 @@ public final class Linter {
                 s = Suppressions.of(source, ctx == null ? null : ctx.template(), fileFindings);
             }
             return new FileResult(file, ctx, fileFindings, errors, s, notes.isEmpty() ? null : notes.getFirst());
-        }).toList();
+        });
         for (FileResult r : results) {
             inputErrors.addAll(r.errors());
             if (r.passedOver() != null) {
@@ -148,32 +162,82 @@ public final class Linter {
             }
         }
         findings.addAll(project.all());
-        passedOver.sort(java.util.Comparator.comparing(PassedOver::path));
+        if (passedOver.size() > 1) {
+            passedOver.sort(PASSED_OVER_ORDER);
+        }
         return new Result(finish(findings, suppressions, options.config()), inputErrors, checked, passedOver);
+    }
+
+    /**
+     * {@code lint} applied to every file, the results in the files' order. The files are handed out one at a time to
+     * this thread and one more per further processor, so a thread that the machine's other work holds up, or that
+     * meets the slow files, does not leave the others idle with files of its share still waiting (a parallel stream
+     * hands out a quarter of them at once). One file is linted on this thread alone.
+     */
+    private static List<FileResult> lintAll(List<Path> files, java.util.function.Function<Path, FileResult> lint) {
+        FileResult[] results = new FileResult[files.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Throwable[] failure = new Throwable[1];
+        Runnable worker = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                    results[i] = lint.apply(files.get(i));
+                }
+            } catch (RuntimeException | Error e) {
+                synchronized (failure) {
+                    if (failure[0] == null) {
+                        failure[0] = e;
+                    }
+                }
+                next.set(results.length); // the others stop too
+            }
+        };
+        int helpers = Math.min(Runtime.getRuntime().availableProcessors(), results.length) - 1;
+        List<Thread> threads = new ArrayList<>();
+        for (int h = 0; h < helpers; h++) {
+            threads.add(Thread.ofPlatform().daemon().name("policy-lint-" + (h + 1)).start(worker));
+        }
+        worker.run();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while linting", e);
+            }
+        }
+        synchronized (failure) {
+            if (failure[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure[0] instanceof Error e) {
+                throw e;
+            }
+        }
+        return Arrays.asList(results);
     }
 
     private TemplateContext lintFile(Path file, String display, Options options, Findings findings, List<String> inputErrors,
             List<PassedOver> passedOver) {
-        SourceFile source;
-        switch (Documents.load(file, display, disk)) {
-            case Documents.Text t -> source = t.file();
-            case Documents.Undecodable u -> {
-                inputErrors.add(display + ": cannot read: " + u.problem());
-                return null;
-            }
-            case Documents.TooLarge t -> {
-                SourceFile empty = new SourceFile(file, display, "");
-                findings.add(ParseError.INFO, Region.at(empty, new dev.agentcore.policylint.source.Position(1, 1)),
-                        "file is " + (t.bytes() / (1024 * 1024)) + " MB, over the " + (Documents.MAX_BYTES / (1024 * 1024))
-                                + " MB limit (CloudFormation accepts templates up to 1 MB)",
-                        "split the template, or exclude the file", null);
-                return null;
-            }
-            case Documents.Unreadable u -> {
-                inputErrors.add(display + ": cannot read the file: " + u.reason());
-                return null;
-            }
+        Documents.Loaded loaded = Documents.load(file, display, disk);
+        // instanceof, not a switch on types: such a switch spins a class at its first run, which the AOT cache does not keep
+        if (loaded instanceof Documents.Undecodable u) {
+            inputErrors.add(display + ": cannot read: " + u.problem());
+            return null;
         }
+        if (loaded instanceof Documents.TooLarge t) {
+            SourceFile empty = new SourceFile(file, display, "");
+            findings.add(ParseError.INFO, Region.at(empty, new dev.agentcore.policylint.source.Position(1, 1)),
+                    "file is " + (t.bytes() / (1024 * 1024)) + " MB, over the " + (Documents.MAX_BYTES / (1024 * 1024))
+                            + " MB limit (CloudFormation accepts templates up to 1 MB)",
+                    "split the template, or exclude the file", null);
+            return null;
+        }
+        if (loaded instanceof Documents.Unreadable u) {
+            inputErrors.add(display + ": cannot read the file: " + u.reason());
+            return null;
+        }
+        SourceFile source = ((Documents.Text) loaded).file();
         TreeReader.Parsed root;
         try {
             root = TreeReader.readTemplate(source);
@@ -208,6 +272,37 @@ public final class Linter {
         return ctx;
     }
 
+    /**
+     * By file, position, rule. A class, not Comparator.comparing: the JDK's comparators are lambdas spun at each start
+     * (the AOT cache keeps the application's lambdas, not those).
+     */
+    private static final Comparator<PassedOver> PASSED_OVER_ORDER = new Comparator<>() {
+        @Override
+        public int compare(PassedOver a, PassedOver b) {
+            return a.path().compareTo(b.path());
+        }
+    };
+
+    private static final Comparator<Finding> REPORT_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = a.region().file().displayPath().compareTo(b.region().file().displayPath());
+            if (c == 0) {
+                c = a.region().start().compareTo(b.region().start());
+            }
+            return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+        }
+    };
+
+    private static boolean suppressed(List<Suppressions> ofTheFile, Finding finding) {
+        for (Suppressions s : ofTheFile) {
+            if (s.suppresses(finding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Finding> finish(List<Finding> findings, List<Suppressions> suppressions, Config config) {
         List<Finding> out = new ArrayList<>();
         Findings configFindings = new Findings();
@@ -228,7 +323,7 @@ public final class Linter {
                 out.add(f); // never suppressed: a file that does not parse was not checked (Config refuses to lower it)
                 continue;
             }
-            if (byFile.getOrDefault(finding.region().file().path(), List.of()).stream().anyMatch(s -> s.suppresses(finding))
+            if (suppressed(byFile.getOrDefault(finding.region().file().path(), List.of()), finding)
                     || Suppressions.ignoredByConfig(config, finding)) {
                 continue;
             }
@@ -241,9 +336,7 @@ public final class Linter {
             }
             out.add(f);
         }
-        out.sort(Comparator.comparing((Finding f) -> f.region().file().displayPath())
-                .thenComparing(f -> f.region().start())
-                .thenComparing(Finding::ruleId));
+        out.sort(REPORT_ORDER);
         // The same value reached twice (through a YAML alias, or two policies) is one finding.
         Map<String, Finding> unique = new java.util.LinkedHashMap<>();
         for (Finding f : out) {

@@ -79,10 +79,10 @@ public record AgentCoreResourceType(String name, String arnFormat, Map<String, S
             result = result.concatenate(id);
             last = m.end();
         }
-        // Determinised once (it is cached and intersected many times), not minimised: minimising costs more start-up
-        // time than it saves.
-        result = result.concatenate(BasicAutomata.makeString(format.substring(last)));
-        result.determinize();
-        return result;
+        // Neither determinised nor minimised: intersecting and the emptiness test work on the nondeterministic
+        // automaton, and a lint intersects a type's language with one or two patterns (mid-wildcard ones, the others
+        // take regexes), so determinising cost more start-up time than it saved (CatalogProperties checks the
+        // automata against the regexes).
+        return result.concatenate(BasicAutomata.makeString(format.substring(last)));
     }
 }

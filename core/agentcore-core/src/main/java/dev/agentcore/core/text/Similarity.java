@@ -13,6 +13,17 @@ public final class Similarity {
 
     /** Levenshtein distance (insert, delete, substitute each cost 1). */
     public static int editDistance(String a, String b) {
+        return editDistanceAtMost(a, b, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The Levenshtein distance when it is at most {@code max}; else some number above {@code max}, found without
+     * finishing the table (a row's minimum never decreases, so once it exceeds {@code max} so does the distance).
+     */
+    public static int editDistanceAtMost(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return max + 1;
+        }
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -20,9 +31,14 @@ public final class Similarity {
         }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
             }
             int[] t = prev;
             prev = cur;

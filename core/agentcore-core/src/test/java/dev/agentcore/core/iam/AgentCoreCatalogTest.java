@@ -21,6 +21,22 @@ class AgentCoreCatalogTest {
         assertThat(catalog.actionsMatching("GetWorkloadAccessToken*")).hasSize(3);
     }
 
+    /** The closest actions are found by length, nearest first, and bounded distances: the same as ranking them all. */
+    @Test
+    void closestActionsAreTheBestOfAllByDistanceThenName() {
+        for (String name : List.of("GetAgentRuntimes", "GetWorklodAccess", "invoke", "x", "CreateAgentRuntimeEndpointsAndMore",
+                "", "DeleteMemory", "getresourceoauth2tokens", "ListEverything")) {
+            for (int limit = 1; limit <= 4; limit++) {
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                List<String> all = catalog.actions().stream().map(AgentCoreAction::name)
+                        .sorted(java.util.Comparator.comparingInt((String a) -> dev.agentcore.core.text.Similarity.editDistance(lower,
+                                a.toLowerCase(java.util.Locale.ROOT))).thenComparing(a -> a))
+                        .limit(limit).toList();
+                assertThat(catalog.closestActions(name, limit)).as("%s, %d", name, limit).isEqualTo(all);
+            }
+        }
+    }
+
     @Test
     void everyArnFormatCompilesAndIsDistinct() {
         assertThat(catalog.resourceTypes()).hasSize(33);

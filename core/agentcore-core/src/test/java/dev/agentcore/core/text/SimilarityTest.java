@@ -17,6 +17,22 @@ class SimilarityTest {
     }
 
     @Test
+    void aBoundedDistanceIsExactUpToItsBoundAndAboveItPast() {
+        for (String[] pair : new String[][] {{"kitten", "sitting"}, {"", "abc"}, {"same", "same"}, {"GetAgentRuntimes", "GetAgentRuntime"},
+                {"getworklodaccess", "getworkloadaccesstoken"}, {"abc", "xyz"}}) {
+            int exact = Similarity.editDistance(pair[0], pair[1]);
+            for (int max = 0; max <= exact + 2; max++) {
+                int bounded = Similarity.editDistanceAtMost(pair[0], pair[1], max);
+                if (exact <= max) {
+                    assertThat(bounded).as("%s %s at most %d", pair[0], pair[1], max).isEqualTo(exact);
+                } else {
+                    assertThat(bounded).as("%s %s at most %d", pair[0], pair[1], max).isGreaterThan(max);
+                }
+            }
+        }
+    }
+
+    @Test
     void closestSuggestsOnlyLikelyMisspellingsIgnoringCase() {
         List<String> names = List.of("RuntimeName", "ImageUri", "RoleArn");
         assertThat(Similarity.closest("runtimename", names)).contains("RuntimeName");

@@ -1,6 +1,9 @@
 package dev.agentcore.policylint.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import dev.agentcore.policylint.ExitStatus;
 import dev.agentcore.policylint.Lint;
 import dev.agentcore.policylint.LintOutcome;
 import dev.agentcore.policylint.LintRequest;
+import dev.agentcore.policylint.Linter;
 import dev.agentcore.policylint.NamedNonTemplates;
 import dev.agentcore.policylint.config.ConfigSource;
 import dev.agentcore.policylint.report.Report;
@@ -130,7 +134,17 @@ public final class PolicyLint implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // Standard output written in blocks, not a write per line (System.out flushes each println, and the report of
+        // a corpus has a line per finding); flushed before exit, after what went to standard error, as before.
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+                System.out.charset());
+        int code;
+        try {
+            code = run(args, out, System.err);
+        } finally {
+            out.flush();
+        }
+        System.exit(code);
     }
 
     /** Runs policy-lint in-process; returns the exit code (0 no errors, 1 errors, 2 usage or input errors). */
@@ -302,9 +316,13 @@ public final class PolicyLint implements Callable<Integer> {
         }
         LintOutcome.Linted linted = (LintOutcome.Linted) outcome;
         if (verbose) {
-            linted.result().passedOver().forEach(p -> err.println("policy-lint: passed over " + p));
+            for (Linter.PassedOver p : linted.result().passedOver()) {
+                err.println("policy-lint: passed over " + p);
+            }
         }
-        linted.result().inputErrors().forEach(e -> err.println("policy-lint: " + e));
+        for (String e : linted.result().inputErrors()) { // loops: lambdas here would be spun at each start
+            err.println("policy-lint: " + e);
+        }
         if (!write(linted)) {
             return USAGE;
         }

@@ -41,8 +41,8 @@ public final class ActionResourceMismatch implements Rule {
             if (!s.notActions().isEmpty() || !s.notResources().isEmpty() || s.resources().isEmpty()) {
                 continue;
             }
-            List<ResourceKinds> resources = new ArrayList<>();
-            s.resources().forEach(r -> resources.add(kinds(ctx.catalog(), r)));
+            // The resources' kinds only once an action of the catalog asks: most statements grant other services.
+            List<ResourceKinds> resources = null;
             boolean allActionsKnown = true;
             Set<String> actionTypes = new HashSet<>();
             for (Value.Text action : s.actions()) {
@@ -51,9 +51,18 @@ public final class ActionResourceMismatch implements Rule {
                     allActionsKnown = false;
                     continue;
                 }
+                if (resources == null) {
+                    resources = new ArrayList<>();
+                    for (Value.Text r : s.resources()) {
+                        resources.add(kinds(ctx.catalog(), r));
+                    }
+                }
                 Set<String> takes = new HashSet<>(known.get().resourceTypes());
                 actionTypes.addAll(takes);
-                boolean applies = resources.stream().anyMatch(r -> r.any() || r.types().stream().anyMatch(takes::contains));
+                boolean applies = false;
+                for (ResourceKinds r : resources) {
+                    applies |= r.any() || !java.util.Collections.disjoint(r.types(), takes);
+                }
                 if (!applies) {
                     String shape = Texts.shape(action);
                     findings.add(INFO, Texts.region(action, shape.indexOf(':') + 1, shape.length()),

@@ -73,12 +73,13 @@ public record ArnParts(Value.Text text, String shape, String masked, int[] start
     }
 
     public boolean literal(int i) {
-        return masked.substring(starts[i], ends[i]).indexOf(Texts.UNKNOWN) < 0;
+        int unknown = masked.indexOf(Texts.UNKNOWN, starts[i]);
+        return unknown < 0 || unknown >= ends[i];
     }
 
     /** The component with unknown pieces and variables as {@code *}: an IAM pattern. */
     public String pattern(int i) {
-        return masked.substring(starts[i], ends[i]).replaceAll(String.valueOf(Texts.UNKNOWN) + "+", "*");
+        return Texts.unknownRunsAsStar(masked.substring(starts[i], ends[i]));
     }
 
     public String service() {

@@ -56,7 +56,8 @@ public record Finding(String ruleId, Severity severity, Region region, String me
     }
 
     public Finding withRelated(List<Related> more) {
-        return new Finding(ruleId, severity, region, message, fix, resource,
-                java.util.stream.Stream.concat(related.stream(), more.stream()).toList());
+        List<Related> all = new java.util.ArrayList<>(related);
+        all.addAll(more);
+        return new Finding(ruleId, severity, region, message, fix, resource, all);
     }
 }

@@ -73,12 +73,15 @@ public final class MalformedArn implements Rule {
                 out.replace(segment.start() - offset, segment.end() - offset, "*");
             }
         }
-        return out.toString().replaceAll(Texts.UNKNOWN + "+", "*");
+        return Texts.unknownRunsAsStar(out);
     }
+
+    /** Compiled once: String.split compiles its regex at each call. */
+    private static final Pattern SEGMENT_SEPARATOR = Pattern.compile("[/:]");
 
     /** The formats that share a word with the resource, else the runtime ones. */
     private static String fix(AgentCoreCatalog catalog, String resource) {
-        String first = resource.split("[/:]", 2)[0];
+        String first = SEGMENT_SEPARATOR.split(resource, 2)[0];
         List<String> formats = catalog.resourceTypes().stream()
                 .filter(t -> t.resourceFormat().contains(first) && !first.isEmpty() && !first.equals("*"))
                 .map(AgentCoreResourceType::resourceFormat).toList();

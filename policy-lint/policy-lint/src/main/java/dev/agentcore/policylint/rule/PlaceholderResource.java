@@ -1,6 +1,7 @@
 package dev.agentcore.policylint.rule;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,27 +30,41 @@ public final class PlaceholderResource implements Rule {
         RESOURCE_ONLY, ANY_COMPONENT
     }
 
-    private record Placeholder(Pattern pattern, String what, Where where) {
+    /**
+     * {@code word}: lower case, in the lower-cased text of every match (so a segment without it is passed over
+     * without running the regex: a corpus lint tries each pattern on thousands of segments).
+     */
+    private record Placeholder(Pattern pattern, String word, String what, Where where) {
+        Matcher matcher(String text, String lower) {
+            return lower.contains(word) ? pattern.matcher(text) : null;
+        }
     }
 
     private static final List<Placeholder> SEGMENT_PLACEHOLDERS = List.of(
-            new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "the tutorials' agentName", Where.RESOURCE_ONLY),
-            new Placeholder(Pattern.compile("(?i)^my[-_]?agent(?=$|[-_*?.])"), "the example name my-agent", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("(?i)^agent[-_]?name(?=$|[-_*?.])"), "agent", "the tutorials' agentName", Where.RESOURCE_ONLY),
+            new Placeholder(Pattern.compile("(?i)^my[-_]?agent(?=$|[-_*?.])"), "agent", "the example name my-agent", Where.ANY_COMPONENT),
             // Doubled delimiters (<<region>>, {{ACCOUNT_ID}}, template engines' style) are one placeholder, from the first.
-            new Placeholder(Pattern.compile("<+[^<>]*>+"), "angle brackets", Where.ANY_COMPONENT),
-            new Placeholder(Pattern.compile("(?<![$\\{])\\{+[A-Za-z_][A-Za-z0-9_-]*}+"), "braces", Where.ANY_COMPONENT),
-            new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "YOUR_...", Where.ANY_COMPONENT),
-            new Placeholder(Pattern.compile("REPLACE[A-Za-z0-9_-]*|(?i)replace[-_]?(me|this|with)[a-z0-9_-]*"),
+            new Placeholder(Pattern.compile("<+[^<>]*>+"), "<", "angle brackets", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("(?<![$\\{])\\{+[A-Za-z_][A-Za-z0-9_-]*}+"), "{", "braces", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("YOUR[-_][A-Za-z0-9_-]*|(?i)^your[-_][a-z0-9_-]*"), "your", "YOUR_...", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("REPLACE[A-Za-z0-9_-]*|(?i)replace[-_]?(me|this|with)[a-z0-9_-]*"), "replace",
                     "REPLACE...", Where.ANY_COMPONENT),
-            new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "EXAMPLE", Where.ANY_COMPONENT),
-            new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "account-id", Where.ANY_COMPONENT));
+            new Placeholder(Pattern.compile("EXAMPLE|(?i)^example$"), "example", "EXAMPLE", Where.ANY_COMPONENT),
+            new Placeholder(Pattern.compile("(?i)^(aws[-_]?)?(account[-_]?id|acct[-_]?id)$"), "id", "account-id", Where.ANY_COMPONENT));
 
     private static final Pattern WILDCARD_SUFFIX = Pattern.compile("[-_]?[*?].*$");
     private static final Pattern REGION_PLACEHOLDER = Pattern.compile("(?i)^(region|aws[-_]?region|your[-_]?region|REGION_NAME)$");
 
     /** True when a resource segment holds one of the placeholders. */
     static boolean isPlaceholder(String segment) {
-        return SEGMENT_PLACEHOLDERS.stream().anyMatch(p -> p.pattern().matcher(segment).find());
+        String lower = segment.toLowerCase(Locale.ROOT);
+        for (Placeholder p : SEGMENT_PLACEHOLDERS) {
+            Matcher m = p.matcher(segment, lower);
+            if (m != null && m.find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -89,12 +104,13 @@ public final class PlaceholderResource implements Rule {
 
     /** The first placeholder in a condition value that can stand anywhere (not agentName, a resource name only). */
     private static java.util.Optional<java.util.regex.MatchResult> conditionPlaceholder(Value.Text v, String shape) {
+        String lower = shape.toLowerCase(Locale.ROOT);
         for (Placeholder p : SEGMENT_PLACEHOLDERS) {
             if (p.where() != Where.ANY_COMPONENT) {
                 continue;
             }
-            Matcher m = p.pattern().matcher(shape);
-            if (m.find() && Texts.literalRange(v, m.start(), m.end())) {
+            Matcher m = p.matcher(shape, lower);
+            if (m != null && m.find() && Texts.literalRange(v, m.start(), m.end())) {
                 return java.util.Optional.of(m.toMatchResult());
             }
         }
@@ -131,12 +147,13 @@ public final class PlaceholderResource implements Rule {
         if (isActualRuntime(ctx, segment.text())) {
             return;
         }
+        String lower = segment.text().toLowerCase(Locale.ROOT);
         for (Placeholder p : SEGMENT_PLACEHOLDERS) {
             if (component == Where.ANY_COMPONENT && p.where() == Where.RESOURCE_ONLY) {
                 continue;
             }
-            Matcher m = p.pattern().matcher(segment.text());
-            if (m.find()) {
+            Matcher m = p.matcher(segment.text(), lower);
+            if (m != null && m.find()) {
                 int from = segment.start() + m.start();
                 int to = segment.start() + m.end();
                 if (!Texts.literalRange(parts.text(), from, to)) {

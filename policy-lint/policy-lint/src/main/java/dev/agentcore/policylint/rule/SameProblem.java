@@ -19,10 +19,22 @@ public final class SameProblem {
             UnsubstitutedVariable.INFO.id(), PlaceholderResource.INFO.id(), DeadRuntimeGrant.INFO.id(),
             MalformedArn.INFO.id(), HardcodedAccountId.INFO.id());
 
-    private static final Comparator<Finding> CAUSE = Comparator
-            .comparing((Finding f) -> f.severity().ordinal())
-            .thenComparing(f -> CAUSE_FIRST.contains(f.ruleId()) ? CAUSE_FIRST.indexOf(f.ruleId()) : CAUSE_FIRST.size())
-            .thenComparing(Finding::ruleId);
+    /** Severity, then cause first, then rule id. A class: Comparator.comparing's lambdas are spun at each start. */
+    private static final Comparator<Finding> CAUSE = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = Integer.compare(a.severity().ordinal(), b.severity().ordinal());
+            if (c == 0) {
+                c = Integer.compare(causeRank(a), causeRank(b));
+            }
+            return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+        }
+
+        private static int causeRank(Finding f) {
+            int at = CAUSE_FIRST.indexOf(f.ruleId());
+            return at >= 0 ? at : CAUSE_FIRST.size();
+        }
+    };
 
     private SameProblem() {
     }
@@ -52,7 +64,12 @@ public final class SameProblem {
         if (group.size() == 1) {
             return group;
         }
-        Finding cause = group.stream().min(CAUSE).orElseThrow();
+        Finding cause = group.getFirst();
+        for (Finding f : group) {
+            if (CAUSE.compare(f, cause) < 0) {
+                cause = f;
+            }
+        }
         List<Finding> out = new ArrayList<>();
         List<Finding.Related> related = new ArrayList<>();
         for (Finding f : group) {

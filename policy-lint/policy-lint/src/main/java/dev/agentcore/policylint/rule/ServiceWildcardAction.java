@@ -72,11 +72,17 @@ public final class ServiceWildcardAction implements Rule {
     /** Allow with NotAction grants every action it does not list: all of AgentCore unless it lists the service. */
     private static void notActionGrantsTheService(LocatedStatement s, Findings findings) {
         List<Value.Text> notActions = s.notActions();
-        if (notActions.isEmpty() || !notActions.stream().allMatch(Texts::isLiteral)) {
+        if (notActions.isEmpty()) {
             return;
         }
-        boolean excludesTheService = notActions.stream().map(Texts::shape)
-                .anyMatch(a -> a.equals("*") || a.equalsIgnoreCase("bedrock-agentcore:*"));
+        boolean excludesTheService = false;
+        for (Value.Text t : notActions) {
+            if (!Texts.isLiteral(t)) {
+                return;
+            }
+            String a = Texts.shape(t);
+            excludesTheService |= a.equals("*") || a.equalsIgnoreCase("bedrock-agentcore:*");
+        }
         if (!excludesTheService) {
             Value.Text first = notActions.getFirst();
             findings.add(INFO, Texts.region(first, 0, Texts.shape(first).length()),

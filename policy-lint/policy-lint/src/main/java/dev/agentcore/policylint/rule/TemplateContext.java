@@ -30,6 +30,8 @@ public final class TemplateContext {
     private List<LocatedStatement> statements;
     private List<Roles.Role> roles;
     private List<ArnText> arns;
+    private List<LocatedStatement> identityAllows;
+    private List<LocatedStatement> trustAllows;
 
     public TemplateContext(Template template, RuntimeSet runtimes, AgentCoreCatalog catalog) {
         this.template = template;
@@ -70,14 +72,29 @@ public final class TemplateContext {
      * grant reaches judge these alone.
      */
     public List<LocatedStatement> identityAllows() {
-        return statements().stream()
-                .filter(s -> s.policy().kind() == LocatedPolicy.Kind.IDENTITY && s.isAllow()).toList();
+        if (identityAllows == null) {
+            identityAllows = allows(LocatedPolicy.Kind.IDENTITY);
+        }
+        return identityAllows;
     }
 
     /** The Allow statements of the trust policies ({@code AssumeRolePolicyDocument}). */
     public List<LocatedStatement> trustAllows() {
-        return statements().stream()
-                .filter(s -> s.policy().kind() == LocatedPolicy.Kind.TRUST && s.isAllow()).toList();
+        if (trustAllows == null) {
+            trustAllows = allows(LocatedPolicy.Kind.TRUST);
+        }
+        return trustAllows;
+    }
+
+    /** Computed once: several rules ask, for every template. */
+    private List<LocatedStatement> allows(LocatedPolicy.Kind kind) {
+        List<LocatedStatement> out = new ArrayList<>();
+        for (LocatedStatement s : statements()) {
+            if (s.policy().kind() == kind && s.isAllow()) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<Roles.Role> roles() {
@@ -97,7 +114,12 @@ public final class TemplateContext {
                 }
             } else {
                 for (Template.Resource r : template.resources().values()) {
-                    List<LocatedPolicy> own = policies().stream().filter(p -> p.resource() == r).toList();
+                    List<LocatedPolicy> own = new ArrayList<>();
+                    for (LocatedPolicy p : policies()) {
+                        if (p.resource() == r) {
+                            own.add(p);
+                        }
+                    }
                     collect(template.properties(r), r, null, false, 0, own);
                 }
             }
@@ -115,26 +137,25 @@ public final class TemplateContext {
             return;
         }
         for (Value alt : v.alternatives()) {
-            switch (alt) {
-                case Value.Text t -> {
-                    if (Texts.shape(t).startsWith("arn:")) {
-                        arns.add(new ArnText(t, r, policy, principal));
+            // instanceof, not a switch on types (see Lint.loadConfig)
+            if (alt instanceof Value.Text t) {
+                if (Texts.shape(t).startsWith("arn:")) {
+                    arns.add(new ArnText(t, r, policy, principal));
+                }
+            } else if (alt instanceof Value.ListValue l) {
+                for (Value i : l.items()) {
+                    collect(i, r, policy, principal, depth + 1, own);
+                }
+            } else if (alt instanceof Value.MapValue m) {
+                LocatedPolicy here = policy;
+                for (LocatedPolicy p : own) {
+                    if (p.node() == m) {
+                        here = p;
                     }
                 }
-                case Value.ListValue l -> l.items().forEach(i -> collect(i, r, policy, principal, depth + 1, own));
-                case Value.MapValue m -> {
-                    LocatedPolicy here = policy;
-                    for (LocatedPolicy p : own) {
-                        if (p.node() == m) {
-                            here = p;
-                        }
-                    }
-                    for (Value.MapValue.Entry e : m.entries()) {
-                        boolean isPrincipal = principal || e.key().equals("Principal") || e.key().equals("NotPrincipal");
-                        collect(e.value(), r, here, isPrincipal, depth + 1, own);
-                    }
-                }
-                default -> {
+                for (Value.MapValue.Entry e : m.entries()) {
+                    boolean isPrincipal = principal || e.key().equals("Principal") || e.key().equals("NotPrincipal");
+                    collect(e.value(), r, here, isPrincipal, depth + 1, own);
                 }
             }
         }

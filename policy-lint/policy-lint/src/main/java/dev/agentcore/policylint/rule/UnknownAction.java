@@ -76,12 +76,14 @@ public final class UnknownAction implements Rule {
             if (wildcard ? !catalog.actionsMatching(name).isEmpty() : catalog.action(name).isPresent()) {
                 continue;
             }
-            List<String> closest = catalog.closestActions(name.replace("*", "").replace("?", ""), 3);
+            StringBuilder closest = new StringBuilder();
+            for (String c : catalog.closestActions(name.replace("*", "").replace("?", ""), 3)) {
+                closest.append(closest.isEmpty() ? "" : ", ").append(AgentCoreCatalog.SERVICE).append(':').append(c);
+            }
             findings.add(INFO, Texts.region(action, colon + 1, shape.length()),
                     wildcard ? "'" + shape + "' matches no bedrock-agentcore action"
                             : "'" + name + "' is not a bedrock-agentcore action",
-                    "did you mean " + String.join(", ", closest.stream().map(c -> AgentCoreCatalog.SERVICE + ":" + c).toList())
-                            + "?",
+                    "did you mean " + closest + "?",
                     p.owner());
         }
     }

@@ -55,21 +55,26 @@ public final class UnsubstitutedVariable implements Rule {
         if (depth > 200) {
             return;
         }
-        switch (node) {
-            case ScalarNode s when s.isString() -> check(t, s, inPolicy, substituted, owner, findings);
-            case ListNode l -> l.items().forEach(i -> walk(t, i, inPolicy, substituted, owner, findings, depth + 1));
-            case MapNode m -> {
-                if (m.entries().size() == 1 && m.entries().getFirst().key().value().equals("Fn::Sub")) {
-                    // The Sub string itself is substituted; its variable map is not.
-                    if (m.entries().getFirst().value() instanceof ListNode l) {
-                        l.items().stream().skip(1).forEach(i -> walk(t, i, inPolicy, substituted, owner, findings, depth + 1));
-                    }
-                    return;
-                }
-                boolean policy = inPolicy || m.has("Statement");
-                m.entries().forEach(e -> walk(t, e.value(), policy, substituted, owner, findings, depth + 1));
+        // instanceof, not a switch on types (see Lint.loadConfig)
+        if (node instanceof ScalarNode s && s.isString()) {
+            check(t, s, inPolicy, substituted, owner, findings);
+        } else if (node instanceof ListNode l) {
+            for (Node i : l.items()) {
+                walk(t, i, inPolicy, substituted, owner, findings, depth + 1);
             }
-            default -> {
+        } else if (node instanceof MapNode m) {
+            if (m.entries().size() == 1 && m.entries().getFirst().key().value().equals("Fn::Sub")) {
+                // The Sub string itself is substituted; its variable map is not.
+                if (m.entries().getFirst().value() instanceof ListNode l) {
+                    for (Node i : l.items().subList(Math.min(1, l.items().size()), l.items().size())) {
+                        walk(t, i, inPolicy, substituted, owner, findings, depth + 1);
+                    }
+                }
+                return;
+            }
+            boolean policy = inPolicy || m.has("Statement");
+            for (MapNode.Entry e : m.entries()) {
+                walk(t, e.value(), policy, substituted, owner, findings, depth + 1);
             }
         }
     }

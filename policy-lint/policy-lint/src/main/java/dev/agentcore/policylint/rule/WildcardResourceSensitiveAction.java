@@ -24,9 +24,13 @@ public final class WildcardResourceSensitiveAction implements Rule {
     }
 
     static boolean sensitive(String action) {
-        String a = action.toLowerCase(Locale.ROOT);
-        return a.startsWith("getworkloadaccesstoken") || a.equals("getresourceoauth2token") || a.equals("getresourceapikey")
-                || a.startsWith("invokeagentruntime");
+        // Without lower-casing a copy: asked for each of the catalog's actions that a wildcard grants.
+        return startsWithIgnoreCase(action, "getworkloadaccesstoken") || action.equalsIgnoreCase("getresourceoauth2token")
+                || action.equalsIgnoreCase("getresourceapikey") || startsWithIgnoreCase(action, "invokeagentruntime");
+    }
+
+    private static boolean startsWithIgnoreCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /** True for {@code *} and {@code bedrock-agentcore:*} written as such: what PL160 reports. */
@@ -35,9 +39,23 @@ public final class WildcardResourceSensitiveAction implements Rule {
         return Texts.isLiteral(action) && (shape.equals("*") || shape.equalsIgnoreCase("bedrock-agentcore:*"));
     }
 
+    private static boolean anyServiceWildcard(List<Value.Text> actions) {
+        for (Value.Text a : actions) {
+            if (isServiceWildcard(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The literal {@code "*"} among the statement's resources, or null. */
     static Value.Text starResource(LocatedStatement s) {
-        return s.resources().stream().filter(r -> Texts.isLiteral(r) && Texts.shape(r).equals("*")).findFirst().orElse(null);
+        for (Value.Text r : s.resources()) {
+            if (Texts.isLiteral(r) && Texts.shape(r).equals("*")) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The sensitive actions that {@code actions} grant. */
@@ -92,7 +110,7 @@ public final class WildcardResourceSensitiveAction implements Rule {
                 continue;
             }
             // bedrock-agentcore:* on "*" is one grant, one problem: PL160 reports it with this rule's view related.
-            if (s.actions().stream().anyMatch(WildcardResourceSensitiveAction::isServiceWildcard)) {
+            if (anyServiceWildcard(s.actions())) {
                 continue;
             }
             Set<String> covered = sensitiveActions(ctx, s.actions());

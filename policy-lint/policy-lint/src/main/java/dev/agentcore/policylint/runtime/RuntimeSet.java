@@ -40,6 +40,16 @@ public record RuntimeSet(boolean known, List<AgentRuntime> runtimes, List<String
 
     /** Accounts the runtimes live in. */
     public List<String> accounts() {
-        return runtimes.stream().map(AgentRuntime::account).filter(a -> a != null).distinct().toList();
+        // A loop: rules ask for every ARN of every template, mostly with no runtimes at all.
+        if (runtimes.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (AgentRuntime r : runtimes) {
+            if (r.account() != null && !out.contains(r.account())) {
+                out.add(r.account());
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -76,6 +76,12 @@ public final class Documents {
             return new Undecodable(wide + SAVE_AS_UTF8);
         }
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        // The common case first, with the JDK's own decoding: it turns malformed input into U+FFFD, so text without
+        // U+FFFD (and without NUL) was valid UTF-8 text. Anything else takes the decoder that says where it is wrong.
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0 && text.indexOf('\0') < 0) {
+            return new Text(new SourceFile(path, displayPath, text));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -15,18 +15,15 @@ public final class SourceFile {
         this.path = path;
         this.displayPath = displayPath;
         this.text = text;
+        // indexOf rather than a loop over the characters: a short-lived JVM runs that loop interpreted.
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
         }
         int[] starts = new int[count];
         int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[line++] = i + 1;
         }
         this.lineStarts = starts;
     }

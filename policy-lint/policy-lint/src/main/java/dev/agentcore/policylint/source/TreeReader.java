@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.agentcore.core.text.JsonTokenizer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -33,17 +34,53 @@ public final class TreeReader {
     static final int NODE_BUDGET = 1_000_000;
     static final int MAX_DEPTH = 400;
 
-    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH + 10)
-            .build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .streamReadConstraints(CONSTRAINTS)
-            .loadSettings(LoadSettings.builder()
-                    .setCodePointLimit(Integer.MAX_VALUE)
-                    .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both positions
-                    .build())
-            .build();
+    /** Jackson's factories, made on first use: a run whose files BlockYaml and JsonTokenizer read never needs them. */
+    private static final class Jackson {
+        private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH + 10)
+                .build();
+        static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+        static final YAMLFactory YAML = YAMLFactory.builder()
+                .streamReadConstraints(CONSTRAINTS)
+                .loadSettings(LoadSettings.builder()
+                        .setCodePointLimit(Integer.MAX_VALUE)
+                        .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both positions
+                        .build())
+                .build();
+    }
+
+    /**
+     * The tokens a tree is built from: Jackson's JSON or YAML parser, or {@link BlockYaml}. Offsets are character
+     * offsets in the file; tags and anchors are YAML's (null for JSON).
+     */
+    interface Tokens {
+        /** The next token; null after the document. */
+        JsonToken next();
+
+        /** Where the current token starts (a tagged value: its tag). */
+        int offset();
+
+        /** The current scalar's text. */
+        String text();
+
+        /** The current property name. */
+        default String name() {
+            return text();
+        }
+
+        /** The current value's tag without its '!' ({@code Sub} of {@code !Sub}), or null. */
+        default String tag() {
+            return null;
+        }
+
+        default String anchor() {
+            return null;
+        }
+
+        default boolean isAlias() {
+            return false;
+        }
+    }
 
     /** A document's tree and the keys it defines twice (the last definition is the one in the tree). */
     public record Parsed(Node root, List<DuplicateKey> duplicateKeys) {
@@ -59,6 +96,7 @@ public final class TreeReader {
     private final List<DuplicateKey> duplicates = new ArrayList<>();
     private final Map<String, Node> anchors = new HashMap<>();
     private int budget = NODE_BUDGET;
+    private Tokens tokens;
     /** Of the values spent, those that aliases repeated: tells an alias bomb from a document that is simply large. */
     private long throughAliases;
 
@@ -70,7 +108,8 @@ public final class TreeReader {
 
     /** Parses JSON when the text starts with '{' or '[' and is valid JSON, else YAML; a duplicate key is an error. */
     public static Node read(SourceFile file) throws ParseProblem {
-        return read(file, true).root();
+        Parsed fast = readFast(file, true, true);
+        return (fast != null ? fast : read(file, true)).root();
     }
 
     /**
@@ -78,16 +117,101 @@ public final class TreeReader {
      * duplicates are returned to be reported, not thrown, so that the rest of the file is still checked.
      */
     public static Parsed readTemplate(SourceFile file) throws ParseProblem {
+        Parsed fast = readFast(file, true, false);
+        return fast != null ? fast : read(file, false);
+    }
+
+    /**
+     * The document read without Jackson, or null to leave it to the full reader: strict JSON through JsonTokenizer
+     * (when {@code json} and the text starts like JSON), block YAML through BlockYaml. Most files are one or the other,
+     * read at a fraction of the cost and without Jackson's start-up; what they refuse, and any problem, the full
+     * reader reads again, and words the errors (and reads YAML flow style).
+     */
+    private static Parsed readFast(SourceFile file, boolean json, boolean strict) {
+        try {
+            if (startsLikeJson(file.text())) {
+                if (!json) {
+                    return null;
+                }
+                TreeReader reader = new TreeReader(file, false, strict);
+                return new Parsed(reader.build(new StrictJsonTokens(file.text())), reader.duplicates);
+            }
+            BlockYaml tokens = BlockYaml.scan(file.text());
+            if (tokens == null) {
+                return null;
+            }
+            TreeReader reader = new TreeReader(file, true, strict);
+            return new Parsed(reader.build(tokens), reader.duplicates);
+        } catch (JsonTokenizer.Refused | ParseProblem e) {
+            return null;
+        }
+    }
+
+    /** {@link #readTemplate} without {@link BlockYaml}: what BlockYamlTest compares it with. */
+    static Parsed readTemplateFully(SourceFile file) throws ParseProblem {
         return read(file, false);
     }
 
-    private static Parsed read(SourceFile file, boolean strict) throws ParseProblem {
-        String text = file.text();
+    /** True when BlockYaml reads the text (else the full reader does). */
+    static boolean readsAsBlockYaml(SourceFile file) {
+        return !startsLikeJson(file.text()) && BlockYaml.scan(file.text()) != null;
+    }
+
+    /** JsonTokenizer's tokens as Jackson names them. */
+    private static final class StrictJsonTokens implements Tokens {
+        private final JsonTokenizer json;
+
+        StrictJsonTokens(String text) {
+            this.json = new JsonTokenizer(text);
+        }
+
+        private JsonTokenizer.Token current;
+
+        @Override
+        public JsonToken next() {
+            JsonTokenizer.Token t = json.next();
+            current = t;
+            return t == null ? null : switch (t) {
+                case START_OBJECT -> JsonToken.START_OBJECT;
+                case END_OBJECT -> JsonToken.END_OBJECT;
+                case START_ARRAY -> JsonToken.START_ARRAY;
+                case END_ARRAY -> JsonToken.END_ARRAY;
+                case NAME -> JsonToken.PROPERTY_NAME;
+                case STRING -> JsonToken.VALUE_STRING;
+                case INTEGER -> JsonToken.VALUE_NUMBER_INT;
+                case DECIMAL -> JsonToken.VALUE_NUMBER_FLOAT;
+                case TRUE -> JsonToken.VALUE_TRUE;
+                case FALSE -> JsonToken.VALUE_FALSE;
+                case NULL -> JsonToken.VALUE_NULL;
+            };
+        }
+
+        @Override
+        public int offset() {
+            return json.offset();
+        }
+
+        @Override
+        public String text() {
+            return current == JsonTokenizer.Token.TRUE ? "true" : current == JsonTokenizer.Token.FALSE ? "false" : json.text();
+        }
+
+        @Override
+        public String name() {
+            return json.text();
+        }
+    }
+
+    private static boolean startsLikeJson(String text) {
         int i = 0;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
-        if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+        return i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[');
+    }
+
+    private static Parsed read(SourceFile file, boolean strict) throws ParseProblem {
+        if (startsLikeJson(file.text())) {
             try {
                 return new TreeReader(file, false, strict).parsed();
             } catch (ParseProblem jsonProblem) {
@@ -102,7 +226,8 @@ public final class TreeReader {
     }
 
     public static Node readYaml(SourceFile file) throws ParseProblem {
-        return new TreeReader(file, true, true).parse();
+        Parsed fast = readFast(file, false, true);
+        return fast != null ? fast.root() : new TreeReader(file, true, true).parse();
     }
 
     private Parsed parsed() throws ParseProblem {
@@ -112,17 +237,9 @@ public final class TreeReader {
 
     private Node parse() throws ParseProblem {
         try (JsonParser p = yaml
-                ? YAML.createParser(ObjectReadContext.empty(), new StringReader(file.text()))
-                : JSON.createParser(ObjectReadContext.empty(), file.text())) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return new ScalarNode(file, 0, "", ScalarNode.Kind.NULL);
-            }
-            Node root = value(p, t, 1);
-            if (!yaml && p.nextToken() != null) {
-                throw problem("unexpected content after the JSON document", p.currentTokenLocation());
-            }
-            return root;
+                ? Jackson.YAML.createParser(ObjectReadContext.empty(), new StringReader(file.text()))
+                : Jackson.JSON.createParser(ObjectReadContext.empty(), file.text())) {
+            return build(new JacksonTokens(p));
         } catch (JacksonException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof ReaderException r) {
@@ -151,37 +268,95 @@ public final class TreeReader {
         }
     }
 
-    private Node value(JsonParser p, JsonToken t, int depth) throws ParseProblem {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        if (depth > MAX_DEPTH) {
-            throw problem("nesting deeper than " + MAX_DEPTH + " levels", loc);
+    /** The document's tree from its tokens. */
+    private Node build(Tokens source) throws ParseProblem {
+        tokens = source;
+        JsonToken t = tokens.next();
+        if (t == null) {
+            return new ScalarNode(file, 0, "", ScalarNode.Kind.NULL);
         }
-        int offset = offset(loc);
+        Node root = value(t, 1);
+        if (!yaml && tokens.next() != null) {
+            throw problem("unexpected content after the JSON document", tokens.offset());
+        }
+        return root;
+    }
+
+    /** Jackson's parser as {@link Tokens}. */
+    private final class JacksonTokens implements Tokens {
+        private final JsonParser p;
+        private final YAMLParser yp;
+
+        JacksonTokens(JsonParser p) {
+            this.p = p;
+            this.yp = p instanceof YAMLParser y ? y : null;
+        }
+
+        @Override
+        public JsonToken next() {
+            return p.nextToken();
+        }
+
+        @Override
+        public int offset() {
+            return TreeReader.this.offset(p.currentTokenLocation());
+        }
+
+        @Override
+        public String text() {
+            return p.getString();
+        }
+
+        @Override
+        public String name() {
+            return p.currentName();
+        }
+
+        @Override
+        public String tag() {
+            Object typeId = yp.getTypeId();
+            return typeId == null ? null : typeId.toString();
+        }
+
+        @Override
+        public String anchor() {
+            Object objectId = yp.getObjectId();
+            return objectId == null ? null : objectId.toString();
+        }
+
+        @Override
+        public boolean isAlias() {
+            return yp.isCurrentAlias();
+        }
+    }
+
+    private Node value(JsonToken t, int depth) throws ParseProblem {
+        int offset = tokens.offset();
+        if (depth > MAX_DEPTH) {
+            throw problem("nesting deeper than " + MAX_DEPTH + " levels", offset);
+        }
         String tag = null;
         String anchor = null;
         if (yaml) {
-            YAMLParser yp = (YAMLParser) p;
-            if (yp.isCurrentAlias()) {
-                Node target = anchors.get(p.getString());
+            if (tokens.isAlias()) {
+                Node target = anchors.get(tokens.text());
                 if (target == null) {
-                    throw problem("alias *" + p.getString() + " refers to no anchor defined before it", loc);
+                    throw problem("alias *" + tokens.text() + " refers to no anchor defined before it", offset);
                 }
-                spend(target.size(), offset(loc), true);
+                spend(target.size(), offset, true);
                 return target;
             }
-            Object typeId = yp.getTypeId();
-            tag = typeId == null ? null : typeId.toString();
-            Object objectId = yp.getObjectId();
-            anchor = objectId == null ? null : objectId.toString();
+            tag = tokens.tag();
+            anchor = tokens.anchor();
         }
         Node node = switch (t) {
-            case START_OBJECT -> map(p, offset, depth);
-            case START_ARRAY -> list(p, offset, depth);
-            case VALUE_STRING -> scalar(offset, p.getString(), ScalarNode.Kind.STRING);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(offset, p.getString(), ScalarNode.Kind.NUMBER);
-            case VALUE_TRUE, VALUE_FALSE -> scalar(offset, p.getString(), ScalarNode.Kind.BOOLEAN);
+            case START_OBJECT -> map(offset, depth);
+            case START_ARRAY -> list(offset, depth);
+            case VALUE_STRING -> scalar(offset, tokens.text(), ScalarNode.Kind.STRING);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(offset, tokens.text(), ScalarNode.Kind.NUMBER);
+            case VALUE_TRUE, VALUE_FALSE -> scalar(offset, tokens.text(), ScalarNode.Kind.BOOLEAN);
             case VALUE_NULL -> scalar(offset, "", ScalarNode.Kind.NULL);
-            default -> throw problem("unexpected " + t, loc);
+            default -> throw problem("unexpected " + t, offset);
         };
         if (tag != null && !tag.startsWith("tag:yaml.org,2002:")) {
             node = longForm(tag, node, offset);
@@ -197,20 +372,19 @@ public final class TreeReader {
         return new ScalarNode(file, offset, value == null ? "" : value, kind);
     }
 
-    private Node map(JsonParser p, int offset, int depth) throws ParseProblem {
+    private Node map(int offset, int depth) throws ParseProblem {
         List<MapNode.Entry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>(); // key -> its index in entries
         List<Node> merges = new ArrayList<>();
         int size = 1;
         int childDepth = 0;
         JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+        while ((t = tokens.next()) != JsonToken.END_OBJECT) {
             if (t != JsonToken.PROPERTY_NAME) {
-                throw problem("expected a key, found " + t, p.currentTokenLocation());
+                throw problem("expected a key, found " + t, tokens.offset());
             }
-            TokenStreamLocation keyLoc = p.currentTokenLocation();
-            String name = p.currentName();
-            int keyOffset = offset(keyLoc);
+            String name = tokens.name();
+            int keyOffset = tokens.offset();
             if (!yaml) {
                 // jackson-core places a name token where its scan began (after the comma): move to the quote
                 String text = file.text();
@@ -219,7 +393,7 @@ public final class TreeReader {
                 }
             }
             ScalarNode key = new ScalarNode(file, keyOffset, name == null ? "" : name, ScalarNode.Kind.STRING);
-            Node value = value(p, p.nextToken(), depth + 1);
+            Node value = value(tokens.next(), depth + 1);
             if (yaml && "<<".equals(name)) {
                 merges.add(value);
                 continue;
@@ -261,13 +435,13 @@ public final class TreeReader {
         return new MapNode(file, offset, entries, size, childDepth + 1);
     }
 
-    private Node list(JsonParser p, int offset, int depth) throws ParseProblem {
+    private Node list(int offset, int depth) throws ParseProblem {
         List<Node> items = new ArrayList<>();
         int size = 1;
         int childDepth = 0;
         JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            Node item = value(p, t, depth + 1);
+        while ((t = tokens.next()) != JsonToken.END_ARRAY) {
+            Node item = value(t, depth + 1);
             items.add(item);
             size += item.size();
             childDepth = Math.max(childDepth, item.depth());
@@ -314,8 +488,8 @@ public final class TreeReader {
         return file.offset(loc.getLineNr(), loc.getColumnNr());
     }
 
-    private ParseProblem problem(String message, TokenStreamLocation loc) {
-        return new ParseProblem((yaml ? "YAML: " : "JSON: ") + message, file.position(offset(loc)));
+    private ParseProblem problem(String message, int offset) {
+        return new ParseProblem((yaml ? "YAML: " : "JSON: ") + message, file.position(offset));
     }
 
     /** Jackson's messages name the source as "[Source: REDACTED ...]": we report positions ourselves. */

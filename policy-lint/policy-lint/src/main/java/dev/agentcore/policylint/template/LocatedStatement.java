@@ -110,8 +110,7 @@ public record LocatedStatement(LocatedPolicy policy, MapValue node, int index) {
                             for (MapValue.Entry k : km.entries()) {
                                 List<Text> values = out.computeIfAbsent(k.key().toLowerCase(java.util.Locale.ROOT),
                                         x -> new ArrayList<>());
-                                k.value().items().stream().filter(Text.class::isInstance).map(Text.class::cast)
-                                        .forEach(values::add);
+                                values.addAll(textsOf(k.value()));
                             }
                         }
                     }
@@ -128,7 +127,22 @@ public record LocatedStatement(LocatedPolicy policy, MapValue node, int index) {
     }
 
     private static List<String> patterns(List<Text> texts) {
-        return texts.stream().map(Texts::pattern).toList();
+        List<String> out = new ArrayList<>(texts.size());
+        for (Text t : texts) {
+            out.add(Texts.pattern(t));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The strings among a value's items (loops, not streams: this runs for every statement of every file). */
+    private static List<Text> textsOf(Value v) {
+        List<Text> out = new ArrayList<>();
+        for (Value item : v.items()) {
+            if (item instanceof Text t) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static Principal principal(Value v) {
@@ -142,9 +156,7 @@ public record LocatedStatement(LocatedPolicy policy, MapValue node, int index) {
             }
             if (alt instanceof MapValue m) {
                 for (MapValue.Entry e : m.entries()) {
-                    List<String> values = byKind.computeIfAbsent(e.key(), k -> new ArrayList<>());
-                    e.value().items().stream().filter(Text.class::isInstance)
-                            .map(x -> Texts.pattern((Text) x)).forEach(values::add);
+                    byKind.computeIfAbsent(e.key(), k -> new ArrayList<>()).addAll(patterns(textsOf(e.value())));
                 }
             }
         }
@@ -164,8 +176,7 @@ public record LocatedStatement(LocatedPolicy policy, MapValue node, int index) {
                     for (Value km : op.value().alternatives()) {
                         if (km instanceof MapValue m) {
                             for (MapValue.Entry k : m.entries()) {
-                                keys.put(k.key(), patterns(k.value().items().stream()
-                                        .filter(Text.class::isInstance).map(Text.class::cast).toList()));
+                                keys.put(k.key(), patterns(textsOf(k.value())));
                             }
                         }
                     }

@@ -45,8 +45,10 @@ public final class Policies {
 
     /** A policy document of its own (not in a template): a trust, resource or identity policy by what it holds. */
     private static LocatedPolicy plain(Template template, MapValue m, String documentName) {
-        boolean hasPrincipal = m.get("Statement").items().stream()
-                .anyMatch(s -> s instanceof MapValue sm && sm.get("Principal") != null);
+        boolean hasPrincipal = false;
+        for (Value s : m.get("Statement").items()) {
+            hasPrincipal |= s instanceof MapValue sm && sm.get("Principal") != null;
+        }
         LocatedPolicy.Kind kind = !hasPrincipal ? LocatedPolicy.Kind.IDENTITY
                 : onlyStsActions(m) ? LocatedPolicy.Kind.TRUST : LocatedPolicy.Kind.RESOURCE;
         String file = template.file().displayPath();
@@ -75,14 +77,22 @@ public final class Policies {
         return any;
     }
 
+    private static boolean hasMap(List<Value> items) {
+        for (Value item : items) {
+            if (item instanceof MapValue) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void walk(Template t, Template.Resource r, Value v, String path, List<LocatedPolicy> out, int depth) {
         if (depth > 32) {
             return;
         }
         for (Value alt : v.alternatives()) {
             if (alt instanceof MapValue m) {
-                if (m.get("Statement") != null && (m.get("Statement") instanceof MapValue || m.get("Statement").items()
-                        .stream().anyMatch(MapValue.class::isInstance))) {
+                if (m.get("Statement") != null && (m.get("Statement") instanceof MapValue || hasMap(m.get("Statement").items()))) {
                     out.add(new LocatedPolicy(t, r, LocatedPolicy.Kind.of(r.type(), path), m, name(r, path, m), null));
                     continue;
                 }

@@ -61,12 +61,11 @@ public final class Resolver {
             return new Opaque("too deeply nested", node);
         }
         try {
-            return switch (node) {
-                case ScalarNode s when s.kind() == ScalarNode.Kind.NULL -> new NoValue(s);
-                case ScalarNode s -> Text.literal(s);
-                case ListNode l -> list(l);
-                case MapNode m -> map(m);
-            };
+            // instanceof, not a switch on types (see Lint.loadConfig)
+            if (node instanceof ScalarNode s) {
+                return s.kind() == ScalarNode.Kind.NULL ? new NoValue(s) : Text.literal(s);
+            }
+            return node instanceof ListNode l ? list(l) : map((MapNode) node);
         } finally {
             depth--;
         }

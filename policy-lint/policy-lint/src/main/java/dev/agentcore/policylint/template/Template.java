@@ -76,12 +76,22 @@ public final class Template {
                 || map.get("Transform") instanceof ScalarNode t && t.value().startsWith("AWS::Serverless")) {
             return Optional.of(new Template(file, map, Kind.CLOUDFORMATION, duplicates));
         }
-        if (isPolicy(map) || map.entries().stream().anyMatch(e -> e.value() instanceof MapNode m && isPolicy(m))) {
+        if (isPolicy(map) || holdsPolicies(map)) {
             // One policy document, or policies by name ({"ReadPolicy": {"Statement": [...]}, ...}) as some
             // repositories keep them for a deploy script.
             return Optional.of(new Template(file, map, Kind.POLICY, duplicates));
         }
         return Optional.empty();
+    }
+
+    /** Policies by name: a value that is a policy. */
+    private static boolean holdsPolicies(MapNode map) {
+        for (MapNode.Entry e : map.entries()) {
+            if (e.value() instanceof MapNode m && isPolicy(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code map} is an IAM policy document: it has a Statement list or mapping. */

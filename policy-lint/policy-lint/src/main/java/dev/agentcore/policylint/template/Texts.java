@@ -1,6 +1,7 @@
 package dev.agentcore.policylint.template;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.agentcore.policylint.source.Position;
 import dev.agentcore.policylint.source.Region;
@@ -18,6 +19,10 @@ public final class Texts {
     }
 
     public static String shape(Value.Text text) {
+        List<Piece> pieces = text.pieces();
+        if (pieces.size() == 1 && pieces.getFirst() instanceof Piece.Literal only) {
+            return only.text(); // most strings: one literal, asked for by every rule
+        }
         StringBuilder sb = new StringBuilder();
         for (Piece p : text.pieces()) {
             if (p instanceof Piece.Literal l) {
@@ -27,6 +32,14 @@ public final class Texts {
             }
         }
         return sb.toString();
+    }
+
+    private static final Pattern UNKNOWN_RUN = Pattern.compile(UNKNOWN + "+");
+
+    /** {@code shape} with each run of unknown characters as one {@code *}: an IAM pattern. */
+    public static String unknownRunsAsStar(CharSequence shape) {
+        String s = shape.toString();
+        return s.indexOf(UNKNOWN) < 0 ? s : UNKNOWN_RUN.matcher(s).replaceAll("*");
     }
 
     /** The string as an IAM pattern: unknown pieces become {@code *} (they may be anything). */
@@ -48,7 +61,12 @@ public final class Texts {
     }
 
     public static boolean isLiteral(Value.Text text) {
-        return text.pieces().stream().allMatch(p -> p instanceof Piece.Literal);
+        for (Piece p : text.pieces()) {
+            if (!(p instanceof Piece.Literal)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The literal piece that holds shape index {@code index}, or null when the index falls on an unknown piece. */
