@@ -1,20 +1,20 @@
 package dev.agentcore.runtime.conformance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.agentcore.testing.LoopbackProcess;
 import dev.agentcore.testing.RepositoryFiles;
 
 /**
@@ -23,18 +23,15 @@ import dev.agentcore.testing.RepositoryFiles;
  */
 public final class PythonReferenceApp implements AutoCloseable {
 
-    private final Process process;
-    private final Path log;
+    private final LoopbackProcess process;
     public final int port;
 
-    private PythonReferenceApp(Process process, Path log, int port) {
+    private PythonReferenceApp(LoopbackProcess process) {
         this.process = process;
-        this.log = log;
-        this.port = port;
+        this.port = process.port();
     }
 
     public static PythonReferenceApp start(String script) throws Exception {
-        Path python = RepositoryFiles.python();
         // Copied out: inside a jar the script has no path Python could open.
         Path source = Files.createTempFile("agentcore-reference-", ".py");
         source.toFile().deleteOnExit();
@@ -42,53 +39,30 @@ public final class PythonReferenceApp implements AutoCloseable {
             if (in == null) {
                 throw new IllegalArgumentException("no reference script python/" + script);
             }
-            Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("python-reference", ".log");
-        Process process = new ProcessBuilder(python.toString(), source.toString(), String.valueOf(port))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        PythonReferenceApp app = new PythonReferenceApp(process, log, port);
-        app.awaitPing();
-        return app;
+        HttpClient client = HttpClient.newHttpClient();
+        return new PythonReferenceApp(LoopbackProcess.start("The Python reference",
+                List.of(RepositoryFiles.python().toString(), source.toString(), "{port}"),
+                port -> pingAnswers(client, port), Duration.ofSeconds(60)));
     }
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private void awaitPing() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The Python reference exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> ping = client.send(HttpRequest.newBuilder(uri("/ping"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ping.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+    private static boolean pingAnswers(HttpClient client, int port) throws InterruptedException {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
         }
-        close();
-        throw new IllegalStateException("The Python reference did not answer /ping within 60 s: " + Files.readString(log));
     }
 
     @Override
     public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        process.close();
     }
 
     /** The reference app for one test class: {@code @RegisterExtension static final PerClass python = ...}. */

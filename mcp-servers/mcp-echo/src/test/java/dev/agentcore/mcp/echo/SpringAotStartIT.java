@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentcore.mcp.testing.NodeTools;
 import dev.agentcore.mcp.testing.TypeScriptSdkClient;
 import dev.agentcore.mcp.testing.TypeScriptSdkClient.Call;
+import dev.agentcore.testing.LoopbackProcess;
 import dev.agentcore.testing.PackagedJar;
 import dev.agentcore.testing.RepositoryFiles;
 import java.net.URI;
@@ -21,7 +22,7 @@ class SpringAotStartIT {
 
     @Test
     void theAotProcessedContextServesEcho() throws Exception {
-        try (PackagedJar app = PackagedJar.start(RepositoryFiles.root().resolve("mcp-servers/mcp-echo/target/mcp-echo.jar"),
+        try (LoopbackProcess app = PackagedJar.start(RepositoryFiles.root().resolve("mcp-servers/mcp-echo/target/mcp-echo.jar"),
                 List.of("-Dspring.aot.enabled=true"), List.of("--server.port={port}", "--server.address=127.0.0.1"))) {
             JsonNode out = new TypeScriptSdkClient(NodeTools.installed()).listAndCall(
                     URI.create("http://127.0.0.1:" + app.port() + "/mcp"),

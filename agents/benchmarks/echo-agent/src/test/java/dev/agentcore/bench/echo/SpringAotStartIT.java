@@ -2,6 +2,7 @@ package dev.agentcore.bench.echo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentcore.testing.LoopbackProcess;
 import dev.agentcore.testing.PackagedJar;
 import dev.agentcore.testing.RepositoryFiles;
 import java.net.URI;
@@ -19,7 +20,7 @@ class SpringAotStartIT {
 
     @Test
     void theAotProcessedContextServesTheEntrypoint() throws Exception {
-        try (PackagedJar app = PackagedJar.start(RepositoryFiles.root().resolve("agents/benchmarks/echo-agent/target/echo-agent.jar"),
+        try (LoopbackProcess app = PackagedJar.start(RepositoryFiles.root().resolve("agents/benchmarks/echo-agent/target/echo-agent.jar"),
                 List.of("-Dspring.aot.enabled=true"), List.of("--server.port={port}", "--server.address=127.0.0.1"));
              HttpClient http = HttpClient.newHttpClient()) {
             String base = "http://127.0.0.1:" + app.port();
