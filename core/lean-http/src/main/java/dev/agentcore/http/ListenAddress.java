@@ -53,15 +53,16 @@ public record ListenAddress(InetAddress host, int port) {
         for (String variable : new String[] {PORT_VARIABLE, PLAIN_PORT_VARIABLE}) {
             String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
+                int port;
                 try {
-                    int port = Integer.parseInt(value.strip());
-                    if (port >= 0 && port <= 65_535) {
-                        return port;
-                    }
+                    port = Integer.parseInt(value.strip());
                 } catch (NumberFormatException e) {
-                    // Answered below with the variable's name.
+                    port = -1;
                 }
-                throw new IllegalArgumentException(variable + " must be a port number (0 to 65535), was '" + value + "'");
+                if (port < 0 || port > 65_535) {
+                    throw new IllegalArgumentException(variable + " must be a port number (0 to 65535), was '" + value + "'");
+                }
+                return port;
             }
         }
         return contractPort;
